@@ -1,0 +1,101 @@
+/**
+ * The shared vocabulary of Kompas. Names follow the OpenTelemetry servicegraph connector
+ * (clientService, serverService, connectionType, failed) so numbers line up with Tempo and the collector.
+ */
+
+/** OTLP span kinds, normalised from numbers (0..5), `SPAN_KIND_*` strings and Jaeger `span.kind` tags. */
+export type SpanKind = 'unspecified' | 'internal' | 'server' | 'client' | 'producer' | 'consumer';
+
+/** Attribute values after flattening OTLP AnyValue / Jaeger tag types. Arrays and maps become JSON strings. */
+export type AttributeValue = string | number | boolean;
+
+/** One span, independent of the wire format it came from. Ids are lowercase hex. */
+export interface Span {
+  traceId: string;
+  spanId: string;
+  /** Parent span id (OTLP parentSpanId, or the Jaeger CHILD_OF / first reference); '' for a root. */
+  parentSpanId: string;
+  /** True when the only link to the parent is a Jaeger FOLLOWS_FROM reference. */
+  followsFrom: boolean;
+  service: string;
+  name: string;
+  /** 'unspecified' when the source has no kinds (plain Jaeger without span.kind tags). */
+  kind: SpanKind;
+  /** Start time in milliseconds since the Unix epoch (fractional). */
+  startMs: number;
+  durationMs: number;
+  /** OTLP status code 2, Jaeger tag error=true, or http.status_code >= 500. */
+  error: boolean;
+  /** Span attributes (Jaeger tags). Resource attributes other than service.name live in resource. */
+  attributes: Record<string, AttributeValue>;
+  /** Resource (Jaeger process) attributes, e.g. service.namespace. */
+  resource?: Record<string, AttributeValue>;
+}
+
+/** How an edge was formed; '' is a plain request/response pair. */
+export type ConnectionType = '' | 'messaging_system' | 'database' | 'virtual_node';
+
+/** The kind of a node, for icons and filtering in the panel. */
+export type NodeKind = 'service' | 'database' | 'messaging' | 'virtual';
+
+/** Identity of an aggregated edge. */
+export interface EdgeKey {
+  clientService: string;
+  serverService: string;
+  connectionType: ConnectionType;
+}
+
+/**
+ * One observed request on an edge: a paired client/server (or producer/consumer) span, or an unpaired
+ * span that forms a database or virtual-node edge. Derivation emits these; aggregation folds them.
+ */
+export interface EdgeObservation extends EdgeKey {
+  traceId: string;
+  /** Start of the request, ms since the Unix epoch. */
+  timeMs: number;
+  /** Server span duration, or the client duration when there is no server span. */
+  latencyMs: number;
+  failed: boolean;
+  /** Client span duration when a client span exists (for client-side latency). */
+  clientLatencyMs?: number;
+}
+
+/** A node of the dataflow graph as the panel draws it. */
+export interface GraphNode {
+  id: string;
+  title: string;
+  kind: NodeKind;
+  /** Grouping value (service.namespace, domain, ...) when known. */
+  group?: string;
+  /** Requests served (incoming edges) in the window. */
+  requests: number;
+  failed: number;
+  /** Requests per second over the window. */
+  rate: number;
+  errorRate: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+
+/** A directed edge client -> server with its statistics over a window. */
+export interface GraphEdge {
+  /** Stable id: `${source}->${target}` plus `#${connectionType}` when not ''. */
+  id: string;
+  source: string;
+  target: string;
+  connectionType: ConnectionType;
+  requests: number;
+  failed: number;
+  rate: number;
+  errorRate: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+
+/** The graph model shared by the datasource (frames out) and the panel (frames in). */
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
