@@ -1,7 +1,7 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
 
-const TS_FOLDERS = ['servicegraph', 'datasource/src', 'panel/src', 'demo', 'collector', 'sandbox/src', 'e2e', 'bench'];
+const TS_FOLDERS = ['servicegraph', 'datasource/src', 'panel/src', 'demo', 'collector', 'testkit', 'sandbox/src', 'e2e', 'bench'];
 
 export default defineConfig([
   {
@@ -29,7 +29,7 @@ export default defineConfig([
   },
   {
     // Command-line tools, services and benchmarks talk to a terminal.
-    files: ['servicegraph/src/cli/**', 'collector/**', 'bench/**', 'e2e/**', 'sandbox/**', 'demo/src/node/**'],
+    files: ['servicegraph/src/cli/**', 'collector/**', 'testkit/**', 'bench/**', 'e2e/**', 'sandbox/**', 'demo/src/node/**'],
     rules: { 'no-console': 'off' },
   },
 ]);
