@@ -1,0 +1,142 @@
+import { computeCallDepth } from './callDepth';
+import { createRandom, seedFromIds } from './lcg';
+import { defaultLayoutConfig, LayoutConfig } from './layoutConfig';
+import { LayoutRequest, LayoutResult, PositionMap } from './layoutTypes';
+import { placeNewNodes } from './placeNewNodes';
+import { placeRadialTree } from './radialPlacement';
+import { runSimulation, SimLink, SimNode } from './runSimulation';
+import { buildTopology, edgeKey, Topology } from './topology';
+
+/** Share of nodes that must have a previous position for a warm (local) re-layout instead of a cold one. */
+const WARM_COVERAGE = 0.5;
+
+function toPositions(topology: Topology, nodes: SimNode[]): PositionMap {
+  const positions: PositionMap = {};
+  topology.ids.forEach((id, i) => {
+    positions[id] = { x: nodes[i].x, y: nodes[i].y };
+  });
+  return positions;
+}
+
+function createNodes(request: LayoutRequest, config: LayoutConfig, xs: Float64Array, ys: Float64Array): SimNode[] {
+  const pins = request.pins ?? {};
+  return request.nodes.map((node, i) => {
+    const pin = pins[node.id];
+    const simNode: SimNode = { x: pin?.x ?? xs[i], y: pin?.y ?? ys[i], radius: node.radius ?? config.defaultRadius };
+    if (pin) {
+      simNode.fx = pin.x;
+      simNode.fy = pin.y;
+    }
+    return simNode;
+  });
+}
+
+function layoutCold(request: LayoutRequest, topology: Topology, config: LayoutConfig, random: () => number): LayoutResult {
+  let xs: Float64Array;
+  let ys: Float64Array;
+  const layered = request.mode === 'layered';
+  if (layered) {
+    // Columns by call depth; rows spread by BFS order within a column, refined by the forces on y only.
+    const depth = computeCallDepth(topology);
+    const rowCount = new Int32Array(topology.ids.length + 1);
+    xs = new Float64Array(topology.ids.length);
+    ys = new Float64Array(topology.ids.length);
+    depth.forEach((d, i) => {
+      xs[i] = d * config.layerGap;
+      ys[i] = rowCount[d]++ * config.linkDistance * 0.8;
+    });
+    depth.forEach((d, i) => {
+      ys[i] -= ((rowCount[d] - 1) * config.linkDistance * 0.8) / 2;
+    });
+  } else {
+    ({ xs, ys } = placeRadialTree(topology, config.linkDistance));
+  }
+  const nodes = createNodes(request, config, xs, ys);
+  if (layered) {
+    nodes.forEach((n) => (n.fx = n.fx ?? n.x));
+  }
+  const links: SimLink[] = topology.links.map(([source, target]) => ({ source, target }));
+  runSimulation(
+    { nodes, links, alpha: 1, ticks: config.coldTicks, centerStrength: layered ? 0 : config.centerStrength, charge: true, random },
+    config
+  );
+  return { positions: toPositions(topology, nodes), kind: 'cold', ticks: config.coldTicks, movedNodes: nodes.length };
+}
+
+/**
+ * Nodes that gained an edge since the previous layout. Losing an edge only loosens a spring, so those
+ * nodes stay where the user last saw them.
+ */
+function findChangedNodes(request: LayoutRequest, topology: Topology): Set<number> {
+  const before = new Set((request.previous?.edges ?? []).map(edgeKey));
+  const changed = new Set<number>();
+  for (const edge of request.edges) {
+    if (!before.has(edgeKey(edge))) {
+      const s = topology.indexById.get(edge.source);
+      const t = topology.indexById.get(edge.target);
+      if (s !== undefined && t !== undefined) {
+        changed.add(s);
+        changed.add(t);
+      }
+    }
+  }
+  return changed;
+}
+
+function layoutWarm(request: LayoutRequest, topology: Topology, config: LayoutConfig, random: () => number): LayoutResult {
+  const previous = request.previous?.positions ?? {};
+  const pins = request.pins ?? {};
+  const { xs, ys, placed } = placeNewNodes(topology, previous, config.linkDistance, random);
+  const movable = findChangedNodes(request, topology);
+  placed.forEach((isKnown, i) => !isKnown && movable.add(i));
+  const pinsMoved = topology.ids.some((id, i) => pins[id] && (pins[id].x !== xs[i] || pins[id].y !== ys[i]));
+  const nodes = createNodes(request, config, xs, ys);
+  if (movable.size === 0) {
+    return { positions: toPositions(topology, nodes), kind: pinsMoved ? 'warm' : 'unchanged', ticks: 0, movedNodes: 0 };
+  }
+  // Local relaxation: the changed nodes move, their neighbours anchor them, everything else stays put.
+  const local = new Map<number, number>();
+  const simNodes: SimNode[] = [];
+  const include = (i: number) => {
+    if (!local.has(i)) {
+      local.set(i, simNodes.length);
+      simNodes.push(nodes[i]);
+    }
+  };
+  movable.forEach((i) => {
+    include(i);
+    topology.neighbours[i].forEach(include);
+  });
+  local.forEach((_, i) => {
+    if (!movable.has(i) && nodes[i].fx === undefined) {
+      nodes[i].fx = nodes[i].x;
+      nodes[i].fy = nodes[i].y;
+    }
+  });
+  const links: SimLink[] = [];
+  for (const [a, b] of topology.links) {
+    if (movable.has(a) || movable.has(b)) {
+      links.push({ source: local.get(a) ?? 0, target: local.get(b) ?? 0 });
+    }
+  }
+  runSimulation(
+    { nodes: simNodes, links, alpha: config.warmAlpha, ticks: config.warmTicks, centerStrength: 0, charge: false, random },
+    config
+  );
+  return { positions: toPositions(topology, nodes), kind: 'warm', ticks: config.warmTicks, movedNodes: movable.size };
+}
+
+/**
+ * Positions for every node of the request. Deterministic for the same input (seeded from the node ids unless
+ * a seed is given). With a previous layout covering most nodes it only relaxes what changed.
+ */
+export function forceLayout(request: LayoutRequest, config: LayoutConfig = defaultLayoutConfig): LayoutResult {
+  const topology = buildTopology(request.nodes, request.edges);
+  const random = createRandom(request.seed ?? seedFromIds(topology.ids));
+  const previous = request.previous?.positions;
+  const known = previous ? topology.ids.filter((id) => previous[id]).length : 0;
+  if (topology.ids.length > 0 && known / topology.ids.length >= WARM_COVERAGE) {
+    return layoutWarm(request, topology, config, random);
+  }
+  return layoutCold(request, topology, config, random);
+}
