@@ -17,3 +17,11 @@ export {
   SketchFormatError,
 } from './aggregate/latencySketch';
 export type { LatencySketch, SerializedSketch } from './aggregate/latencySketch';
+// SG-agg: edge windows, graph statistics, streaming buckets
+export { addObservation, createEdgeWindow, edgeId, mergeWindowInto, mergeWindows } from './aggregate/edgeWindow';
+export type { EdgeStats, EdgeWindow, Exemplar } from './aggregate/edgeWindow';
+export { inferNodeKinds, USER_NODE } from './aggregate/nodeKinds';
+export { windowToGraph } from './aggregate/windowToGraph';
+export type { GraphRange } from './aggregate/windowToGraph';
+export { AggregatorConfigError, createBucketedAggregator } from './aggregate/bucketedAggregator';
+export type { BucketedAggregator, BucketedAggregatorOptions } from './aggregate/bucketedAggregator';

@@ -76,6 +76,8 @@ export interface GraphNode {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** Mean latency, set only when a foreign Node Graph source gives an average instead of percentiles. */
+  meanMs?: number;
 }
 
 /** A directed edge client -> server with its statistics over a window. */
@@ -92,6 +94,10 @@ export interface GraphEdge {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** Mean latency, set only when a foreign Node Graph source gives an average instead of percentiles. */
+  meanMs?: number;
+  /** Trace id of the slowest request seen on the edge in the window ("show an example request"). */
+  exemplarTraceId?: string;
 }
 
 /** The graph model shared by the datasource (frames out) and the panel (frames in). */

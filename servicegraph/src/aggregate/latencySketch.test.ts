@@ -15,9 +15,9 @@ import {
   type LatencySketch,
 } from './latencySketch';
 
-/** Exact quantile at the rank DDSketch uses: the value at index floor(q * (n - 1)) of the sorted samples. */
+/** Exact nearest-rank quantile: the ceil(q * n)-th smallest sample. */
 function exactQuantile(sorted: number[], q: number): number {
-  return sorted[Math.floor(q * (sorted.length - 1))];
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
 }
 
 function sketchOf(values: number[]): LatencySketch {
@@ -116,6 +116,13 @@ describe('latency sketch', () => {
       })
     );
     expect(LATENCY_SKETCH_GAMMA).toBeCloseTo(1.01 / 0.99, 12);
+  });
+
+  it('uses nearest-rank quantiles, so a high quantile of a small sample is its largest value', () => {
+    const sketch = sketchOf([30, 60]);
+    expect(quantile(sketch, 0.5) / 30).toBeCloseTo(1, 1);
+    expect(quantile(sketch, 0.99) / 60).toBeCloseTo(1, 1);
+    expect(quantile(sketch, 0) / 30).toBeCloseTo(1, 1);
   });
 
   it('reports 0 for an empty sketch and ignores non-finite latencies', () => {

@@ -84,12 +84,18 @@ export function mergeSketches(a: LatencySketch, b: LatencySketch): LatencySketch
   return merged;
 }
 
-/** The latency at quantile q (0..1) in ms; 0 for an empty sketch so graph statistics stay numeric. */
+/**
+ * The latency at quantile q (0..1) in ms; 0 for an empty sketch so graph statistics stay numeric.
+ * Nearest-rank definition (the ceil(q * n)-th smallest value), so the p99 of [30, 60] is 60 ms: the
+ * library's own rank, q * (n - 1) rounded down, would report 30 ms, which reads wrong on small windows.
+ */
 export function quantile(sketch: LatencySketch, q: number): number {
   if (sketch.count === 0) {
     return 0;
   }
-  return sketch.getValueAtQuantile(Math.min(1, Math.max(0, q)));
+  const clamped = Math.min(1, Math.max(0, q));
+  const rank = Math.max(0, Math.ceil(clamped * sketch.count) - 1);
+  return mapping.value(sketch.store.keyAtRank(rank));
 }
 
 export function sketchCount(sketch: LatencySketch): number {

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+
+import type { EdgeObservation } from '../types';
+import { addObservation, createEdgeWindow, edgeId, mergeWindows, type EdgeWindow } from './edgeWindow';
+import { quantile, serializeSketch } from './latencySketch';
+import { observation, observationsArbitrary } from './testObservations';
+
+function windowOf(observations: EdgeObservation[]): EdgeWindow {
+  const window = createEdgeWindow();
+  observations.forEach((obs) => addObservation(window, obs));
+  return window;
+}
+
+/** Everything a window says, in a form `toEqual` can compare regardless of insertion order. */
+function canonical(window: EdgeWindow) {
+  return [...window.edges.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, stats]) => ({
+      id,
+      key: [stats.clientService, stats.serverService, stats.connectionType],
+      requests: stats.requests,
+      failed: stats.failed,
+      latency: serializeSketch(stats.latency),
+      firstSeenMs: stats.firstSeenMs,
+      lastSeenMs: stats.lastSeenMs,
+      exemplar: stats.exemplar,
+    }));
+}
+
+describe('edge windows', () => {
+  it('uses stable edge ids with the connection type only when it is not empty', () => {
+    expect(edgeId({ clientService: 'a', serverService: 'b', connectionType: '' })).toBe('a->b');
+    expect(edgeId({ clientService: 'orders', serverService: 'postgres', connectionType: 'database' })).toBe(
+      'orders->postgres#database'
+    );
+  });
+
+  it('counts requests, failures, latency, time range and keeps the slowest trace as exemplar', () => {
+    const window = windowOf([
+      observation({ clientService: 'frontend', serverService: 'orders', latencyMs: 20, timeMs: 2000, traceId: 'aa' }),
+      observation({ clientService: 'frontend', serverService: 'orders', latencyMs: 900, timeMs: 1000, traceId: 'bb', failed: true }),
+      observation({ clientService: 'frontend', serverService: 'orders', latencyMs: 40, timeMs: 3000, traceId: 'cc' }),
+      observation({ clientService: 'orders', serverService: 'postgres', connectionType: 'database', latencyMs: 3 }),
+    ]);
+    expect([...window.edges.keys()].sort()).toEqual(['frontend->orders', 'orders->postgres#database']);
+    const stats = window.edges.get('frontend->orders')!;
+    expect(stats).toMatchObject({ requests: 3, failed: 1, firstSeenMs: 1000, lastSeenMs: 3000 });
+    expect(stats.exemplar).toEqual({ traceId: 'bb', latencyMs: 900 });
+    expect(Math.abs(quantile(stats.latency, 0.5) - 40) / 40).toBeLessThanOrEqual(0.01);
+  });
+
+  it('merges associatively (property)', () => {
+    fc.assert(
+      fc.property(observationsArbitrary, observationsArbitrary, observationsArbitrary, (a, b, c) => {
+        const [wa, wb, wc] = [windowOf(a), windowOf(b), windowOf(c)];
+        expect(canonical(mergeWindows(mergeWindows(wa, wb), wc))).toEqual(
+          canonical(mergeWindows(wa, mergeWindows(wb, wc)))
+        );
+      })
+    );
+  });
+
+  it('merges commutatively and leaves its inputs unchanged (property)', () => {
+    fc.assert(
+      fc.property(observationsArbitrary, observationsArbitrary, (a, b) => {
+        const [wa, wb] = [windowOf(a), windowOf(b)];
+        const before = canonical(wa);
+        expect(canonical(mergeWindows(wa, wb))).toEqual(canonical(mergeWindows(wb, wa)));
+        expect(canonical(wa)).toEqual(before);
+      })
+    );
+  });
+
+  it('merging the windows of a split equals one window of everything (property)', () => {
+    fc.assert(
+      fc.property(observationsArbitrary, fc.nat(), (all, cut) => {
+        const at = all.length === 0 ? 0 : cut % all.length;
+        const merged = mergeWindows(windowOf(all.slice(0, at)), windowOf(all.slice(at)));
+        expect(canonical(merged)).toEqual(canonical(windowOf(all)));
+      })
+    );
+  });
+
+  it('does not take an exemplar from observations without a trace id', () => {
+    const window = windowOf([observation({ clientService: 'a', serverService: 'b', traceId: '', latencyMs: 5 })]);
+    expect(window.edges.get('a->b')!.exemplar).toBeUndefined();
+  });
+});

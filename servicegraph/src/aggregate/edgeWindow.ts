@@ -1,0 +1,111 @@
+/**
+ * Edge windows: per-edge mergeable statistics over a span of time. `addObservation` mutates (it is the hot
+ * path of the collector and the streaming datasource); `mergeWindows` is pure, associative and commutative,
+ * so buckets, files and collector batches can be combined in any order and give the same graph.
+ */
+import type { ConnectionType, EdgeKey, EdgeObservation } from '../types';
+import { createLatencySketch, mergeSketchInto, recordLatency, type LatencySketch } from './latencySketch';
+
+/** A trace id kept as an example of a slow request on an edge (the slowest one seen). */
+export interface Exemplar {
+  traceId: string;
+  latencyMs: number;
+}
+
+/** Mergeable statistics of one edge (client, server, connection type) within a window. */
+export interface EdgeStats extends EdgeKey {
+  requests: number;
+  failed: number;
+  latency: LatencySketch;
+  /** Earliest and latest request start seen, ms since the Unix epoch. */
+  firstSeenMs: number;
+  lastSeenMs: number;
+  exemplar?: Exemplar;
+}
+
+export interface EdgeWindow {
+  /** Keyed by `edgeId`. */
+  edges: Map<string, EdgeStats>;
+}
+
+/** Stable edge id: `${source}->${target}` plus `#${connectionType}` when the type is not ''. */
+export function edgeId(key: EdgeKey): string {
+  const base = `${key.clientService}->${key.serverService}`;
+  return key.connectionType === '' ? base : `${base}#${key.connectionType}`;
+}
+
+export function createEdgeWindow(): EdgeWindow {
+  return { edges: new Map() };
+}
+
+/** Folds one observed request into the window (mutates it). */
+export function addObservation(window: EdgeWindow, obs: EdgeObservation): void {
+  const id = edgeId(obs);
+  let stats = window.edges.get(id);
+  if (!stats) {
+    stats = createEdgeStats(obs.clientService, obs.serverService, obs.connectionType);
+    window.edges.set(id, stats);
+  }
+  stats.requests += 1;
+  if (obs.failed) {
+    stats.failed += 1;
+  }
+  recordLatency(stats.latency, obs.latencyMs);
+  stats.firstSeenMs = Math.min(stats.firstSeenMs, obs.timeMs);
+  stats.lastSeenMs = Math.max(stats.lastSeenMs, obs.timeMs);
+  if (obs.traceId !== '' && Number.isFinite(obs.latencyMs)) {
+    stats.exemplar = slowerExemplar(stats.exemplar, { traceId: obs.traceId, latencyMs: obs.latencyMs });
+  }
+}
+
+/** Adds every edge of `source` into `target` (mutates `target`, leaves `source` unchanged). */
+export function mergeWindowInto(target: EdgeWindow, source: EdgeWindow): void {
+  for (const [id, stats] of source.edges) {
+    let into = target.edges.get(id);
+    if (!into) {
+      into = createEdgeStats(stats.clientService, stats.serverService, stats.connectionType);
+      target.edges.set(id, into);
+    }
+    into.requests += stats.requests;
+    into.failed += stats.failed;
+    mergeSketchInto(into.latency, stats.latency);
+    into.firstSeenMs = Math.min(into.firstSeenMs, stats.firstSeenMs);
+    into.lastSeenMs = Math.max(into.lastSeenMs, stats.lastSeenMs);
+    into.exemplar = slowerExemplar(into.exemplar, stats.exemplar);
+  }
+}
+
+/** A new window with the statistics of both; the inputs are left unchanged. */
+export function mergeWindows(a: EdgeWindow, b: EdgeWindow): EdgeWindow {
+  const merged = createEdgeWindow();
+  mergeWindowInto(merged, a);
+  mergeWindowInto(merged, b);
+  return merged;
+}
+
+function createEdgeStats(clientService: string, serverService: string, connectionType: ConnectionType): EdgeStats {
+  return {
+    clientService,
+    serverService,
+    connectionType,
+    requests: 0,
+    failed: 0,
+    latency: createLatencySketch(),
+    firstSeenMs: Infinity,
+    lastSeenMs: -Infinity,
+  };
+}
+
+/**
+ * The slower of two exemplars; ties go to the smaller trace id so the choice does not depend on the order
+ * in which windows are merged.
+ */
+function slowerExemplar(a: Exemplar | undefined, b: Exemplar | undefined): Exemplar | undefined {
+  if (!a || !b) {
+    return a ?? b;
+  }
+  if (a.latencyMs !== b.latencyMs) {
+    return a.latencyMs > b.latencyMs ? a : b;
+  }
+  return a.traceId <= b.traceId ? a : b;
+}

@@ -1,0 +1,56 @@
+/**
+ * Node kinds from the edges alone. Observations do not say which end of a `virtual_node` edge is the
+ * virtual one, so it is inferred from the servicegraph rules: `user` is the virtual client of root SERVER
+ * spans; otherwise the end that shows up nowhere else (no spans of its own) is the virtual one, and when
+ * neither does, the server is (an unpaired CLIENT span naming its peer is the common case).
+ */
+import type { EdgeKey, NodeKind } from '../types';
+
+/** The virtual client that root SERVER spans are attributed to (OpenTelemetry servicegraph connector). */
+export const USER_NODE = 'user';
+
+/** Names of message brokers: a virtual node with such a name is drawn as messaging. */
+const MESSAGING_NAME = /kafka|rabbit|amqp|nats|pulsar|sqs|sns|pubsub|activemq|artemis|kinesis|eventhub|servicebus|mqtt|jms|rocketmq/i;
+
+export function inferNodeKinds(edges: EdgeKey[], overrides: Record<string, NodeKind> = {}): Map<string, NodeKind> {
+  const real = new Set<string>();
+  const databases = new Set<string>();
+  for (const edge of edges) {
+    if (edge.connectionType === 'database') {
+      real.add(edge.clientService);
+      databases.add(edge.serverService);
+    } else if (edge.connectionType !== 'virtual_node') {
+      real.add(edge.clientService);
+      real.add(edge.serverService);
+    } else if (edge.clientService === USER_NODE) {
+      real.add(edge.serverService);
+    }
+  }
+  // Virtual edges between two ends without other evidence: the client is the service that made the call.
+  const callers = new Set<string>();
+  for (const edge of edges) {
+    const { clientService: client, serverService: server } = edge;
+    if (edge.connectionType === 'virtual_node' && client !== USER_NODE && !(real.has(server) && !real.has(client))) {
+      callers.add(client);
+    }
+  }
+
+  const kinds = new Map<string, NodeKind>();
+  const kindOf = (name: string): NodeKind => {
+    if (overrides[name] !== undefined) {
+      return overrides[name];
+    }
+    if (real.has(name) || callers.has(name)) {
+      return 'service';
+    }
+    if (databases.has(name)) {
+      return 'database';
+    }
+    return MESSAGING_NAME.test(name) ? 'messaging' : 'virtual';
+  };
+  for (const edge of edges) {
+    kinds.set(edge.clientService, kindOf(edge.clientService));
+    kinds.set(edge.serverService, kindOf(edge.serverService));
+  }
+  return kinds;
+}
