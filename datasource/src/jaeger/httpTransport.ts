@@ -1,0 +1,130 @@
+import { Observable } from 'rxjs';
+
+/** What the Jaeger client needs from an HTTP response; the body stays text so it can be checked first. */
+export interface HttpTextResponse {
+  status: number;
+  statusText: string;
+  contentType: string;
+  body: string;
+}
+
+/** Why a request never produced a response. */
+export type TransportFailureKind = 'dns' | 'refused' | 'unreachable' | 'too-large' | 'aborted';
+
+/** A request that failed below HTTP (DNS, connection, size cap). */
+export class TransportError extends Error {
+  constructor(
+    readonly kind: TransportFailureKind,
+    message: string
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+/** GET a URL; unsubscribing aborts the request. Errors are TransportError. */
+export type HttpGet = (url: string) => Observable<HttpTextResponse>;
+
+/**
+ * An HttpGet on the standard `fetch` (Node 20+ and browsers). It streams the body and aborts as soon
+ * as it passes `maxBytes`, so an enormous response never sits in memory whole.
+ */
+export function createFetchHttpGet(options: { maxBytes: number; headers?: Record<string, string> }): HttpGet {
+  return (url) =>
+    new Observable<HttpTextResponse>((subscriber) => {
+      const controller = new AbortController();
+      readCapped(url, controller, options)
+        .then((response) => {
+          subscriber.next(response);
+          subscriber.complete();
+        })
+        .catch((error: unknown) => subscriber.error(toTransportError(error, url)));
+      return () => controller.abort();
+    });
+}
+
+async function readCapped(
+  url: string,
+  controller: AbortController,
+  options: { maxBytes: number; headers?: Record<string, string> }
+): Promise<HttpTextResponse> {
+  const response = await fetch(url, { signal: controller.signal, headers: options.headers, credentials: 'same-origin' });
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > options.maxBytes) {
+    controller.abort();
+    throw new TransportError('too-large', tooLargeMessage(declared, options.maxBytes));
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        break;
+      }
+      size += value.byteLength;
+      if (size > options.maxBytes) {
+        controller.abort();
+        throw new TransportError('too-large', tooLargeMessage(size, options.maxBytes));
+      }
+      chunks.push(value);
+    }
+  }
+  const body = new TextDecoder().decode(concatChunks(chunks, size));
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    contentType: response.headers.get('content-type') ?? '',
+    body,
+  };
+}
+
+function concatChunks(chunks: Uint8Array[], size: number): Uint8Array {
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return all;
+}
+
+export function tooLargeMessage(bytes: number, maxBytes: number): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `Jaeger response is larger than ${mb(maxBytes)} (at least ${mb(bytes)}): narrow the time range, add filters or lower the limit`;
+}
+
+function toTransportError(error: unknown, url: string): TransportError {
+  if (error instanceof TransportError) {
+    return error;
+  }
+  const host = safeHost(url);
+  const code = errorCode(error);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new TransportError('dns', `Cannot resolve the Jaeger host ${host} (DNS lookup failed): check the URL`);
+  }
+  if (code === 'ECONNREFUSED') {
+    return new TransportError('refused', `Jaeger at ${host} refused the connection: is it running, and is the port right?`);
+  }
+  if (error instanceof Error && error.name === 'AbortError') {
+    return new TransportError('aborted', 'Request to Jaeger was cancelled');
+  }
+  return new TransportError('unreachable', `Jaeger at ${host} is unreachable (${code ?? 'network error'})`);
+}
+
+function errorCode(error: unknown): string | undefined {
+  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
+  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') {
+    return cause.code;
+  }
+  return undefined;
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url, 'http://localhost').host;
+  } catch {
+    return 'the configured URL';
+  }
+}
