@@ -1,0 +1,189 @@
+/**
+ * The demo shop: a deterministic simulation that yields the spans of every request starting in a
+ * time window. Same seed, same window, same incident timeline: same spans, however the window is sliced.
+ */
+import type { Span } from '../../servicegraph/src/types';
+import { compileShop, type CompiledShop } from './compileShop';
+import { emitRequest } from './emitRequest';
+import {
+  combineEffects,
+  INCIDENTS,
+  isIncidentName,
+  type IncidentDescriptor,
+  type IncidentEffects,
+  type IncidentName,
+} from './incidents';
+import { createRng } from './random';
+import { arrivalOffsets, rateAt, requestSeed } from './traffic';
+
+export const DEFAULT_RATE_PER_SECOND = 30;
+/** Guards against a window that would not fit in memory; callers slice larger ranges. */
+export const MAX_REQUESTS_PER_CALL = 1_000_000;
+
+export interface ShopOptions {
+  /** Default 1. Integers; the same seed gives the same traffic. */
+  seed?: number;
+  /** Mean requests per second over a day (default 30). */
+  ratePerSecond?: number;
+  /** Vary the rate over the day (UTC), default true. */
+  diurnal?: boolean;
+  /** Incidents switched on from the start of time. */
+  incidents?: readonly string[];
+}
+
+/** One simulated request: its trace. */
+export interface ShopRequest {
+  traceId: string;
+  scenario: string;
+  startMs: number;
+  spans: Span[];
+}
+
+export interface IncidentState extends IncidentDescriptor {
+  /** Latest state (after the last switch). */
+  active: boolean;
+}
+
+export interface Shop {
+  readonly seed: number;
+  readonly ratePerSecond: number;
+  readonly diurnal: boolean;
+  /** Spans of all requests that start in [fromMs, toMs), in request order (spans may end after toMs). */
+  spansBetween(fromMs: number, toMs: number): Span[];
+  /** The same requests, grouped per trace with their scenario name. */
+  requestsBetween(fromMs: number, toMs: number): ShopRequest[];
+  /**
+   * Switches an incident. Without `atMs` the state holds for all time (history included); with `atMs`
+   * (e.g. Date.now() in live mode) it holds for requests starting at or after that moment.
+   */
+  setIncident(name: string, on: boolean, atMs?: number): void;
+  /** Every incident with its label, description and latest state. */
+  incidents(): IncidentState[];
+  /** Names of the incidents active for a request starting at `timeMs` (latest state when omitted). */
+  activeIncidents(timeMs?: number): IncidentName[];
+}
+
+interface Switch {
+  atMs: number;
+  on: boolean;
+}
+
+let compiled: CompiledShop | undefined;
+
+function compiledShop(): CompiledShop {
+  compiled ??= compileShop();
+  return compiled;
+}
+
+function checkIncidentName(name: string): IncidentName {
+  if (!isIncidentName(name)) {
+    throw new Error(`unknown incident "${name}"; known incidents: ${INCIDENTS.map((i) => i.name).join(', ')}`);
+  }
+  return name;
+}
+
+function checkOptions(options: ShopOptions): Required<Omit<ShopOptions, 'incidents'>> {
+  const { seed = 1, ratePerSecond = DEFAULT_RATE_PER_SECOND, diurnal = true } = options;
+  if (!Number.isSafeInteger(seed)) {
+    throw new Error(`demo shop: seed must be an integer, got ${seed}`);
+  }
+  if (!Number.isFinite(ratePerSecond) || ratePerSecond < 0) {
+    throw new Error(`demo shop: ratePerSecond must be a finite number >= 0, got ${ratePerSecond}`);
+  }
+  return { seed, ratePerSecond, diurnal };
+}
+
+export function createShop(options: ShopOptions = {}): Shop {
+  const { seed, ratePerSecond, diurnal } = checkOptions(options);
+  const shop = compiledShop();
+  const timelines = new Map<IncidentName, Switch[]>(INCIDENTS.map((i) => [i.name, [{ atMs: -Infinity, on: false }]]));
+  const effectsCache = new Map<string, IncidentEffects>();
+
+  const activeIncidents = (timeMs = Infinity): IncidentName[] => {
+    const active: IncidentName[] = [];
+    for (const [name, timeline] of timelines) {
+      let on = false;
+      for (const change of timeline) {
+        if (change.atMs > timeMs) {
+          break;
+        }
+        on = change.on;
+      }
+      if (on) {
+        active.push(name);
+      }
+    }
+    return active;
+  };
+
+  const effectsAt = (timeMs: number): IncidentEffects => {
+    const active = activeIncidents(timeMs);
+    const key = active.join(',');
+    let effects = effectsCache.get(key);
+    if (!effects) {
+      effects = combineEffects(active);
+      effectsCache.set(key, effects);
+    }
+    return effects;
+  };
+
+  const requestsBetween = (fromMs: number, toMs: number): ShopRequest[] => {
+    if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs < fromMs) {
+      throw new Error(`demo shop: need finite fromMs <= toMs, got [${fromMs}, ${toMs})`);
+    }
+    const firstSecond = Math.floor(fromMs / 1000);
+    const lastSecond = Math.ceil(toMs / 1000);
+    if ((lastSecond - firstSecond) * ratePerSecond * 2 > MAX_REQUESTS_PER_CALL) {
+      throw new Error(
+        `demo shop: window of ${Math.round((toMs - fromMs) / 1000)} s at ${ratePerSecond} req/s is too large for one call; slice it`
+      );
+    }
+    const requests: ShopRequest[] = [];
+    for (let second = firstSecond; second < lastSecond; second++) {
+      const secondStart = second * 1000;
+      const offsets = arrivalOffsets(seed, second, rateAt(secondStart + 500, ratePerSecond, diurnal));
+      for (let index = 0; index < offsets.length; index++) {
+        const startMs = secondStart + offsets[index];
+        if (startMs < fromMs || startMs >= toMs) {
+          continue;
+        }
+        const rng = createRng(requestSeed(seed, second, index));
+        const pick = rng();
+        const scenario = shop.scenarios.find((s) => pick < s.cumulative) ?? shop.scenarios[shop.scenarios.length - 1];
+        const spans = emitRequest(rng, scenario.entry, startMs, effectsAt(startMs));
+        requests.push({ traceId: spans[0].traceId, scenario: scenario.name, startMs, spans });
+      }
+    }
+    return requests;
+  };
+
+  const api: Shop = {
+    seed,
+    ratePerSecond,
+    diurnal,
+    requestsBetween,
+    spansBetween: (fromMs, toMs) => requestsBetween(fromMs, toMs).flatMap((request) => request.spans),
+    setIncident: (name, on, atMs) => {
+      const timeline = timelines.get(checkIncidentName(name))!;
+      if (atMs === undefined) {
+        timeline.splice(0, timeline.length, { atMs: -Infinity, on });
+        return;
+      }
+      if (!Number.isFinite(atMs)) {
+        throw new Error(`demo shop: incident switch time must be a finite number of ms, got ${atMs}`);
+      }
+      // A switch overrides any later ones, so the timeline stays sorted.
+      const kept = timeline.filter((change) => change.atMs < atMs);
+      timeline.splice(0, timeline.length, ...kept, { atMs, on });
+    },
+    incidents: () => {
+      const active = new Set(activeIncidents());
+      return INCIDENTS.map((incident) => ({ ...incident, active: active.has(incident.name) }));
+    },
+    activeIncidents,
+  };
+  for (const name of options.incidents ?? []) {
+    api.setIncident(name, true);
+  }
+  return api;
+}
