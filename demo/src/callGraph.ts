@@ -211,7 +211,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
   'orders POST /orders': ep(5, [
     call('orders-db INSERT orders'),
     call('inventory POST /reservations'),
-    call('payments POST /payments', { timeoutMs: 1500 }),
+    call('payments POST /payments', { timeoutMs: 1000 }),
     call('orders-db UPDATE orders'),
     call('kafka order-events'),
   ]),

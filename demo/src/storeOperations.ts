@@ -64,20 +64,22 @@ export const STORE_OPERATIONS: Record<string, StoreOperation> = {
     'SELECT',
     'accounts',
     'SELECT id, balance_cents FROM accounts WHERE customer_id = $1 FOR UPDATE',
-    4,
-    0.6
+    6,
+    0.8
   ),
   'payments-db INSERT payments': sql(
     'INSERT',
     'payments',
     'INSERT INTO payments (id, order_id, amount_cents, provider_ref, status) VALUES ($1, $2, $3, $4, $5)',
-    3
+    4,
+    0.6
   ),
   'payments-db UPDATE accounts': sql(
     'UPDATE',
     'accounts',
     'UPDATE accounts SET balance_cents = balance_cents - $1 WHERE id = $2',
-    3
+    4,
+    0.6
   ),
   'payments-db SELECT payments': sql(
     'SELECT',
