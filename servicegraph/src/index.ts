@@ -25,3 +25,26 @@ export { windowToGraph } from './aggregate/windowToGraph';
 export type { GraphRange } from './aggregate/windowToGraph';
 export { AggregatorConfigError, createBucketedAggregator } from './aggregate/bucketedAggregator';
 export type { BucketedAggregator, BucketedAggregatorOptions } from './aggregate/bucketedAggregator';
+// SG-parse: parsers (OTLP/protobuf lives in ./parse/otlpProtobuf, Node-only, to keep protobufjs out of browser bundles)
+export { ParseError } from './parse/parseError';
+export { parseTraceDocument, parseTraceText } from './parse/parseTraces';
+export type { ParsedTraces } from './parse/parseTraces';
+export { detectFormat } from './parse/detectFormat';
+export type { TraceFormat } from './parse/detectFormat';
+export { jaegerTracesToSpans, jaegerTraceToSpans } from './parse/jaegerJson';
+export { otlpRequestToSpans } from './parse/otlpJson';
+export { parseJaegerDependencies } from './parse/jaegerDependencies';
+export type { DependencyLink } from './parse/jaegerDependencies';
+export { UNKNOWN_SERVICE } from './parse/serviceName';
+// SG-parse: derivation
+export { spansToObservations } from './derive/spansToObservations';
+export { createEdgeStore, TooManyEdgesError } from './derive/edgeStore';
+export type { EdgeStore, EdgeStoreOptions, ExpiredEdge } from './derive/edgeStore';
+export { USER_CLIENT } from './derive/virtualNodes';
+export type { UnpairedOptions } from './derive/virtualNodes';
+export { databaseNodeName, isDatabaseSpan } from './derive/databaseName';
+// SG-parse: encoders (OTLP/protobuf encoder: ./encode/otlpProtobufEncoder, Node-only)
+export { toOtlpJson } from './encode/otlpJsonEncoder';
+export type { IdEncoding, OtlpJsonRequest } from './encode/otlpJsonEncoder';
+export { toJaegerJson } from './encode/jaegerJsonEncoder';
+export type { JaegerTracesResponse } from './encode/jaegerJsonEncoder';

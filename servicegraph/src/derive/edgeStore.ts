@@ -1,0 +1,235 @@
+/**
+ * Bounded pairing store (after the OpenTelemetry servicegraph connector's store.go): spans are keyed so the
+ * two halves of a call meet whichever arrives first — CLIENT/PRODUCER (and kind-less) spans by
+ * (traceId, spanId), SERVER/CONSUMER (and kind-less children) by (traceId, parentSpanId). Entries live for
+ * `ttlMs` after creation; when they expire, an unanswered CLIENT becomes a database or virtual-node edge.
+ *
+ * Differences from the connector, for deterministic results:
+ * - an entry is kept until it expires even after it paired, so every SERVER span under one CLIENT is counted
+ *   (retries) and expiry knows the client was answered (the connector keeps the first and drops the rest,
+ *   which depends on arrival order);
+ * - duplicate span ids: a second parent with the same id is a duplicate delivery; the canonical copy (see
+ *   compareSpans) is kept while nothing has paired with it yet. A child span id seen twice under one parent
+ *   is counted once;
+ * - `deferPairing` pairs only at expiry, so batch derivation gives the same edges for any input order.
+ */
+import type { EdgeObservation, Span } from '../types';
+import { isChildRole, isKindedPair, isParentRole, pairObservation } from './pairing';
+import { rootSpanObservation, unpairedClientObservation, type UnpairedOptions } from './virtualNodes';
+
+/** Thrown by addSpan when `maxItems` entries are waiting and none has expired; the span is dropped. */
+export class TooManyEdgesError extends Error {
+  readonly maxItems: number;
+
+  constructor(maxItems: number) {
+    super(`edge store is full (${maxItems} waiting entries)`);
+    this.name = 'TooManyEdgesError';
+    this.maxItems = maxItems;
+  }
+}
+
+/** What an entry held when it expired (for counting unpaired spans; any edge it formed was already emitted). */
+export interface ExpiredEdge {
+  traceId: string;
+  /** The parent-role span of the entry, if it arrived. */
+  parent: Span | undefined;
+  /** Child spans that never met their parent. */
+  unpairedChildren: number;
+  /** Kinded calls the parent answered. */
+  paired: number;
+}
+
+export interface EdgeStoreOptions extends UnpairedOptions {
+  /** How long an entry waits for its other half, from its creation (Infinity: until flush). */
+  ttlMs: number;
+  /** Most entries waiting at once (Infinity: unbounded). */
+  maxItems: number;
+  /** Called for every edge observation: pairs, and database/virtual edges. */
+  onComplete: (observation: EdgeObservation) => void;
+  /** Called for every entry leaving the store by expiry or flush. */
+  onExpire?: (expired: ExpiredEdge) => void;
+  /** Pair only when entries expire instead of as soon as both halves are there (batch use). */
+  deferPairing?: boolean;
+}
+
+export interface EdgeStore {
+  /** Adds one span; throws TooManyEdgesError when it would need a new entry and the store is full. */
+  addSpan(span: Span, nowMs: number): void;
+  /** Expires entries created at or before `nowMs - ttlMs`. */
+  expire(nowMs: number): void;
+  /** Expires every entry (end of input or shutdown). */
+  flush(): void;
+  /** Entries currently waiting. */
+  readonly size: number;
+}
+
+interface Entry {
+  parent: Span | undefined;
+  /** Children waiting for the parent (or, with deferPairing, for expiry). */
+  children: Span[] | undefined;
+  /** Ids of children already paired, to count a duplicate delivery once. */
+  pairedChildIds: string[] | undefined;
+  paired: number;
+  createdMs: number;
+}
+
+export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
+  const { ttlMs, maxItems, onComplete, onExpire } = options;
+  const deferred = options.deferPairing === true;
+  // Map iteration follows insertion order, which is creation order, so expiry scans from the front.
+  const entries = new Map<string, Entry>();
+
+  function pair(entry: Entry, parent: Span, child: Span): void {
+    const ids = entry.pairedChildIds;
+    if (ids !== undefined && ids.includes(child.spanId)) {
+      return;
+    }
+    (entry.pairedChildIds ??= []).push(child.spanId);
+    if (isKindedPair(parent, child)) {
+      entry.paired++;
+    }
+    const observation = pairObservation(parent, child);
+    if (observation !== undefined) {
+      onComplete(observation);
+    }
+  }
+
+  function finish(entry: Entry): void {
+    const parent = entry.parent;
+    let unpairedChildren = 0;
+    if (entry.children !== undefined) {
+      if (parent !== undefined) {
+        for (const child of entry.children) {
+          pair(entry, parent, child);
+        }
+      } else {
+        unpairedChildren = entry.children.length;
+      }
+    }
+    if (parent !== undefined && entry.paired === 0) {
+      const observation = unpairedClientObservation(parent, options);
+      if (observation !== undefined) {
+        onComplete(observation);
+      }
+    }
+    onExpire?.({ traceId: (parent ?? entry.children?.[0])?.traceId ?? '', parent, unpairedChildren, paired: entry.paired });
+  }
+
+  function expire(nowMs: number): void {
+    for (const [key, entry] of entries) {
+      if (entry.createdMs + ttlMs > nowMs) {
+        break;
+      }
+      entries.delete(key);
+      finish(entry);
+    }
+  }
+
+  function insert(key: string, entry: Entry, nowMs: number): void {
+    if (entries.size >= maxItems) {
+      expire(nowMs);
+      if (entries.size >= maxItems) {
+        throw new TooManyEdgesError(maxItems);
+      }
+    }
+    entries.set(key, entry);
+  }
+
+  function addParent(span: Span, nowMs: number): void {
+    const key = span.traceId + ':' + span.spanId;
+    const entry = entries.get(key);
+    if (entry === undefined) {
+      insert(key, { parent: span, children: undefined, pairedChildIds: undefined, paired: 0, createdMs: nowMs }, nowMs);
+      return;
+    }
+    if (entry.parent !== undefined) {
+      if (entry.pairedChildIds === undefined && compareSpans(span, entry.parent) < 0) {
+        entry.parent = span;
+      }
+      return;
+    }
+    entry.parent = span;
+    if (!deferred && entry.children !== undefined) {
+      const waiting = entry.children;
+      entry.children = undefined;
+      for (const child of waiting) {
+        pair(entry, span, child);
+      }
+    }
+  }
+
+  function addChild(span: Span, nowMs: number): void {
+    const key = span.traceId + ':' + span.parentSpanId;
+    const entry = entries.get(key);
+    if (entry === undefined) {
+      insert(key, { parent: undefined, children: [span], pairedChildIds: undefined, paired: 0, createdMs: nowMs }, nowMs);
+      return;
+    }
+    if (!deferred && entry.parent !== undefined) {
+      pair(entry, entry.parent, span);
+      return;
+    }
+    const children = (entry.children ??= []);
+    for (let i = 0; i < children.length; i++) {
+      if (children[i].spanId === span.spanId) {
+        // Duplicate delivery of a waiting child: keep the canonical copy.
+        if (compareSpans(span, children[i]) < 0) {
+          children[i] = span;
+        }
+        return;
+      }
+    }
+    children.push(span);
+  }
+
+  return {
+    addSpan(span: Span, nowMs: number): void {
+      const kind = span.kind;
+      if (isParentRole(kind)) {
+        addParent(span, nowMs);
+      }
+      if (!isChildRole(kind)) {
+        return;
+      }
+      if (span.parentSpanId === '') {
+        const observation = rootSpanObservation(span);
+        if (observation !== undefined) {
+          onComplete(observation);
+        }
+      } else if (kind !== 'unspecified' || !span.followsFrom) {
+        addChild(span, nowMs);
+      }
+    },
+    expire,
+    flush(): void {
+      const all = [...entries.values()];
+      entries.clear();
+      for (const entry of all) {
+        finish(entry);
+      }
+    },
+    get size(): number {
+      return entries.size;
+    },
+  };
+}
+
+/** Total order used to pick one copy of a duplicated span id, independent of arrival order. */
+export function compareSpans(a: Span, b: Span): number {
+  if (a.startMs !== b.startMs) {
+    return a.startMs < b.startMs ? -1 : 1;
+  }
+  if (a.durationMs !== b.durationMs) {
+    return a.durationMs < b.durationMs ? -1 : 1;
+  }
+  if (a.service !== b.service) {
+    return a.service < b.service ? -1 : 1;
+  }
+  if (a.kind !== b.kind) {
+    return a.kind < b.kind ? -1 : 1;
+  }
+  if (a.name !== b.name) {
+    return a.name < b.name ? -1 : 1;
+  }
+  return Number(a.error) - Number(b.error);
+}
