@@ -48,3 +48,16 @@ export { toOtlpJson } from './encode/otlpJsonEncoder';
 export type { IdEncoding, OtlpJsonRequest } from './encode/otlpJsonEncoder';
 export { toJaegerJson } from './encode/jaegerJsonEncoder';
 export type { JaegerTracesResponse } from './encode/jaegerJsonEncoder';
+// SG-agg: Node Graph frames (types only from @grafana/data, safe to import in Node)
+export { toNodeGraphFrames } from './frames/toNodeGraphFrames';
+export type { NodeGraphFramesOptions } from './frames/toNodeGraphFrames';
+export { fromNodeGraphFrames, isGraphFramesError } from './frames/fromNodeGraphFrames';
+export type { GraphFramesError } from './frames/fromNodeGraphFrames';
+export {
+  EDGES_FRAME_NAME,
+  FIELD_TYPE,
+  KOMPAS_FIELD,
+  NODE_GRAPH_FIELD,
+  NODE_GRAPH_VISUALISATION,
+  NODES_FRAME_NAME,
+} from './frames/fieldNames';

@@ -1,0 +1,184 @@
+/**
+ * Node Graph frames from any datasource -> Kompas's graph model. Kompas frames round-trip exactly; stock
+ * frames (Tempo service graphs, X-Ray, SQL tables shaped like the contract) get what their fields allow,
+ * with missing statistics as 0 and missing nodes made from edge endpoints, as the stock panel does.
+ */
+import type { DataFrame } from '@grafana/data';
+
+import { edgeId } from '../aggregate/edgeWindow';
+import { inferNodeKinds } from '../aggregate/nodeKinds';
+import type { ConnectionType, Graph, GraphEdge, GraphNode, NodeKind } from '../types';
+import { EDGES_FRAME_NAME, KOMPAS_FIELD, NODE_GRAPH_FIELD, NODE_GRAPH_VISUALISATION, NODES_FRAME_NAME } from './fieldNames';
+import { FrameReader, type RowStats } from './readStats';
+
+/** Why frames could not be read as a graph; `message` is meant to be shown to the user as is. */
+export interface GraphFramesError {
+  kind: 'GraphFramesError';
+  message: string;
+}
+
+export function isGraphFramesError(value: Graph | GraphFramesError): value is GraphFramesError {
+  return (value as GraphFramesError).kind === 'GraphFramesError';
+}
+
+const CONNECTION_TYPES: readonly string[] = ['', 'messaging_system', 'database', 'virtual_node'];
+const NODE_KINDS: readonly string[] = ['service', 'database', 'messaging', 'virtual'];
+
+export function fromNodeGraphFrames(frames: DataFrame[]): Graph | GraphFramesError {
+  const candidates = frames.map((frame) => new FrameReader(frame));
+  if (candidates.length === 0) {
+    return graphError('no data: expected Node Graph frames (a nodes frame and an edges frame)');
+  }
+  const edgeReaders = candidates.filter(isEdgesFrame);
+  const nodeReaders = candidates.filter((r) => !isEdgesFrame(r) && isNodesFrame(r));
+  if (edgeReaders.length === 0 && nodeReaders.length === 0) {
+    return graphError('no edges frame: expected a frame with source and target fields');
+  }
+  for (const reader of edgeReaders) {
+    const missing = [NODE_GRAPH_FIELD.source, NODE_GRAPH_FIELD.target].find((name) => !reader.has(name));
+    if (missing) {
+      return graphError(`${frameLabel(reader, EDGES_FRAME_NAME)}: missing field "${missing}"`);
+    }
+  }
+  for (const reader of nodeReaders) {
+    if (!reader.has(NODE_GRAPH_FIELD.id)) {
+      return graphError(`${frameLabel(reader, NODES_FRAME_NAME)}: missing field "id"`);
+    }
+  }
+
+  const edges = readEdges(edgeReaders);
+  const nodes = readNodes(nodeReaders, edges);
+  return { nodes, edges };
+}
+
+function isEdgesFrame(reader: FrameReader): boolean {
+  return reader.frame.name?.toLowerCase() === EDGES_FRAME_NAME || reader.has(NODE_GRAPH_FIELD.source);
+}
+
+/** A frame without edges is a nodes frame only when it says so, so a plain table is not taken for a graph. */
+function isNodesFrame(reader: FrameReader): boolean {
+  const hinted = reader.frame.meta?.preferredVisualisationType === NODE_GRAPH_VISUALISATION;
+  return reader.frame.name?.toLowerCase() === NODES_FRAME_NAME || (hinted && reader.has(NODE_GRAPH_FIELD.id));
+}
+
+function readEdges(readers: FrameReader[]): GraphEdge[] {
+  const edges = new Map<string, GraphEdge>();
+  for (const reader of readers) {
+    for (let row = 0; row < reader.length; row++) {
+      const source = reader.string(NODE_GRAPH_FIELD.source, row);
+      const target = reader.string(NODE_GRAPH_FIELD.target, row);
+      if (!source || !target) {
+        continue;
+      }
+      const connectionType = connectionTypeOf(reader.string(KOMPAS_FIELD.connectionType, row));
+      const id = reader.string(NODE_GRAPH_FIELD.id, row) || edgeId({ clientService: source, serverService: target, connectionType });
+      if (edges.has(id)) {
+        continue;
+      }
+      const exemplarTraceId = reader.string(KOMPAS_FIELD.exemplarTraceId, row);
+      edges.set(id, {
+        id,
+        source,
+        target,
+        connectionType,
+        ...completeStats(reader.stats(row)),
+        ...(exemplarTraceId ? { exemplarTraceId } : {}),
+      });
+    }
+  }
+  return [...edges.values()];
+}
+
+function readNodes(readers: FrameReader[], edges: GraphEdge[]): GraphNode[] {
+  const nodes = new Map<string, GraphNode>();
+  const hints = new Map<string, NodeKind>();
+  for (const reader of readers) {
+    for (let row = 0; row < reader.length; row++) {
+      const id = reader.string(NODE_GRAPH_FIELD.id, row);
+      if (!id || nodes.has(id)) {
+        continue;
+      }
+      const kind = kindHint(reader, row);
+      if (kind) {
+        hints.set(id, kind);
+      }
+      const group = reader.has(KOMPAS_FIELD.group)
+        ? reader.string(KOMPAS_FIELD.group, row)
+        : reader.string(NODE_GRAPH_FIELD.subTitle, row);
+      nodes.set(id, {
+        id,
+        title: reader.string(NODE_GRAPH_FIELD.title, row) || id,
+        kind: 'service',
+        ...(group ? { group } : {}),
+        ...completeStats(reader.stats(row)),
+      });
+    }
+  }
+  for (const edge of edges) {
+    for (const id of [edge.source, edge.target]) {
+      if (!nodes.has(id)) {
+        nodes.set(id, { id, title: id, kind: 'service', ...servedStats(id, edges) });
+      }
+    }
+  }
+  const inferred = inferNodeKinds(
+    edges.map((e) => ({ clientService: e.source, serverService: e.target, connectionType: e.connectionType })),
+    Object.fromEntries(hints)
+  );
+  return [...nodes.values()].map((node) => ({ ...node, kind: hints.get(node.id) ?? inferred.get(node.id) ?? 'service' }));
+}
+
+/** The kind a frame states or implies: Kompas's `kind`, an uninstrumented node, or a database icon/subtitle. */
+function kindHint(reader: FrameReader, row: number): NodeKind | undefined {
+  const kind = reader.string(KOMPAS_FIELD.kind, row);
+  if (kind !== undefined && NODE_KINDS.includes(kind)) {
+    return kind as NodeKind;
+  }
+  const looksLikeDatabase = /^(database|sql|db|postgres|mysql|redis|mongo)/i;
+  if (reader.string(NODE_GRAPH_FIELD.icon, row) === 'database' || looksLikeDatabase.test(reader.string(NODE_GRAPH_FIELD.subTitle, row) ?? '')) {
+    return 'database';
+  }
+  return reader.boolean(NODE_GRAPH_FIELD.isInstrumented, row) === false ? 'virtual' : undefined;
+}
+
+type Statistics = Pick<GraphEdge, 'requests' | 'failed' | 'rate' | 'errorRate' | 'p50Ms' | 'p95Ms' | 'p99Ms' | 'meanMs'>;
+
+/** Fills what a source did not give from what it did (failed from error rate and requests, and back). */
+function completeStats(stats: RowStats): Statistics {
+  const requests = stats.requests ?? 0;
+  const errorRate = stats.errorRate ?? (stats.failed !== undefined && requests > 0 ? stats.failed / requests : 0);
+  return {
+    requests,
+    failed: stats.failed ?? Math.round(errorRate * requests),
+    rate: stats.rate ?? 0,
+    errorRate,
+    p50Ms: stats.p50Ms ?? 0,
+    p95Ms: stats.p95Ms ?? 0,
+    p99Ms: stats.p99Ms ?? 0,
+    ...(stats.meanMs !== undefined ? { meanMs: stats.meanMs } : {}),
+  };
+}
+
+/** Statistics of a node missing from the nodes frame: what its incoming edges carry (percentiles unknown). */
+function servedStats(id: string, edges: GraphEdge[]): Statistics {
+  const incoming = edges.filter((e) => e.target === id);
+  const requests = incoming.reduce((sum, e) => sum + e.requests, 0);
+  const failed = incoming.reduce((sum, e) => sum + e.failed, 0);
+  const rate = incoming.reduce((sum, e) => sum + e.rate, 0);
+  const failedRate = incoming.reduce((sum, e) => sum + e.rate * e.errorRate, 0);
+  const errorRate = requests > 0 ? failed / requests : rate > 0 ? failedRate / rate : 0;
+  return { requests, failed, rate, errorRate, p50Ms: 0, p95Ms: 0, p99Ms: 0 };
+}
+
+function connectionTypeOf(value: string | undefined): ConnectionType {
+  return value !== undefined && CONNECTION_TYPES.includes(value) ? (value as ConnectionType) : '';
+}
+
+function frameLabel(reader: FrameReader, fallback: string): string {
+  const name = reader.frame.name || fallback;
+  return reader.frame.refId ? `frame "${name}" (query ${reader.frame.refId})` : `frame "${name}"`;
+}
+
+function graphError(message: string): GraphFramesError {
+  return { kind: 'GraphFramesError', message };
+}

@@ -1,0 +1,166 @@
+/**
+ * Reading statistics out of Node Graph frames from any datasource. Stock frames only say what a stat
+ * means through its unit and display name (Tempo: `ms/r` "Average response time", `r/sec` "Requests per
+ * second"; X-Ray: `t/min`), so those are interpreted here; Kompas's own fields override them.
+ */
+import type { DataFrame, Field } from '@grafana/data';
+
+import { KOMPAS_FIELD, NODE_GRAPH_FIELD } from './fieldNames';
+
+export interface RowStats {
+  requests?: number;
+  failed?: number;
+  rate?: number;
+  errorRate?: number;
+  p50Ms?: number;
+  p95Ms?: number;
+  p99Ms?: number;
+  meanMs?: number;
+}
+
+type Meaning =
+  | { stat: 'rate' | 'errorRate' | 'requests' | 'failed'; factor: number }
+  | { stat: 'latency'; factor: number; percentile?: 'p50Ms' | 'p95Ms' | 'p99Ms' };
+
+const TIME_UNITS: Record<string, number> = { ms: 1, s: 1000, µs: 0.001, us: 0.001, ns: 1e-6, dtdurationms: 1, dtdurations: 1000 };
+const PER_SECOND_UNITS = new Set(['reqps', 'rps', 'r/sec', 'r/s', 'req/s', 'ops', 'opsps', 't/sec', 't/s']);
+const PER_MINUTE_UNITS = new Set(['reqpm', 'rpm', 'r/min', 't/min', 'opm', 'opsmin']);
+
+/** Case-insensitive field lookup: SQL datasources often return column names in whatever case was typed. */
+export class FrameReader {
+  readonly length: number;
+  private readonly byName = new Map<string, Field>();
+
+  constructor(readonly frame: DataFrame) {
+    for (const field of frame.fields) {
+      const key = field.name.toLowerCase();
+      if (!this.byName.has(key)) {
+        this.byName.set(key, field);
+      }
+    }
+    this.length = Math.max(frame.length ?? 0, ...frame.fields.map((f) => valuesOf(f).length));
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  fieldsStartingWith(prefix: string): Field[] {
+    return this.frame.fields.filter((f) => f.name.toLowerCase().startsWith(prefix));
+  }
+
+  string(name: string, row: number): string | undefined {
+    const field = this.byName.get(name);
+    return field ? stringValue(valuesOf(field)[row]) : undefined;
+  }
+
+  number(name: string, row: number): number | undefined {
+    const field = this.byName.get(name);
+    return field ? numberValue(valuesOf(field)[row]) : undefined;
+  }
+
+  boolean(name: string, row: number): boolean | undefined {
+    const field = this.byName.get(name);
+    const value = field ? valuesOf(field)[row] : undefined;
+    return typeof value === 'boolean' ? value : typeof value === 'string' ? value === 'true' : undefined;
+  }
+
+  /** Statistics of one row: interpreted stat fields first, then Kompas's exact fields. */
+  stats(row: number): RowStats {
+    const stats: RowStats = {};
+    const statFields = [
+      ...[NODE_GRAPH_FIELD.mainStat, NODE_GRAPH_FIELD.secondaryStat].flatMap((name) => this.byName.get(name) ?? []),
+      ...this.fieldsStartingWith(NODE_GRAPH_FIELD.detail),
+    ];
+    for (const field of statFields) {
+      applyMeaning(stats, classifyStat(field), numberValue(valuesOf(field)[row]));
+    }
+    for (const arc of this.fieldsStartingWith(NODE_GRAPH_FIELD.arc)) {
+      if (/fail|error|fault/i.test(`${arc.name} ${arc.config?.displayName ?? ''}`)) {
+        applyMeaning(stats, { stat: 'errorRate', factor: 1 }, numberValue(valuesOf(arc)[row]));
+      }
+    }
+    const exact: Array<[string, keyof RowStats]> = [
+      [KOMPAS_FIELD.requests, 'requests'],
+      [KOMPAS_FIELD.failed, 'failed'],
+      [KOMPAS_FIELD.rate, 'rate'],
+      [KOMPAS_FIELD.errorRate, 'errorRate'],
+      [KOMPAS_FIELD.p50, 'p50Ms'],
+      [KOMPAS_FIELD.p95, 'p95Ms'],
+      [KOMPAS_FIELD.p99, 'p99Ms'],
+      [KOMPAS_FIELD.mean, 'meanMs'],
+    ];
+    for (const [name, key] of exact) {
+      const value = this.number(name, row);
+      if (value !== undefined) {
+        stats[key] = value;
+      }
+    }
+    return stats;
+  }
+}
+
+/** What a stat field measures, judged by its unit and label; undefined when it cannot be told. */
+export function classifyStat(field: Field): Meaning | undefined {
+  const unit = (field.config?.unit ?? '').toLowerCase();
+  const label = `${field.config?.displayName ?? ''} ${field.name}`.toLowerCase();
+  if (/error|fail|fault/.test(label)) {
+    if (unit === 'percent') {
+      return { stat: 'errorRate', factor: 0.01 };
+    }
+    return unit === 'percentunit' || /rate|ratio/.test(label) ? { stat: 'errorRate', factor: 1 } : { stat: 'failed', factor: 1 };
+  }
+  const timeFactor = TIME_UNITS[unit.split('/')[0]];
+  if (timeFactor !== undefined || (unit === '' && /latency|response time|duration/.test(label))) {
+    return { stat: 'latency', factor: timeFactor ?? 1, percentile: percentileOf(label) };
+  }
+  if (PER_SECOND_UNITS.has(unit) || /per second|req\/s|\brps\b/.test(label)) {
+    return { stat: 'rate', factor: 1 };
+  }
+  if (PER_MINUTE_UNITS.has(unit) || /per minute/.test(label)) {
+    return { stat: 'rate', factor: 1 / 60 };
+  }
+  if (/request|call|transaction|count/.test(label)) {
+    return { stat: 'requests', factor: 1 };
+  }
+  return undefined;
+}
+
+function percentileOf(label: string): 'p50Ms' | 'p95Ms' | 'p99Ms' | undefined {
+  if (/\bp50\b|median/.test(label)) {
+    return 'p50Ms';
+  }
+  if (/\bp95\b/.test(label)) {
+    return 'p95Ms';
+  }
+  return /\bp99\b/.test(label) ? 'p99Ms' : undefined;
+}
+
+function applyMeaning(stats: RowStats, meaning: Meaning | undefined, value: number | undefined): void {
+  if (!meaning || value === undefined) {
+    return;
+  }
+  const scaled = value * meaning.factor;
+  if (meaning.stat === 'latency') {
+    stats[meaning.percentile ?? 'meanMs'] = scaled;
+  } else {
+    stats[meaning.stat] = scaled;
+  }
+}
+
+function valuesOf(field: Field): unknown[] {
+  return Array.isArray(field.values) ? field.values : [];
+}
+
+function stringValue(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    return value;
+  }
+  return typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined;
+}
+
+/** Finite numbers only; numeric strings (PostgreSQL `numeric` columns) are accepted, NaN means "no value". */
+function numberValue(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
