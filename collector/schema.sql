@@ -4,35 +4,44 @@
 
 -- ==== 0001_edges.sql ====
 -- Kompas edge aggregates on plain PostgreSQL 15+ (TimescaleDB extras are in 0002).
--- One row per (bucket start, client, server, connection type); three resolutions so a query reads the
--- coarsest table that still resolves its range (10 s for live views, 1 min for hours, 1 h for days).
--- Latency is a DDSketch (1 % relative accuracy, gamma = 1.01/0.99) stored as {"<bucket index>": count}:
--- any set of rows merges exactly by summing counts per index (see servicegraph/src/aggregate/latencySketch.ts).
+--
+-- kompas.edges names each (client, server, connection type) once; the aggregate tables hold one row per
+-- (bucket start, edge) at three resolutions, so a query reads the coarsest table that still resolves its
+-- range (10 s for live views, 1 min for hours, 1 h for days). An integer edge id keeps the big GROUP BYs
+-- of range queries on integers instead of three text columns.
+--
+-- Latency is a DDSketch (servicegraph/src/aggregate/latencySketch.ts, gamma = 1.01/0.99, 1 % relative
+-- accuracy) stored as parallel arrays: latency_idx (ascending bucket indexes) and latency_cnt (counts).
+-- Rows merge exactly by summing counts per index. Rollups coarsen the index to keep range queries fast:
+-- the 1 h table stores floor-divided indexes (see kompas.sketch_scale), i.e. gamma^4, 4 % accuracy.
 
 CREATE SCHEMA IF NOT EXISTS kompas;
 
-CREATE TABLE IF NOT EXISTS kompas.edges_10s (
-  bucket          timestamptz      NOT NULL,
-  client_service  text             NOT NULL,
-  server_service  text             NOT NULL,
-  connection_type text             NOT NULL DEFAULT '',
-  requests        bigint           NOT NULL,
-  failed          bigint           NOT NULL,
-  latency_sum_ms  double precision NOT NULL,
-  latency_sketch  jsonb            NOT NULL,
-  PRIMARY KEY (bucket, client_service, server_service, connection_type)
+CREATE TABLE IF NOT EXISTS kompas.edges (
+  edge_id         integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  client_service  text NOT NULL,
+  server_service  text NOT NULL,
+  connection_type text NOT NULL DEFAULT '',
+  UNIQUE (client_service, server_service, connection_type)
 );
 
-CREATE TABLE IF NOT EXISTS kompas.edges_1m (LIKE kompas.edges_10s INCLUDING ALL);
-CREATE TABLE IF NOT EXISTS kompas.edges_1h (LIKE kompas.edges_10s INCLUDING ALL);
+CREATE TABLE IF NOT EXISTS kompas.edge_buckets_10s (
+  bucket         timestamptz      NOT NULL,
+  edge_id        integer          NOT NULL REFERENCES kompas.edges (edge_id),
+  requests       bigint           NOT NULL,
+  failed         bigint           NOT NULL,
+  latency_sum_ms double precision NOT NULL,
+  latency_idx    integer[]        NOT NULL,
+  latency_cnt    bigint[]         NOT NULL,
+  PRIMARY KEY (bucket, edge_id)
+);
+CREATE TABLE IF NOT EXISTS kompas.edge_buckets_1m (LIKE kompas.edge_buckets_10s INCLUDING ALL);
+CREATE TABLE IF NOT EXISTS kompas.edge_buckets_1h (LIKE kompas.edge_buckets_10s INCLUDING ALL);
 
--- Service filters ("edges touching checkout") read by service first, then time.
-CREATE INDEX IF NOT EXISTS edges_10s_server_idx ON kompas.edges_10s (server_service, bucket);
-CREATE INDEX IF NOT EXISTS edges_10s_client_idx ON kompas.edges_10s (client_service, bucket);
-CREATE INDEX IF NOT EXISTS edges_1m_server_idx ON kompas.edges_1m (server_service, bucket);
-CREATE INDEX IF NOT EXISTS edges_1m_client_idx ON kompas.edges_1m (client_service, bucket);
-CREATE INDEX IF NOT EXISTS edges_1h_server_idx ON kompas.edges_1h (server_service, bucket);
-CREATE INDEX IF NOT EXISTS edges_1h_client_idx ON kompas.edges_1h (client_service, bucket);
+-- Per-edge history ("this edge over the last week") reads by edge first.
+CREATE INDEX IF NOT EXISTS edge_buckets_10s_edge_idx ON kompas.edge_buckets_10s (edge_id, bucket);
+CREATE INDEX IF NOT EXISTS edge_buckets_1m_edge_idx ON kompas.edge_buckets_1m (edge_id, bucket);
+CREATE INDEX IF NOT EXISTS edge_buckets_1h_edge_idx ON kompas.edge_buckets_1h (edge_id, bucket);
 
 -- Node metadata: what kind of node a name is, its group (service.namespace) and when it was seen.
 CREATE TABLE IF NOT EXISTS kompas.nodes (
@@ -51,52 +60,69 @@ CREATE TABLE IF NOT EXISTS kompas.collector_checkpoints (
   updated_at   timestamptz NOT NULL DEFAULT now()
 );
 
--- Sum of two sketches: counts added per bucket index.
-CREATE OR REPLACE FUNCTION kompas.sketch_merge(a jsonb, b jsonb) RETURNS jsonb
+-- How many 1 % DDSketch indexes one stored index covers, per table resolution.
+CREATE OR REPLACE FUNCTION kompas.sketch_scale(resolution text) RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT coalesce(jsonb_object_agg(k, n), '{}'::jsonb)
+  SELECT CASE resolution WHEN '1h' THEN 4 ELSE 1 END
+$$;
+
+-- Sum of two sketches (counts added per index); used by the collector's upserts.
+CREATE OR REPLACE FUNCTION kompas.sketch_add(a_idx integer[], a_cnt bigint[], b_idx integer[], b_cnt bigint[],
+                                             OUT idx integer[], OUT cnt bigint[])
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(array_agg(k ORDER BY k), '{}'), coalesce(array_agg(n ORDER BY k), '{}')
   FROM (
-    SELECT k, sum(v::bigint) AS n
-    FROM (SELECT key AS k, value AS v FROM jsonb_each_text(coalesce(a, '{}'::jsonb))
-          UNION ALL
-          SELECT key, value FROM jsonb_each_text(coalesce(b, '{}'::jsonb))) AS parts
+    SELECT k, sum(n)::bigint AS n
+    FROM (SELECT * FROM unnest(a_idx, a_cnt) UNION ALL SELECT * FROM unnest(b_idx, b_cnt)) AS parts(k, n)
     GROUP BY k
   ) AS summed
 $$;
 
-CREATE OR REPLACE AGGREGATE kompas.sketch_sum(jsonb) (
-  SFUNC = kompas.sketch_merge,
-  STYPE = jsonb,
-  INITCOND = '{}',
-  COMBINEFUNC = kompas.sketch_merge,
-  PARALLEL = SAFE
-);
-
--- The latency a DDSketch reports for bucket index i: gamma^i * 2 / (1 + gamma).
+-- The latency a DDSketch reports for 1 %-index i: gamma^i * 2 / (1 + gamma).
 CREATE OR REPLACE FUNCTION kompas.sketch_bucket_value_ms(idx integer) RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT power(1.0202020202020203::double precision, idx) * 2 / (1 + 1.0202020202020203::double precision)
 $$;
 
--- Quantile q (0..1) of a sketch by nearest rank, as servicegraph's quantile(): the first bucket whose
--- running count exceeds ceil(q * count) - 1. 0 for an empty sketch.
-CREATE OR REPLACE FUNCTION kompas.sketch_quantile(sketch jsonb, q double precision) RETURNS double precision
+-- A stored index at `scale` back on the 1 % scale: the middle of the indexes it covers.
+CREATE OR REPLACE FUNCTION kompas.sketch_unscale(idx integer, scale integer) RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  WITH buckets AS (
-    SELECT key::integer AS idx, value::bigint AS n FROM jsonb_each_text(coalesce(sketch, '{}'::jsonb))
-  ), running AS (
-    SELECT idx, sum(n) OVER (ORDER BY idx) AS upto, sum(n) OVER () AS total FROM buckets
+  SELECT idx * scale + scale / 2
+$$;
+
+-- Quantile q (0..1) by nearest rank, as servicegraph's quantile(): the value of the first bucket whose
+-- running count exceeds ceil(q * count) - 1. idx must be on the 1 % scale; 0 for an empty sketch.
+CREATE OR REPLACE FUNCTION kompas.sketch_quantile(idx integer[], cnt bigint[], q double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  WITH running AS (
+    SELECT k, sum(n) OVER (ORDER BY k) AS upto, sum(n) OVER () AS total FROM unnest(idx, cnt) AS b(k, n)
   )
   SELECT coalesce(
-    (SELECT kompas.sketch_bucket_value_ms(idx) FROM running
-     WHERE upto > greatest(0, ceil(greatest(0, least(1, q)) * total) - 1) ORDER BY idx LIMIT 1),
+    (SELECT kompas.sketch_bucket_value_ms(k) FROM running
+     WHERE upto > greatest(0, ceil(greatest(0, least(1, q)) * total) - 1) ORDER BY k LIMIT 1),
     0)
 $$;
+
+-- Named views for people writing their own SQL and alert rules.
+CREATE OR REPLACE VIEW kompas.edge_stats_10s AS
+  SELECT b.bucket, e.client_service, e.server_service, e.connection_type, b.requests, b.failed,
+         b.latency_sum_ms, b.latency_idx, b.latency_cnt
+  FROM kompas.edge_buckets_10s b JOIN kompas.edges e USING (edge_id);
+CREATE OR REPLACE VIEW kompas.edge_stats_1m AS
+  SELECT b.bucket, e.client_service, e.server_service, e.connection_type, b.requests, b.failed,
+         b.latency_sum_ms, b.latency_idx, b.latency_cnt
+  FROM kompas.edge_buckets_1m b JOIN kompas.edges e USING (edge_id);
+CREATE OR REPLACE VIEW kompas.edge_stats_1h AS
+  SELECT b.bucket, e.client_service, e.server_service, e.connection_type, b.requests, b.failed,
+         b.latency_sum_ms, b.latency_idx, b.latency_cnt
+  FROM kompas.edge_buckets_1h b JOIN kompas.edges e USING (edge_id);
 
 -- ==== 0002_timescale.sql ====
 -- TimescaleDB extras, applied only where the extension is available (a no-op on plain PostgreSQL).
 -- Hypertables with one-day chunks (a 1-hour table gets 30-day chunks), compression segmented by edge,
--- retention per resolution, and a daily continuous aggregate for long-range dashboards and alert rules.
+-- retention per resolution, and a daily continuous aggregate (counts and latency sums, no sketches) for
+-- long-range dashboards and alert rules. Written for TimescaleDB 2.13+; not exercised by the tests here.
 -- The 10 s / 1 min / 1 h tables stay ordinary upsert targets written by the collector, so the same
 -- queries work on both databases.
 DO $migration$
@@ -107,42 +133,41 @@ BEGIN
   END IF;
   CREATE EXTENSION IF NOT EXISTS timescaledb;
 
-  PERFORM create_hypertable('kompas.edges_10s', 'bucket', chunk_time_interval => interval '1 day',
+  PERFORM create_hypertable('kompas.edge_buckets_10s', 'bucket', chunk_time_interval => interval '1 day',
                             if_not_exists => true, migrate_data => true);
-  PERFORM create_hypertable('kompas.edges_1m', 'bucket', chunk_time_interval => interval '7 days',
+  PERFORM create_hypertable('kompas.edge_buckets_1m', 'bucket', chunk_time_interval => interval '7 days',
                             if_not_exists => true, migrate_data => true);
-  PERFORM create_hypertable('kompas.edges_1h', 'bucket', chunk_time_interval => interval '30 days',
+  PERFORM create_hypertable('kompas.edge_buckets_1h', 'bucket', chunk_time_interval => interval '30 days',
                             if_not_exists => true, migrate_data => true);
 
-  ALTER TABLE kompas.edges_10s SET (timescaledb.compress,
-    timescaledb.compress_segmentby = 'client_service, server_service, connection_type',
+  ALTER TABLE kompas.edge_buckets_10s SET (timescaledb.compress,
+    timescaledb.compress_segmentby = 'edge_id',
     timescaledb.compress_orderby = 'bucket');
-  ALTER TABLE kompas.edges_1m SET (timescaledb.compress,
-    timescaledb.compress_segmentby = 'client_service, server_service, connection_type',
+  ALTER TABLE kompas.edge_buckets_1m SET (timescaledb.compress,
+    timescaledb.compress_segmentby = 'edge_id',
     timescaledb.compress_orderby = 'bucket');
-  ALTER TABLE kompas.edges_1h SET (timescaledb.compress,
-    timescaledb.compress_segmentby = 'client_service, server_service, connection_type',
+  ALTER TABLE kompas.edge_buckets_1h SET (timescaledb.compress,
+    timescaledb.compress_segmentby = 'edge_id',
     timescaledb.compress_orderby = 'bucket');
 
-  PERFORM add_compression_policy('kompas.edges_10s', interval '2 days', if_not_exists => true);
-  PERFORM add_compression_policy('kompas.edges_1m', interval '14 days', if_not_exists => true);
-  PERFORM add_compression_policy('kompas.edges_1h', interval '60 days', if_not_exists => true);
-  PERFORM add_retention_policy('kompas.edges_10s', interval '14 days', if_not_exists => true);
-  PERFORM add_retention_policy('kompas.edges_1m', interval '90 days', if_not_exists => true);
-  PERFORM add_retention_policy('kompas.edges_1h', interval '3 years', if_not_exists => true);
+  PERFORM add_compression_policy('kompas.edge_buckets_10s', interval '2 days', if_not_exists => true);
+  PERFORM add_compression_policy('kompas.edge_buckets_1m', interval '14 days', if_not_exists => true);
+  PERFORM add_compression_policy('kompas.edge_buckets_1h', interval '60 days', if_not_exists => true);
+  PERFORM add_retention_policy('kompas.edge_buckets_10s', interval '14 days', if_not_exists => true);
+  PERFORM add_retention_policy('kompas.edge_buckets_1m', interval '90 days', if_not_exists => true);
+  PERFORM add_retention_policy('kompas.edge_buckets_1h', interval '3 years', if_not_exists => true);
 
   -- WITH NO DATA lets the view be created inside this transaction; the policy fills it.
-  IF to_regclass('kompas.edges_1d') IS NULL THEN
+  IF to_regclass('kompas.edge_buckets_1d') IS NULL THEN
     EXECUTE $view$
-      CREATE MATERIALIZED VIEW kompas.edges_1d WITH (timescaledb.continuous) AS
-      SELECT time_bucket(interval '1 day', bucket) AS bucket, client_service, server_service, connection_type,
-             sum(requests) AS requests, sum(failed) AS failed, sum(latency_sum_ms) AS latency_sum_ms,
-             kompas.sketch_sum(latency_sketch) AS latency_sketch
-      FROM kompas.edges_1h
-      GROUP BY 1, 2, 3, 4
+      CREATE MATERIALIZED VIEW kompas.edge_buckets_1d WITH (timescaledb.continuous) AS
+      SELECT time_bucket(interval '1 day', bucket) AS bucket, edge_id,
+             sum(requests) AS requests, sum(failed) AS failed, sum(latency_sum_ms) AS latency_sum_ms
+      FROM kompas.edge_buckets_1h
+      GROUP BY 1, 2
       WITH NO DATA
     $view$;
-    PERFORM add_continuous_aggregate_policy('kompas.edges_1d', start_offset => interval '3 days',
+    PERFORM add_continuous_aggregate_policy('kompas.edge_buckets_1d', start_offset => interval '3 days',
                                             end_offset => interval '1 hour', schedule_interval => interval '1 hour');
   END IF;
 END

@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import { bucketValueMs, createLatencySketch, quantile, recordLatency } from '../../../servicegraph/src/aggregate/latencySketch';
 import { setupTestPostgres } from '../../../testkit/jest';
 import { loadMigrations, migrate, MigrationError, renderSchema } from './migrate';
-import { toSketchJson } from './sketchJson';
+import { toSketchArrays } from './sketchArrays';
 
 const handle = setupTestPostgres();
 
@@ -31,9 +31,13 @@ describe('migrate', () => {
       );
       expect(tables.rows.map((r) => r.table_name)).toEqual([
         'collector_checkpoints',
-        'edges_10s',
-        'edges_1h',
-        'edges_1m',
+        'edge_buckets_10s',
+        'edge_buckets_1h',
+        'edge_buckets_1m',
+        'edge_stats_10s',
+        'edge_stats_1h',
+        'edge_stats_1m',
+        'edges',
         'nodes',
         'schema_migrations',
       ]);
@@ -69,28 +73,30 @@ describe('SQL sketch functions', () => {
       await migrate(pool);
       const a = createLatencySketch();
       const b = createLatencySketch();
-      [1, 2, 3, 250, 0.0001].forEach((ms) => recordLatency(a, ms));
-      [4, 5, 6, 7, 8, 9, 1000].forEach((ms) => recordLatency(b, ms));
       const merged = createLatencySketch();
-      [1, 2, 3, 250, 0.0001, 4, 5, 6, 7, 8, 9, 1000].forEach((ms) => recordLatency(merged, ms));
+      const aValues = [1, 2, 3, 250, 0.0001];
+      const bValues = [4, 5, 6, 7, 8, 9, 1000, 3];
+      aValues.forEach((ms) => recordLatency(a, ms));
+      bValues.forEach((ms) => recordLatency(b, ms));
+      [...aValues, ...bValues].forEach((ms) => recordLatency(merged, ms));
+      const sa = toSketchArrays(a);
+      const sb = toSketchArrays(b);
       const { rows } = await pool.query(
-        `SELECT kompas.sketch_quantile(s, 0.5) AS p50, kompas.sketch_quantile(s, 0.95) AS p95,
-                kompas.sketch_quantile(s, 0.99) AS p99, kompas.sketch_quantile('{}', 0.5) AS empty, s
-         FROM (SELECT kompas.sketch_merge($1::jsonb, $2::jsonb) AS s) AS m`,
-        [toSketchJson(a), toSketchJson(b)]
+        `SELECT m.idx, m.cnt, kompas.sketch_quantile(m.idx, m.cnt, 0.5) AS p50,
+                kompas.sketch_quantile(m.idx, m.cnt, 0.95) AS p95, kompas.sketch_quantile(m.idx, m.cnt, 0.99) AS p99,
+                kompas.sketch_quantile('{}', '{}', 0.5) AS empty
+         FROM kompas.sketch_add($1::int[], $2::bigint[], $3::int[], $4::bigint[]) AS m`,
+        [sa.idx, sa.cnt, sb.idx, sb.cnt]
       );
       expect(rows[0].p50).toBeCloseTo(quantile(merged, 0.5), 9);
       expect(rows[0].p95).toBeCloseTo(quantile(merged, 0.95), 9);
       expect(rows[0].p99).toBeCloseTo(quantile(merged, 0.99), 9);
       expect(rows[0].empty).toBe(0);
-      expect(rows[0].s).toEqual(toSketchJson(merged));
-      const agg = await pool.query('SELECT kompas.sketch_sum(s) AS s FROM (VALUES ($1::jsonb), ($2::jsonb)) AS v(s)', [
-        toSketchJson(a),
-        toSketchJson(b),
-      ]);
-      expect(agg.rows[0].s).toEqual(toSketchJson(merged));
-      const value = await pool.query('SELECT kompas.sketch_bucket_value_ms(81) AS v');
+      const expected = toSketchArrays(merged);
+      expect({ idx: rows[0].idx, cnt: rows[0].cnt.map(Number) }).toEqual(expected);
+      const value = await pool.query('SELECT kompas.sketch_bucket_value_ms(81) AS v, kompas.sketch_scale($1) AS s', ['1h']);
       expect(value.rows[0].v).toBeCloseTo(bucketValueMs(81), 12);
+      expect(value.rows[0].s).toBe(4);
     });
   });
 });
