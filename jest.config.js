@@ -16,5 +16,5 @@ module.exports = {
     // d3 ships ES modules (.mjs / "type": "module"), so they must be transformed too.
     '^.+\\.mjs$': stock.transform['^.+\\.(t|j)sx?$'],
   },
-  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'd3-[a-z-]+', 'internmap'])],
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'd3-[a-z-]+', 'internmap', 'yaml'])],
 };
