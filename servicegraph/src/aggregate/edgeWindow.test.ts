@@ -38,7 +38,14 @@ describe('edge windows', () => {
   it('counts requests, failures, latency, time range and keeps the slowest trace as exemplar', () => {
     const window = windowOf([
       observation({ clientService: 'frontend', serverService: 'orders', latencyMs: 20, timeMs: 2000, traceId: 'aa' }),
-      observation({ clientService: 'frontend', serverService: 'orders', latencyMs: 900, timeMs: 1000, traceId: 'bb', failed: true }),
+      observation({
+        clientService: 'frontend',
+        serverService: 'orders',
+        latencyMs: 900,
+        timeMs: 1000,
+        traceId: 'bb',
+        failed: true,
+      }),
       observation({ clientService: 'frontend', serverService: 'orders', latencyMs: 40, timeMs: 3000, traceId: 'cc' }),
       observation({ clientService: 'orders', serverService: 'postgres', connectionType: 'database', latencyMs: 3 }),
     ]);

@@ -55,7 +55,10 @@ describe('latency sketch', () => {
   it('keeps the relative error bound for any sample (property)', () => {
     fc.assert(
       fc.property(latencies, fc.constantFrom(0.5, 0.95, 0.99), (values, q) => {
-        const exact = exactQuantile([...values].sort((a, b) => a - b), q);
+        const exact = exactQuantile(
+          [...values].sort((a, b) => a - b),
+          q
+        );
         const estimate = quantile(sketchOf(values), q);
         return Math.abs(estimate - exact) / exact <= 0.0101;
       })

@@ -10,7 +10,8 @@ import type { EdgeKey, NodeKind } from '../types';
 export const USER_NODE = 'user';
 
 /** Names of message brokers: a virtual node with such a name is drawn as messaging. */
-const MESSAGING_NAME = /kafka|rabbit|amqp|nats|pulsar|sqs|sns|pubsub|activemq|artemis|kinesis|eventhub|servicebus|mqtt|jms|rocketmq/i;
+const MESSAGING_NAME =
+  /kafka|rabbit|amqp|nats|pulsar|sqs|sns|pubsub|activemq|artemis|kinesis|eventhub|servicebus|mqtt|jms|rocketmq/i;
 
 export function inferNodeKinds(edges: EdgeKey[], overrides: Record<string, NodeKind> = {}): Map<string, NodeKind> {
   const real = new Set<string>();

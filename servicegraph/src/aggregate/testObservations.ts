@@ -3,7 +3,9 @@ import fc from 'fast-check';
 
 import type { ConnectionType, EdgeObservation } from '../types';
 
-export function observation(overrides: Partial<EdgeObservation> & Pick<EdgeObservation, 'clientService' | 'serverService'>): EdgeObservation {
+export function observation(
+  overrides: Partial<EdgeObservation> & Pick<EdgeObservation, 'clientService' | 'serverService'>
+): EdgeObservation {
   return {
     connectionType: '',
     traceId: 'trace-1',

@@ -14,12 +14,24 @@ function windowOf(observations: EdgeObservation[]): EdgeWindow {
 
 const shop: EdgeObservation[] = [
   observation({ clientService: 'user', serverService: 'frontend', connectionType: 'virtual_node', latencyMs: 120 }),
-  observation({ clientService: 'user', serverService: 'frontend', connectionType: 'virtual_node', latencyMs: 80, failed: true }),
+  observation({
+    clientService: 'user',
+    serverService: 'frontend',
+    connectionType: 'virtual_node',
+    latencyMs: 80,
+    failed: true,
+  }),
   observation({ clientService: 'frontend', serverService: 'orders', latencyMs: 60, traceId: 'slow' }),
   observation({ clientService: 'frontend', serverService: 'orders', latencyMs: 30 }),
   observation({ clientService: 'orders', serverService: 'postgres', connectionType: 'database', latencyMs: 5 }),
   observation({ clientService: 'orders', serverService: 'shipping', connectionType: 'messaging_system', latencyMs: 2 }),
-  observation({ clientService: 'orders', serverService: 'stripe-api', connectionType: 'virtual_node', latencyMs: 200, failed: true }),
+  observation({
+    clientService: 'orders',
+    serverService: 'stripe-api',
+    connectionType: 'virtual_node',
+    latencyMs: 200,
+    failed: true,
+  }),
   observation({ clientService: 'kafka', serverService: 'shipping', connectionType: 'virtual_node', latencyMs: 4 }),
 ];
 

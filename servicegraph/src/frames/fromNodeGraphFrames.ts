@@ -8,7 +8,13 @@ import type { DataFrame } from '@grafana/data';
 import { edgeId } from '../aggregate/edgeWindow';
 import { inferNodeKinds } from '../aggregate/nodeKinds';
 import type { ConnectionType, Graph, GraphEdge, GraphNode, NodeKind } from '../types';
-import { EDGES_FRAME_NAME, KOMPAS_FIELD, NODE_GRAPH_FIELD, NODE_GRAPH_VISUALISATION, NODES_FRAME_NAME } from './fieldNames';
+import {
+  EDGES_FRAME_NAME,
+  KOMPAS_FIELD,
+  NODE_GRAPH_FIELD,
+  NODE_GRAPH_VISUALISATION,
+  NODES_FRAME_NAME,
+} from './fieldNames';
 import { FrameReader, type RowStats } from './readStats';
 
 /** Why frames could not be read as a graph; `message` is meant to be shown to the user as is. */
@@ -71,7 +77,9 @@ function readEdges(readers: FrameReader[]): GraphEdge[] {
         continue;
       }
       const connectionType = connectionTypeOf(reader.string(KOMPAS_FIELD.connectionType, row));
-      const id = reader.string(NODE_GRAPH_FIELD.id, row) || edgeId({ clientService: source, serverService: target, connectionType });
+      const id =
+        reader.string(NODE_GRAPH_FIELD.id, row) ||
+        edgeId({ clientService: source, serverService: target, connectionType });
       if (edges.has(id)) {
         continue;
       }
@@ -125,7 +133,10 @@ function readNodes(readers: FrameReader[], edges: GraphEdge[]): GraphNode[] {
     edges.map((e) => ({ clientService: e.source, serverService: e.target, connectionType: e.connectionType })),
     Object.fromEntries(hints)
   );
-  return [...nodes.values()].map((node) => ({ ...node, kind: hints.get(node.id) ?? inferred.get(node.id) ?? 'service' }));
+  return [...nodes.values()].map((node) => ({
+    ...node,
+    kind: hints.get(node.id) ?? inferred.get(node.id) ?? 'service',
+  }));
 }
 
 /** The kind a frame states or implies: Kompas's `kind`, an uninstrumented node, or a database icon/subtitle. */
@@ -135,13 +146,19 @@ function kindHint(reader: FrameReader, row: number): NodeKind | undefined {
     return kind as NodeKind;
   }
   const looksLikeDatabase = /^(database|sql|db|postgres|mysql|redis|mongo)/i;
-  if (reader.string(NODE_GRAPH_FIELD.icon, row) === 'database' || looksLikeDatabase.test(reader.string(NODE_GRAPH_FIELD.subTitle, row) ?? '')) {
+  if (
+    reader.string(NODE_GRAPH_FIELD.icon, row) === 'database' ||
+    looksLikeDatabase.test(reader.string(NODE_GRAPH_FIELD.subTitle, row) ?? '')
+  ) {
     return 'database';
   }
   return reader.boolean(NODE_GRAPH_FIELD.isInstrumented, row) === false ? 'virtual' : undefined;
 }
 
-type Statistics = Pick<GraphEdge, 'requests' | 'failed' | 'rate' | 'errorRate' | 'p50Ms' | 'p95Ms' | 'p99Ms' | 'meanMs'>;
+type Statistics = Pick<
+  GraphEdge,
+  'requests' | 'failed' | 'rate' | 'errorRate' | 'p50Ms' | 'p95Ms' | 'p99Ms' | 'meanMs'
+>;
 
 /** Fills what a source did not give from what it did (failed from error rate and requests, and back). */
 function completeStats(stats: RowStats): Statistics {

@@ -22,7 +22,15 @@ type Meaning =
   | { stat: 'rate' | 'errorRate' | 'requests' | 'failed'; factor: number }
   | { stat: 'latency'; factor: number; percentile?: 'p50Ms' | 'p95Ms' | 'p99Ms' };
 
-const TIME_UNITS: Record<string, number> = { ms: 1, s: 1000, µs: 0.001, us: 0.001, ns: 1e-6, dtdurationms: 1, dtdurations: 1000 };
+const TIME_UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  µs: 0.001,
+  us: 0.001,
+  ns: 1e-6,
+  dtdurationms: 1,
+  dtdurations: 1000,
+};
 const PER_SECOND_UNITS = new Set(['reqps', 'rps', 'r/sec', 'r/s', 'req/s', 'ops', 'opsps', 't/sec', 't/s']);
 const PER_MINUTE_UNITS = new Set(['reqpm', 'rpm', 'r/min', 't/min', 'opm', 'opsmin']);
 
@@ -108,7 +116,9 @@ export function classifyStat(field: Field): Meaning | undefined {
     if (unit === 'percent') {
       return { stat: 'errorRate', factor: 0.01 };
     }
-    return unit === 'percentunit' || /rate|ratio/.test(label) ? { stat: 'errorRate', factor: 1 } : { stat: 'failed', factor: 1 };
+    return unit === 'percentunit' || /rate|ratio/.test(label)
+      ? { stat: 'errorRate', factor: 1 }
+      : { stat: 'failed', factor: 1 };
   }
   const timeFactor = TIME_UNITS[unit.split('/')[0]];
   if (timeFactor !== undefined || (unit === '' && /latency|response time|duration/.test(label))) {
