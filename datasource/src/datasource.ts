@@ -1,13 +1,172 @@
-import { DataQueryRequest, DataQueryResponse, DataSourceApi, DataSourceInstanceSettings, TestDataSourceResponse } from '@grafana/data';
+import {
+  AdHocVariableFilter,
+  CoreApp,
+  DataQueryRequest,
+  DataQueryResponse,
+  DataSourceApi,
+  DataSourceInstanceSettings,
+  LoadingState,
+  MetricFindValue,
+  ScopedVars,
+  TestDataSourceResponse,
+} from '@grafana/data';
+import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
+import { Observable, catchError, defer, firstValueFrom, merge, of } from 'rxjs';
 
-export class DataflowDataSource extends DataSourceApi {
-  constructor(instanceSettings: DataSourceInstanceSettings) {
+import { DEFAULT_OPTIONS, createDefaultQuery } from './defaults';
+import { runDemoQuery } from './demo/demoSource';
+import { DataflowError, toUserMessage } from './errors';
+import { Graph, toNodeGraphFrames } from './graph/servicegraph';
+import { createBackendSrvHttpGet } from './jaeger/backendSrvHttpGet';
+import { checkJaegerHealth } from './jaeger/checkJaegerHealth';
+import { HttpGet } from './jaeger/httpTransport';
+import { JaegerClient, createJaegerClient } from './jaeger/jaegerClient';
+import { runJaegerQuery } from './jaeger/jaegerSource';
+import { jaegerProxyBaseUrl } from './jaeger/proxyRoutes';
+import { addTraceLinks } from './links/dataLinks';
+import { migrateQuery } from './migration';
+import { runTimescaleQuery } from './postgres/timescaleSource';
+import { DataflowDataSourceOptions, DataflowQuery, DataflowSourceKind } from './types';
+import { ReplaceFn, interpolateQuery, interpolateSingle } from './variables/interpolateQuery';
+import { runMetricFindQuery } from './variables/metricFindQuery';
+
+/** Collaborators the datasource talks to; Grafana's by default, replaceable in tests. */
+export interface DataflowDependencies {
+  http?: HttpGet;
+  replace?: ReplaceFn;
+  now?: () => number;
+}
+
+export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDataSourceOptions> {
+  readonly options: DataflowDataSourceOptions;
+  readonly jaeger: JaegerClient;
+  private readonly http: HttpGet;
+  private readonly jaegerBaseUrl: string;
+  private readonly replace: ReplaceFn;
+  private readonly now: () => number;
+
+  constructor(instanceSettings: DataSourceInstanceSettings<DataflowDataSourceOptions>, deps: DataflowDependencies = {}) {
     super(instanceSettings);
+    this.options = { ...DEFAULT_OPTIONS, ...instanceSettings.jsonData };
+    const maxBytes = this.options.maxResponseBytes ?? DEFAULT_OPTIONS.maxResponseBytes;
+    this.http = deps.http ?? createBackendSrvHttpGet(getBackendSrv, maxBytes);
+    this.replace = deps.replace ?? ((target, scopedVars, format) => getTemplateSrv().replace(target, scopedVars, format));
+    this.now = deps.now ?? Date.now;
+    this.jaegerBaseUrl = jaegerProxyBaseUrl(instanceSettings.uid, this.options.jaegerAuth);
+    this.jaeger = createJaegerClient({
+      baseUrl: this.jaegerBaseUrl,
+      http: this.http,
+      timeoutMs: this.options.jaegerTimeoutMs ?? DEFAULT_OPTIONS.jaegerTimeoutMs,
+    });
   }
-  async query(_request: DataQueryRequest): Promise<DataQueryResponse> {
-    return { data: [] };
+
+  get defaultSource(): DataflowSourceKind {
+    return this.options.defaultSource ?? 'demo';
   }
+
+  getDefaultQuery(_app: CoreApp): Partial<DataflowQuery> {
+    return createDefaultQuery(this.defaultSource);
+  }
+
+  filterQuery(query: DataflowQuery): boolean {
+    return !query.hide;
+  }
+
+  query(request: DataQueryRequest<DataflowQuery>): Observable<DataQueryResponse> {
+    const targets = request.targets.filter((target) => !target.hide);
+    if (targets.length === 0) {
+      return of({ data: [], state: LoadingState.Done });
+    }
+    return merge(...targets.map((target) => this.runTarget(target, request)));
+  }
+
+  private runTarget(target: DataflowQuery, request: DataQueryRequest<DataflowQuery>): Observable<DataQueryResponse> {
+    const refId = target.refId;
+    return defer(() => {
+      const query = interpolateQuery(migrateQuery(target, this.defaultSource), this.replace, request.scopedVars);
+      const toFrames = (graph: Graph) => addTraceLinks(toNodeGraphFrames(graph, { refId }), this.traceLinkTarget());
+      const fromMs = request.range.from.valueOf();
+      const toMs = request.range.to.valueOf();
+      const base = { refId, fromMs, toMs, toFrames, now: this.now };
+      switch (query.source) {
+        case 'jaeger':
+          return runJaegerQuery(query, {
+            ...base,
+            client: this.jaeger,
+            requestIdAttribute: this.options.requestIdAttribute ?? DEFAULT_OPTIONS.requestIdAttribute,
+            extraTags: adHocFiltersToTags(request.filters),
+          });
+        case 'timescale':
+          return runTimescaleQuery(query, { ...base, postgresDatasourceUid: this.options.postgresDatasourceUid });
+        case 'demo':
+          return runDemoQuery(query, base);
+      }
+    }).pipe(
+      catchError((error: unknown) =>
+        of<DataQueryResponse>({ data: [], key: refId, state: LoadingState.Error, error: { message: toUserMessage(error), refId } })
+      )
+    );
+  }
+
+  private traceLinkTarget() {
+    const uid = this.options.tracesDatasourceUid;
+    return uid
+      ? { datasourceUid: uid, datasourceName: 'Jaeger', isDataflow: false }
+      : { datasourceUid: this.uid, datasourceName: this.name, isDataflow: true };
+  }
+
+  /** Jaeger services, for the query editor and variables. */
+  getServices(): Observable<string[]> {
+    return this.jaeger.getServices();
+  }
+
+  getOperations(service: string): Observable<string[]> {
+    return defer(() => {
+      const resolved = interpolateSingle('Service', service, this.replace) ?? '';
+      return resolved ? this.jaeger.getOperations(resolved) : of([]);
+    });
+  }
+
+  async metricFindQuery(query: string, options?: { scopedVars?: ScopedVars }): Promise<MetricFindValue[]> {
+    const text = this.replace(query, options?.scopedVars);
+    return firstValueFrom(runMetricFindQuery(text, { services: () => this.getServices(), operations: (s) => this.jaeger.getOperations(s) }));
+  }
+
+  interpolateVariablesInQueries(queries: DataflowQuery[], scopedVars: ScopedVars): DataflowQuery[] {
+    return queries.map((query) => {
+      try {
+        return interpolateQuery(migrateQuery(query, this.defaultSource), this.replace, scopedVars);
+      } catch {
+        return query;
+      }
+    });
+  }
+
   async testDatasource(): Promise<TestDataSourceResponse> {
-    return { status: 'success', message: 'ok' };
+    switch (this.defaultSource) {
+      case 'jaeger':
+        if (!this.options.jaegerUrl) {
+          return { status: 'error', message: 'Jaeger URL is empty: enter the Jaeger query service URL, e.g. http://jaeger:16686' };
+        }
+        return checkJaegerHealth(this.jaeger, this.http, this.jaegerBaseUrl);
+      case 'timescale':
+        return this.options.postgresDatasourceUid
+          ? { status: 'success', message: 'Timescale mode: PostgreSQL datasource selected' }
+          : { status: 'error', message: 'Timescale mode: choose the PostgreSQL datasource that holds the Kompas tables' };
+      case 'demo':
+        return { status: 'success', message: 'Demo source ready: the web-shop simulation runs in the browser' };
+    }
   }
+}
+
+/** Ad-hoc filters become Jaeger tags; only equality can be expressed in a Jaeger search. */
+export function adHocFiltersToTags(filters: AdHocVariableFilter[] | undefined): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const filter of filters ?? []) {
+    if (filter.operator !== '=') {
+      throw new DataflowError(`Ad-hoc filter ${filter.key} ${filter.operator} ${filter.value}: Jaeger tag search supports "=" only`);
+    }
+    tags[filter.key] = filter.value;
+  }
+  return tags;
 }

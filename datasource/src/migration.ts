@@ -8,7 +8,8 @@ const SOURCES: DataflowSourceKind[] = ['demo', 'jaeger', 'timescale'];
  * Pure and idempotent: migrating twice gives the same query.
  * Before 1.0.0 queries had `mode` ('jaeger'|'demo') instead of `source`, and `live` instead of `streaming`.
  */
-export function migrateQuery(saved: Partial<DataflowQuery> & Record<string, unknown>, fallbackSource: DataflowSourceKind): DataflowQuery {
+export function migrateQuery(input: Partial<DataflowQuery>, fallbackSource: DataflowSourceKind): DataflowQuery {
+  const saved = input as Partial<DataflowQuery> & Record<string, unknown>;
   if (saved.pluginVersion === PLUGIN_VERSION && isSource(saved.source)) {
     return saved as DataflowQuery;
   }

@@ -107,14 +107,15 @@ function toTransportError(error: unknown, url: string): TransportError {
   if (code === 'ECONNREFUSED') {
     return new TransportError('refused', `Jaeger at ${host} refused the connection: is it running, and is the port right?`);
   }
-  if (error instanceof Error && error.name === 'AbortError') {
+  if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError') {
     return new TransportError('aborted', 'Request to Jaeger was cancelled');
   }
   return new TransportError('unreachable', `Jaeger at ${host} is unreachable (${code ?? 'network error'})`);
 }
 
 function errorCode(error: unknown): string | undefined {
-  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
+  // No instanceof: errors from another realm (Node internals under jest, iframes) are not `Error` here.
+  const cause = typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined;
   if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') {
     return cause.code;
   }

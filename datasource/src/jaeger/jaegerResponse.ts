@@ -67,6 +67,10 @@ function describeHttpFailure(response: HttpTextResponse, what: string, looksHtml
   if (status === 401 || status === 403) {
     return `Jaeger ${what}: access denied (${code}): check the credentials (auth mode, token, user/password) in the datasource settings`;
   }
+  const jaegerErrors = looksHtml ? [] : bodyErrors(response.body);
+  if (jaegerErrors.length > 0) {
+    return `Jaeger ${what}: ${jaegerErrors.join('; ')} (${code})`;
+  }
   if (status === 404) {
     return `Jaeger ${what}: not found (404): the URL path is wrong or it is not a Jaeger query service (use the base URL, e.g. http://jaeger:16686)`;
   }
@@ -80,17 +84,21 @@ function describeHttpFailure(response: HttpTextResponse, what: string, looksHtml
   return `Jaeger ${what}: request failed (${code})${detail ? `: ${detail}` : ''}`;
 }
 
+/** Jaeger puts failures in `errors` even on non-2xx answers (400 bad parameter, 404 trace not found). */
+function bodyErrors(body: string): string[] {
+  try {
+    const json: unknown = JSON.parse(body);
+    return isRecord(json) ? readErrors(json.errors) : [];
+  } catch {
+    return [];
+  }
+}
+
 function jaegerErrorText(body: string): string {
   try {
     const json: unknown = JSON.parse(body);
-    if (isRecord(json)) {
-      const errors = readErrors(json.errors);
-      if (errors.length > 0) {
-        return errors.join('; ');
-      }
-      if (typeof json.message === 'string') {
-        return json.message;
-      }
+    if (isRecord(json) && typeof json.message === 'string') {
+      return json.message;
     }
   } catch {
     // Not JSON: fall back to the text itself.

@@ -29,7 +29,7 @@ export function parseLogfmtTags(input: string): Record<string, string> {
       if (close === -1) {
         throw new DataflowError(`Tags: unterminated quote in the value of "${key}"`);
       }
-      value = text.slice(i + 1, close).replace(/\\"/g, '"');
+      value = text.slice(i + 1, close).replace(/\\(.)/g, '$1');
       i = close + 1;
     } else {
       const end = text.slice(i).search(/\s/);

@@ -1,0 +1,13 @@
+/**
+ * The one place the datasource imports the shared edge model from. Direct module paths (not the
+ * servicegraph index) keep Node-only parsers (YAML, protobuf) out of the browser bundle.
+ */
+export { createBucketedAggregator } from '../../../servicegraph/src/aggregate/bucketedAggregator';
+export type { BucketedAggregator } from '../../../servicegraph/src/aggregate/bucketedAggregator';
+export { addObservation, createEdgeWindow, edgeId } from '../../../servicegraph/src/aggregate/edgeWindow';
+export { createLatencySketch, quantile } from '../../../servicegraph/src/aggregate/latencySketch';
+export { windowToGraph } from '../../../servicegraph/src/aggregate/windowToGraph';
+export { jaegerTracesToSpans } from '../../../servicegraph/src/parse/jaegerJson';
+export { spansToObservations } from '../../../servicegraph/src/derive/spansToObservations';
+export { toNodeGraphFrames } from '../../../servicegraph/src/frames/toNodeGraphFrames';
+export type { EdgeObservation, Graph, Span } from '../../../servicegraph/src/types';

@@ -1,0 +1,169 @@
+/**
+ * The Jaeger source: one Observable of DataQueryResponse per query target, for the three query
+ * types (traces, dependencies, one trace / request id), one-shot or streaming.
+ */
+import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
+import { Observable, SchedulerLike, catchError, concatMap, defer, filter, from, map, of, take, throwError, toArray } from 'rxjs';
+
+import { DataflowError } from '../errors';
+import { dependenciesToGraph } from '../graph/dependenciesToGraph';
+import { infoNotice, warningNotice, withNotices } from '../graph/frameNotices';
+import { Graph } from '../graph/servicegraph';
+import { jaegerTracesToObservations, observationsToGraph } from '../graph/tracesToGraph';
+import { streamGraph } from '../streaming/streamGraph';
+import { JaegerDataflowQuery } from '../types';
+import { DEFAULT_TRACE_LIMIT } from '../defaults';
+import { JaegerClient } from './jaegerClient';
+import { parseLookbackMs } from './jaegerUrls';
+import { fetchTracesPaged } from './pagedTraces';
+
+export interface JaegerRunContext {
+  client: JaegerClient;
+  refId: string;
+  fromMs: number;
+  toMs: number;
+  /** Attribute that carries request ids (trace mode). */
+  requestIdAttribute: string;
+  /** Ad-hoc filters as tags. */
+  extraTags: Record<string, string>;
+  toFrames: (graph: Graph) => DataFrame[];
+  now?: () => number;
+  scheduler?: SchedulerLike;
+}
+
+export function runJaegerQuery(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<DataQueryResponse> {
+  switch (query.queryType) {
+    case 'dependencies':
+      return runDependencies(query, ctx);
+    case 'trace':
+      return runSingleTrace(query, ctx);
+    default:
+      return query.streaming ? streamTraces(query, ctx) : runTraces(query, ctx);
+  }
+}
+
+function searchOf(query: JaegerDataflowQuery, ctx: JaegerRunContext) {
+  return {
+    service: query.service ?? '',
+    operation: query.operation,
+    tags: query.tags,
+    extraTags: ctx.extraTags,
+    minDuration: query.minDuration,
+    maxDuration: query.maxDuration,
+  };
+}
+
+function limitOf(query: JaegerDataflowQuery): number {
+  const limit = query.limit ?? DEFAULT_TRACE_LIMIT;
+  if (!Number.isInteger(limit) || limit <= 0) {
+    throw new DataflowError(`Limit: "${limit}" must be a whole number above 0`);
+  }
+  return limit;
+}
+
+function runTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<DataQueryResponse> {
+  return defer(() => fetchTracesPaged(ctx.client, searchOf(query, ctx), ctx.fromMs, ctx.toMs, limitOf(query))).pipe(
+    map((page): DataQueryResponse => {
+      const graph = observationsToGraph(jaegerTracesToObservations(page.traces), ctx.fromMs, ctx.toMs);
+      const notices = [
+        ...(page.done ? [] : [infoNotice(`Loading traces: ${page.slicesDone} of ${page.slicesTotal} time slices, ${page.traces.length} traces so far`)]),
+        ...(page.truncated
+          ? [warningNotice(`Limit of ${limitOf(query)} traces reached: older traces in the range are not included (narrow the range, add filters or raise the limit)`)]
+          : []),
+        ...(page.done && page.traces.length === 0 ? [infoNotice(`No traces of ${query.service} in this time range`)] : []),
+        ...page.warnings.slice(0, 3).map((w) => warningNotice(`Jaeger: ${w}`)),
+      ];
+      return {
+        data: withNotices(ctx.toFrames(graph), notices),
+        key: ctx.refId,
+        state: page.done ? LoadingState.Done : LoadingState.Loading,
+      };
+    })
+  );
+}
+
+function runDependencies(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<DataQueryResponse> {
+  return defer(() => {
+    const lookbackMs = query.lookback ? parseLookbackMs(query.lookback) : ctx.toMs - ctx.fromMs;
+    return ctx.client.getDependencies(ctx.toMs, lookbackMs).pipe(
+      map((links): DataQueryResponse => {
+        const graph = dependenciesToGraph(links, ctx.toMs - lookbackMs, ctx.toMs);
+        const notices = links.length === 0 ? [infoNotice('Jaeger has no dependency links for this lookback')] : [];
+        return { data: withNotices(ctx.toFrames(graph), notices), key: ctx.refId, state: LoadingState.Done };
+      })
+    );
+  });
+}
+
+/** A trace id, or a request id found through the request-id attribute (in one service, or in each). */
+function runSingleTrace(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<DataQueryResponse> {
+  const id = (query.traceId ?? '').trim();
+  if (!id) {
+    return throwError(() => new DataflowError('Trace id: enter a trace id or a request id'));
+  }
+  const byTraceId = /^[0-9a-f]{8,32}$/i.test(id) ? ctx.client.getTrace(id).pipe(map((e) => e.data)) : throwError(() => new Error('not a trace id'));
+  return byTraceId.pipe(
+    catchError(() => findByRequestId(id, query, ctx)),
+    map((traces): DataQueryResponse => {
+      const graph = observationsToGraph(jaegerTracesToObservations(traces), ctx.fromMs, ctx.toMs);
+      return { data: ctx.toFrames(graph), key: ctx.refId, state: LoadingState.Done };
+    })
+  );
+}
+
+function findByRequestId(requestId: string, query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<unknown[]> {
+  const attribute = ctx.requestIdAttribute;
+  const services$ = query.service ? of([query.service]) : ctx.client.getServices();
+  return services$.pipe(
+    concatMap((services) => from(services)),
+    concatMap((service) =>
+      ctx.client.searchTraces({ service, tags: '', extraTags: { [attribute]: requestId }, startMs: ctx.fromMs, endMs: ctx.toMs, limit: 20 })
+    ),
+    map((envelope) => envelope.data),
+    filter((traces) => traces.length > 0),
+    take(1),
+    toArray(),
+    map((found) => {
+      if (found.length === 0) {
+        throw new DataflowError(`No trace with id or ${attribute}="${requestId.slice(0, 80)}" in this time range`);
+      }
+      return found[0];
+    })
+  );
+}
+
+/** Live: each tick asks Jaeger only for the interval since the last tick; traces seen before count once. */
+function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<DataQueryResponse> {
+  const seen = new Map<string, number>();
+  const limit = limitOf(query);
+  return streamGraph({
+    refId: ctx.refId,
+    windowMs: query.windowMs,
+    cadenceMs: query.cadenceMs,
+    toFrames: ctx.toFrames,
+    now: ctx.now,
+    scheduler: ctx.scheduler,
+    fetchInterval: (fromMs, toMs) =>
+      ctx.client.searchTraces({ ...searchOf(query, ctx), startMs: fromMs, endMs: toMs, limit }).pipe(
+        map((envelope) => {
+          for (const [id, seenAt] of seen) {
+            if (seenAt < toMs - query.windowMs) {
+              seen.delete(id);
+            }
+          }
+          const fresh = envelope.data.filter((trace) => {
+            const id = (trace as { traceID?: unknown }).traceID;
+            if (typeof id !== 'string') {
+              return true;
+            }
+            if (seen.has(id)) {
+              return false;
+            }
+            seen.set(id, toMs);
+            return true;
+          });
+          return jaegerTracesToObservations(fresh);
+        })
+      ),
+  });
+}
