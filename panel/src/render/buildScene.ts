@@ -1,0 +1,140 @@
+import type { Graph, NodeKind } from '../../../servicegraph/src/types';
+import type { PositionMap } from '../layout/layoutTypes';
+import { convexHull } from './convexHull';
+import { placeEdge } from './edgeGeometry';
+import { classifyHealth, HealthRules } from './health';
+import { Scene, SceneEdge, SceneHull, SceneNode } from './sceneTypes';
+
+export interface SceneOptions {
+  health: HealthRules;
+  hiddenKinds: readonly NodeKind[];
+  /** Group of each node for hulls (by node id); absent = no hulls. */
+  groups?: ReadonlyMap<string, string>;
+  pins: PositionMap;
+}
+
+export const MIN_NODE_RADIUS = 8;
+export const MAX_NODE_RADIUS = 26;
+const MIN_EDGE_WIDTH = 1;
+const MAX_EDGE_WIDTH = 7;
+const MAX_PARTICLES_PER_EDGE = 6;
+/** Speed (world units/s) × p95 ms: a 25 ms edge runs at the cap, a 1 s edge crawls at 6 units/s. */
+const SPEED_LATENCY_PRODUCT = 6000;
+
+/** Node radius by traffic (square root: area ∝ rate), shared with the layout so collision matches drawing. */
+export function radiusForRate(rate: number, maxRate: number): number {
+  if (!(maxRate > 0) || !(rate > 0)) {
+    return MIN_NODE_RADIUS;
+  }
+  return MIN_NODE_RADIUS + (MAX_NODE_RADIUS - MIN_NODE_RADIUS) * Math.sqrt(Math.min(1, rate / maxRate));
+}
+
+export function particleSpeedForLatency(p95Ms: number): number {
+  return Math.min(240, Math.max(6, SPEED_LATENCY_PRODUCT / Math.max(1, p95Ms)));
+}
+
+/** Nodes that are drawn: the hidden kinds filtered out. */
+export function visibleGraph(graph: Graph, hiddenKinds: readonly NodeKind[]): Graph {
+  if (hiddenKinds.length === 0) {
+    return graph;
+  }
+  const nodes = graph.nodes.filter((n) => !hiddenKinds.includes(n.kind));
+  const ids = new Set(nodes.map((n) => n.id));
+  return { nodes, edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
+}
+
+function buildHulls(nodes: SceneNode[]): SceneHull[] {
+  const byGroup = new Map<string, Array<[number, number]>>();
+  for (const node of nodes) {
+    if (!node.group) {
+      continue;
+    }
+    const points = byGroup.get(node.group) ?? [];
+    // Corners around each node so the hull encloses the node, not just its centre.
+    const r = node.radius + 10;
+    points.push([node.x - r, node.y], [node.x + r, node.y], [node.x, node.y - r], [node.x, node.y + r]);
+    byGroup.set(node.group, points);
+  }
+  return Array.from(byGroup, ([group, points]) => ({ group, points: convexHull(points) }));
+}
+
+/** Graph + positions -> drawable scene. Pure: a new scene for every data or layout change. */
+export function buildScene(graph: Graph, positions: PositionMap, options: SceneOptions): Scene {
+  const { nodes: graphNodes, edges: graphEdges } = visibleGraph(graph, options.hiddenKinds);
+  const maxNodeRate = Math.max(0, ...graphNodes.map((n) => n.rate));
+  const nodes: SceneNode[] = [];
+  const nodeById = new Map<string, SceneNode>();
+  for (const stats of graphNodes) {
+    const position = positions[stats.id];
+    if (!position) {
+      continue;
+    }
+    const node: SceneNode = {
+      id: stats.id,
+      title: stats.title || stats.id,
+      kind: stats.kind,
+      group: options.groups?.get(stats.id),
+      x: position.x,
+      y: position.y,
+      radius: radiusForRate(stats.rate, maxNodeRate),
+      health: classifyHealth(stats.rate, stats.errorRate, stats.p95Ms, options.health),
+      errorShare: Math.min(1, Math.max(0, stats.errorRate || 0)),
+      pinned: options.pins[stats.id] !== undefined,
+      stats,
+    };
+    nodes.push(node);
+    nodeById.set(node.id, node);
+  }
+  const maxEdgeRate = Math.max(0, ...graphEdges.map((e) => e.rate));
+  const pairs = new Set(graphEdges.map((e) => `${e.source}\u0000${e.target}`));
+  const edges: SceneEdge[] = [];
+  for (const stats of graphEdges) {
+    const source = nodeById.get(stats.source);
+    const target = nodeById.get(stats.target);
+    if (!source || !target || source === target) {
+      continue;
+    }
+    const share = maxEdgeRate > 0 ? Math.sqrt(Math.max(0, stats.rate) / maxEdgeRate) : 0;
+    const edge: SceneEdge = {
+      id: stats.id,
+      source,
+      target,
+      width: MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * share,
+      health: classifyHealth(stats.rate, stats.errorRate, stats.p95Ms, options.health),
+      bend: pairs.has(`${stats.target}\u0000${stats.source}`) ? 1 : 0,
+      x1: 0,
+      y1: 0,
+      cx: 0,
+      cy: 0,
+      x2: 0,
+      y2: 0,
+      length: 1,
+      minX: 0,
+      minY: 0,
+      maxX: 0,
+      maxY: 0,
+      particleCount: stats.rate > 0 ? Math.max(1, Math.round(MAX_PARTICLES_PER_EDGE * share)) : 0,
+      particleSpeed: particleSpeedForLatency(stats.p95Ms),
+      stats,
+    };
+    placeEdge(edge);
+    edges.push(edge);
+  }
+  const labelOrder = nodes.map((_, i) => i).sort((a, b) => nodes[b].stats.rate - nodes[a].stats.rate || a - b);
+  return { nodes, edges, nodeById, labelOrder, hulls: options.groups ? buildHulls(nodes) : [] };
+}
+
+/** Moves a node (drag) and re-places its edges and hulls. */
+export function moveSceneNode(scene: Scene, node: SceneNode, x: number, y: number): void {
+  node.x = x;
+  node.y = y;
+  for (const edge of scene.edges) {
+    if (edge.source === node || edge.target === node) {
+      placeEdge(edge);
+    }
+  }
+  if (scene.hulls.length > 0 && node.group) {
+    const rebuilt = buildHulls(scene.nodes.filter((n) => n.group === node.group));
+    scene.hulls = scene.hulls.map((h) => (h.group === node.group ? rebuilt[0] ?? h : h));
+  }
+}

@@ -1,0 +1,112 @@
+import { isEdgeVisible } from './cull';
+import { DrawContext } from './drawContext';
+import { DIMMED_ALPHA, FrameState, healthColor } from './frameState';
+import { Scene, SceneEdge } from './sceneTypes';
+
+const WIDTH_BUCKETS = 4;
+const HEALTH_LEVELS = [-1, 0, 1, 2];
+/** Edges stay translucent so the particles on them (full colour) read as flow. */
+const EDGE_ALPHA = 0.55;
+
+/** World width of a bucket's edges (rates map to 1..7 world units in buildScene). */
+function bucketWidth(bucket: number): number {
+  return 1.75 + 1.5 * bucket;
+}
+
+export function edgeWidthBucket(edge: SceneEdge): number {
+  return Math.min(WIDTH_BUCKETS - 1, Math.floor((edge.width - 1) / 1.5));
+}
+
+function isDimmed(edge: SceneEdge, frame: FrameState): boolean {
+  return frame.highlight !== undefined && !frame.highlight.edges.has(edge.id);
+}
+
+/**
+ * A wide line as `copies` parallel 1-px lines. Software canvas (Skia without GPU) strokes 1-px lines on a
+ * fast hairline path but turns wider strokes into polygons and fills them, which was 10–50× slower here.
+ */
+function addEdgeLines(ctx: DrawContext, edge: SceneEdge, copies: number, k: number): void {
+  const dx = edge.x2 - edge.x1;
+  const dy = edge.y2 - edge.y1;
+  const length = Math.hypot(dx, dy) || 1;
+  for (let j = 0; j < copies; j++) {
+    const offset = (j - (copies - 1) / 2) / k;
+    const nx = (-dy / length) * offset;
+    const ny = (dx / length) * offset;
+    ctx.moveTo(edge.x1 + nx, edge.y1 + ny);
+    if (edge.bend !== 0) {
+      ctx.quadraticCurveTo(edge.cx + nx, edge.cy + ny, edge.x2 + nx, edge.y2 + ny);
+    } else {
+      ctx.lineTo(edge.x2 + nx, edge.y2 + ny);
+    }
+  }
+}
+
+function addArrow(ctx: DrawContext, edge: SceneEdge, size: number): void {
+  const dx = edge.x2 - edge.cx;
+  const dy = edge.y2 - edge.cy;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  ctx.moveTo(edge.x2, edge.y2);
+  ctx.lineTo(edge.x2 - ux * size * 2 - uy * size, edge.y2 - uy * size * 2 + ux * size);
+  ctx.lineTo(edge.x2 - ux * size * 2 + uy * size, edge.y2 - uy * size * 2 - ux * size);
+  ctx.closePath();
+}
+
+function drawBucket(ctx: DrawContext, scene: Scene, frame: FrameState, level: number, bucket: number, dimmed: boolean): void {
+  const { k } = frame.view;
+  const copies = Math.max(1, Math.round(bucketWidth(bucket) * k));
+  let count = 0;
+  ctx.beginPath();
+  for (const edge of scene.edges) {
+    if (
+      edge.health === level &&
+      edgeWidthBucket(edge) === bucket &&
+      isDimmed(edge, frame) === dimmed &&
+      isEdgeVisible(edge, frame.visible)
+    ) {
+      addEdgeLines(ctx, edge, copies, k);
+      count++;
+    }
+  }
+  if (count === 0) {
+    return;
+  }
+  const color = healthColor(frame.theme, level);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1 / k;
+  ctx.stroke();
+  if (!frame.lod.arrows) {
+    return;
+  }
+  ctx.beginPath();
+  for (const edge of scene.edges) {
+    if (
+      edge.health === level &&
+      edgeWidthBucket(edge) === bucket &&
+      isDimmed(edge, frame) === dimmed &&
+      isEdgeVisible(edge, frame.visible)
+    ) {
+      addArrow(ctx, edge, 2 + bucketWidth(bucket));
+    }
+  }
+  ctx.fillStyle = color;
+  ctx.fill();
+}
+
+/** Edges in one path per (dimmed, health colour, width bucket): a few dozen draw calls for thousands of edges. */
+export function drawEdges(ctx: DrawContext, scene: Scene, frame: FrameState): void {
+  for (const dimmed of [true, false]) {
+    if (dimmed && !frame.highlight) {
+      continue;
+    }
+    ctx.globalAlpha = dimmed ? DIMMED_ALPHA : EDGE_ALPHA;
+    for (const level of HEALTH_LEVELS) {
+      for (let bucket = 0; bucket < WIDTH_BUCKETS; bucket++) {
+        drawBucket(ctx, scene, frame, level, bucket, dimmed);
+      }
+    }
+  }
+  ctx.globalAlpha = 1;
+}

@@ -1,0 +1,98 @@
+import { isEdgeVisible, isNodeVisible } from './cull';
+import { DrawContext } from './drawContext';
+import { FrameState } from './frameState';
+import { pointOnEdge } from './edgeGeometry';
+import { formatEdgeLabel } from './formatStats';
+import { LabelPlacer } from './labelPlacer';
+import { Scene } from './sceneTypes';
+
+const FONT_PX = 11;
+const CHAR_PX = FONT_PX * 0.58;
+const MAX_TITLE = 28;
+const point = { x: 0, y: 0 };
+
+function shorten(text: string): string {
+  return text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1)}…` : text;
+}
+
+function drawText(ctx: DrawContext, text: string, x: number, y: number): void {
+  ctx.strokeText(text, x, y);
+  ctx.fillText(text, x, y);
+}
+
+/**
+ * Node titles (busiest first) and edge stats in screen space, greedily placed so no two overlap and none
+ * covers a node. The level of detail caps how many are tried, so dense maps stay fast and readable.
+ * Returns the number of labels drawn.
+ */
+export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): number {
+  const { view, lod, dpr, theme } = frame;
+  if (lod.maxLabels === 0) {
+    return 0;
+  }
+  placer.reset();
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.font = `${FONT_PX}px ${theme.fontFamily}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.lineWidth = 3;
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = theme.textShadow;
+  ctx.fillStyle = theme.text;
+  // Nodes big enough to matter reserve their own box first.
+  for (const node of scene.nodes) {
+    const r = node.radius * view.k;
+    if (r >= 4 && isNodeVisible(node, frame.visible)) {
+      placer.reserve(node.x * view.k + view.x - r, node.y * view.k + view.y - r, 2 * r, 2 * r);
+    }
+  }
+  let placed = 0;
+  for (const index of scene.labelOrder) {
+    if (placed >= lod.maxLabels) {
+      break;
+    }
+    const node = scene.nodes[index];
+    const r = node.radius * view.k;
+    if (r < lod.nodeLabelMinRadius || !isNodeVisible(node, frame.visible)) {
+      continue;
+    }
+    const dimmed = frame.highlight !== undefined && !frame.highlight.nodes.has(node.id);
+    if (dimmed) {
+      continue;
+    }
+    const text = shorten(node.title);
+    const w = text.length * CHAR_PX + 4;
+    const sx = node.x * view.k + view.x;
+    const sy = node.y * view.k + view.y + r + 4;
+    if (placer.tryPlace(sx - w / 2, sy, w, FONT_PX + 2)) {
+      drawText(ctx, text, sx, sy);
+      placed++;
+    }
+  }
+  if (!lod.edgeLabels) {
+    return placed;
+  }
+  ctx.fillStyle = theme.text;
+  ctx.textBaseline = 'middle';
+  for (const edge of scene.edges) {
+    if (placed >= lod.maxLabels) {
+      break;
+    }
+    if (!isEdgeVisible(edge, frame.visible) || (frame.highlight && !frame.highlight.edges.has(edge.id))) {
+      continue;
+    }
+    const text = formatEdgeLabel(edge.stats.rate, edge.stats.errorRate, edge.stats.p95Ms);
+    const w = text.length * CHAR_PX * 0.92;
+    if (edge.length * view.k < w + 12) {
+      continue;
+    }
+    pointOnEdge(edge, 0.5, point);
+    const sx = point.x * view.k + view.x;
+    const sy = point.y * view.k + view.y;
+    if (placer.tryPlace(sx - w / 2, sy - FONT_PX / 2, w, FONT_PX)) {
+      drawText(ctx, text, sx, sy);
+      placed++;
+    }
+  }
+  return placed;
+}

@@ -1,0 +1,190 @@
+import type { NodeKind } from '../../../servicegraph/src/types';
+import { isNodeVisible } from './cull';
+import { DrawContext } from './drawContext';
+import { DIMMED_ALPHA, FrameState, healthColor } from './frameState';
+import { Scene, SceneNode } from './sceneTypes';
+
+const HEALTH_LEVELS = [-1, 0, 1, 2];
+/** drawShapes level meaning every node (the inner fill is the same colour for all). */
+const ALL_LEVELS = 9;
+
+function addShape(ctx: DrawContext, kind: NodeKind, x: number, y: number, r: number): void {
+  switch (kind) {
+    case 'database': {
+      // A cylinder: top ellipse, sides, bottom half-ellipse.
+      const w = r * 0.85;
+      const h = r * 0.8;
+      const e = r * 0.3;
+      ctx.moveTo(x + w, y - h);
+      ctx.ellipse(x, y - h, w, e, 0, 0, Math.PI * 2);
+      ctx.moveTo(x + w, y - h);
+      ctx.lineTo(x + w, y + h);
+      ctx.ellipse(x, y + h, w, e, 0, 0, Math.PI);
+      ctx.lineTo(x - w, y - h);
+      break;
+    }
+    case 'messaging': {
+      // A hexagon reads as a queue/broker in most service-map legends.
+      for (let i = 0; i <= 6; i++) {
+        const a = (Math.PI / 3) * i;
+        const px = x + r * Math.cos(a);
+        const py = y + r * Math.sin(a);
+        if (i === 0) {
+          ctx.moveTo(px, py);
+        } else {
+          ctx.lineTo(px, py);
+        }
+      }
+      ctx.closePath();
+      break;
+    }
+    default:
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, Math.PI * 2);
+  }
+}
+
+function isDimmed(node: SceneNode, frame: FrameState): boolean {
+  return frame.highlight !== undefined && !frame.highlight.nodes.has(node.id);
+}
+
+/** Far out: one filled square per node, batched by colour. Cheap to rasterise at thousands of nodes. */
+function drawDots(ctx: DrawContext, scene: Scene, frame: FrameState): void {
+  for (const dimmed of [true, false]) {
+    ctx.globalAlpha = dimmed ? DIMMED_ALPHA : 1;
+    for (const level of HEALTH_LEVELS) {
+      ctx.beginPath();
+      let count = 0;
+      for (const node of scene.nodes) {
+        if (node.health === level && isDimmed(node, frame) === dimmed && isNodeVisible(node, frame.visible)) {
+          ctx.rect(node.x - node.radius, node.y - node.radius, node.radius * 2, node.radius * 2);
+          count++;
+        }
+      }
+      if (count > 0) {
+        ctx.fillStyle = healthColor(frame.theme, level);
+        ctx.fill();
+      }
+    }
+  }
+  ctx.globalAlpha = 1;
+}
+
+function drawShapes(ctx: DrawContext, scene: Scene, frame: FrameState, dimmed: boolean, level: number, inset: number): void {
+  ctx.beginPath();
+  let count = 0;
+  for (const node of scene.nodes) {
+    if ((level === ALL_LEVELS || node.health === level) && isDimmed(node, frame) === dimmed && isNodeVisible(node, frame.visible)) {
+      addShape(ctx, node.kind, node.x, node.y, Math.max(1, node.radius - inset));
+      count++;
+    }
+  }
+  if (count > 0) {
+    ctx.fillStyle = level === ALL_LEVELS ? frame.theme.nodeFill : healthColor(frame.theme, level);
+    ctx.fill();
+  }
+}
+
+/**
+ * Nodes: shape by kind (service circle, database cylinder, messaging hexagon, virtual with a dashed outline),
+ * ring colour by health, an arc for the error share, a dot for pinned nodes. Rings are two fills (the shape in
+ * the health colour, then a smaller one in the background colour): fills are far cheaper than strokes in
+ * software canvas.
+ */
+export function drawNodes(ctx: DrawContext, scene: Scene, frame: FrameState): void {
+  if (!frame.lod.shapes) {
+    drawDots(ctx, scene, frame);
+    return;
+  }
+  const { k } = frame.view;
+  const ring = Math.max(2.5, 1.2 / k);
+  for (const dimmed of [true, false]) {
+    if (dimmed && !frame.highlight) {
+      continue;
+    }
+    ctx.globalAlpha = dimmed ? DIMMED_ALPHA : 1;
+    for (const level of HEALTH_LEVELS) {
+      drawShapes(ctx, scene, frame, dimmed, level, 0);
+    }
+    drawShapes(ctx, scene, frame, dimmed, ALL_LEVELS, ring);
+    drawVirtualOutlines(ctx, scene, frame, dimmed, ring);
+    drawErrorArcs(ctx, scene, frame, dimmed);
+  }
+  ctx.globalAlpha = 1;
+  drawMarkers(ctx, scene, frame);
+}
+
+/** Virtual (external) nodes: the ring is dashed, so cover it and stroke dashes instead. */
+function drawVirtualOutlines(ctx: DrawContext, scene: Scene, frame: FrameState, dimmed: boolean, ring: number): void {
+  const { k } = frame.view;
+  for (const level of HEALTH_LEVELS) {
+    ctx.beginPath();
+    let count = 0;
+    for (const node of scene.nodes) {
+      if (node.kind === 'virtual' && node.health === level && isDimmed(node, frame) === dimmed && isNodeVisible(node, frame.visible)) {
+        ctx.moveTo(node.x + node.radius, node.y);
+        ctx.arc(node.x, node.y, node.radius, 0, Math.PI * 2);
+        count++;
+      }
+    }
+    if (count === 0) {
+      continue;
+    }
+    ctx.fillStyle = frame.theme.nodeFill;
+    ctx.fill();
+    ctx.setLineDash([4 / k, 3 / k]);
+    ctx.strokeStyle = healthColor(frame.theme, level);
+    ctx.lineWidth = ring * 0.8;
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+}
+
+/** Error share: an arc just outside the ring, clockwise from 12 o'clock. */
+function drawErrorArcs(ctx: DrawContext, scene: Scene, frame: FrameState, dimmed: boolean): void {
+  ctx.beginPath();
+  let arcs = 0;
+  for (const node of scene.nodes) {
+    if (node.errorShare > 0.001 && isDimmed(node, frame) === dimmed && isNodeVisible(node, frame.visible)) {
+      const r = node.radius + 3.5;
+      const start = -Math.PI / 2;
+      ctx.moveTo(node.x + r * Math.cos(start), node.y + r * Math.sin(start));
+      ctx.arc(node.x, node.y, r, start, start + Math.max(0.15, node.errorShare * Math.PI * 2));
+      arcs++;
+    }
+  }
+  if (arcs > 0) {
+    ctx.strokeStyle = frame.theme.error;
+    ctx.lineWidth = 3;
+    ctx.stroke();
+  }
+}
+
+/** Selection/hover rings and the pin dots. */
+function drawMarkers(ctx: DrawContext, scene: Scene, frame: FrameState): void {
+  ctx.beginPath();
+  let pins = 0;
+  for (const node of scene.nodes) {
+    if (node.pinned && isNodeVisible(node, frame.visible)) {
+      const d = node.radius * 0.72;
+      ctx.moveTo(node.x + d + 3, node.y - d);
+      ctx.arc(node.x + d, node.y - d, 3, 0, Math.PI * 2);
+      pins++;
+    }
+  }
+  if (pins > 0) {
+    ctx.fillStyle = frame.theme.text;
+    ctx.fill();
+  }
+  for (const id of [frame.selectedNodeId, frame.hoveredNodeId]) {
+    const node = id ? scene.nodeById.get(id) : undefined;
+    if (node) {
+      ctx.beginPath();
+      ctx.moveTo(node.x + node.radius + 7, node.y);
+      ctx.arc(node.x, node.y, node.radius + 7, 0, Math.PI * 2);
+      ctx.strokeStyle = frame.theme.selection;
+      ctx.lineWidth = 2 / frame.view.k;
+      ctx.stroke();
+    }
+  }
+}

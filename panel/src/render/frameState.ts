@@ -1,0 +1,29 @@
+import type { LabelDensity } from '../types';
+import { LevelOfDetail } from './lod';
+import { Highlight, SceneTheme, ViewTransform, WorldRect } from './sceneTypes';
+
+/** Everything one frame needs besides the scene. */
+export interface FrameState {
+  view: ViewTransform;
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  dpr: number;
+  /** Seconds; drives particle phase. */
+  timeSec: number;
+  animate: boolean;
+  lod: LevelOfDetail;
+  labelDensity: LabelDensity;
+  theme: SceneTheme;
+  visible: WorldRect;
+  highlight?: Highlight;
+  /** Extra emphasis (selection ring), by node id. */
+  selectedNodeId?: string;
+  hoveredNodeId?: string;
+}
+
+export const DIMMED_ALPHA = 0.15;
+
+export function healthColor(theme: SceneTheme, level: number): string {
+  return level < 0 ? theme.idle : theme.health[level];
+}

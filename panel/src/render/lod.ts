@@ -1,0 +1,31 @@
+import type { LabelDensity } from '../types';
+
+/** What to draw at a zoom level: detail is cut as the map gets smaller so frame time stays flat. */
+export interface LevelOfDetail {
+  /** Full shapes (kind, ring, error arc) or plain dots. */
+  shapes: boolean;
+  arrows: boolean;
+  /** Minimum on-screen node radius (px) for a node label; Infinity = none. */
+  nodeLabelMinRadius: number;
+  edgeLabels: boolean;
+  /** Upper bound of labels placed per frame. */
+  maxLabels: number;
+  /** Draw every n-th particle. */
+  particleStride: number;
+}
+
+const LABEL_BUDGET: Record<LabelDensity, number> = { none: 0, low: 40, normal: 120, high: 400 };
+const LABEL_MIN_RADIUS: Record<LabelDensity, number> = { none: Infinity, low: 9, normal: 6, high: 3.5 };
+
+/** k is the zoom (screen px per world unit), nodeRadius a typical world radius. */
+export function levelOfDetail(k: number, density: LabelDensity, nodeRadius = 12): LevelOfDetail {
+  const screenRadius = nodeRadius * k;
+  return {
+    shapes: screenRadius >= 5,
+    arrows: screenRadius >= 5,
+    nodeLabelMinRadius: LABEL_MIN_RADIUS[density],
+    edgeLabels: density !== 'none' && k >= (density === 'high' ? 0.8 : density === 'normal' ? 1.1 : 1.6),
+    maxLabels: LABEL_BUDGET[density],
+    particleStride: k >= 0.6 ? 1 : k >= 0.3 ? 2 : 3,
+  };
+}

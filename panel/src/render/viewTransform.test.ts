@@ -1,0 +1,27 @@
+import { fitView, screenToWorld, zoomAt } from './viewTransform';
+
+describe('view transform', () => {
+  it('fits all nodes inside the viewport', () => {
+    const points = [
+      { x: -500, y: 0, radius: 10 },
+      { x: 500, y: 300, radius: 10 },
+    ];
+    const view = fitView(points, 400, 300);
+    for (const p of points) {
+      const sx = p.x * view.k + view.x;
+      const sy = p.y * view.k + view.y;
+      expect(sx).toBeGreaterThanOrEqual(0);
+      expect(sx).toBeLessThanOrEqual(400);
+      expect(sy).toBeGreaterThanOrEqual(0);
+      expect(sy).toBeLessThanOrEqual(300);
+    }
+  });
+
+  it('keeps the point under the pointer fixed while zooming', () => {
+    const view = { x: 30, y: -20, k: 0.8 };
+    const before = screenToWorld(view, 120, 90);
+    const after = screenToWorld(zoomAt(view, 120, 90, 1.7), 120, 90);
+    expect(after.x).toBeCloseTo(before.x);
+    expect(after.y).toBeCloseTo(before.y);
+  });
+});

@@ -1,0 +1,31 @@
+import type { NodeKind } from '../../servicegraph/src/types';
+import type { LayoutMode, PositionMap } from './layout/layoutTypes';
+
+/** How many labels the map draws: the level of detail by zoom decides which ones first. */
+export type LabelDensity = 'none' | 'low' | 'normal' | 'high';
+
+/** Panel options, saved with the dashboard. Error-rate thresholds come from the standard field config. */
+export interface DataflowOptions {
+  layoutMode: LayoutMode;
+  /** Particles flowing along edges (density by request rate, speed by 1 / latency). */
+  animation: boolean;
+  /** Multiplier of particle speed. */
+  animationSpeed: number;
+  labelDensity: LabelDensity;
+  /** p95 latency (ms) at which a node or edge turns to the warning and critical colour. */
+  latencyWarnMs: number;
+  latencyCritMs: number;
+  /** Field of the nodes frame whose value groups nodes into hulls; '' for none. */
+  groupField: string;
+  /** Dashboard variable (without $) whose value names a service to zoom to and highlight. */
+  focusVariable: string;
+  hiddenKinds: NodeKind[];
+  showLegend: boolean;
+  /** Pinned node positions (world coordinates), set by dragging a node. */
+  pins: PositionMap;
+  /**
+   * URL template for "Explore traces for this edge" when the frames carry no data links; `${client}` and
+   * `${server}` are replaced, dashboard variables too. Empty hides the item.
+   */
+  traceLinkTemplate: string;
+}
