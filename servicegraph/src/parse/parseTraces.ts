@@ -96,7 +96,7 @@ function readYaml(text: string, file: string): unknown {
   let doc: unknown;
   try {
     // Big integers (nanosecond timestamps) must not lose precision; they are turned back into strings below.
-    doc = parseYaml(text, { intAsBigInt: true, maxAliasCount: 100 });
+    doc = parseYaml(text, { intAsBigInt: true, maxAliasCount: 100, logLevel: 'error' });
   } catch (error) {
     throw new ParseError(file, `invalid YAML: ${firstLine((error as Error).message)}`);
   }
