@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import { DataQuery, DataSourceApi, LoadingState, PanelData, TimeRange } from '@grafana/data';
+import { runPanelQuery } from '../runPanelQuery';
+
+/** Subscribes to the panel's query; re-runs when the inputs or the refresh tick change, cancels on change. */
+export function usePanelData(
+  ds: DataSourceApi | undefined,
+  targets: DataQuery[] | undefined,
+  range: TimeRange,
+  width: number,
+  panelId: number,
+  tick: number
+): PanelData {
+  const [data, setData] = useState<PanelData>({ state: LoadingState.NotStarted, series: [], timeRange: range });
+  const targetsKey = JSON.stringify(targets ?? []);
+  useEffect(() => {
+    if (!ds) {
+      return;
+    }
+    const subscription = runPanelQuery(ds, JSON.parse(targetsKey), range, Math.round(width), panelId).subscribe(setData);
+    return () => subscription.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ds, targetsKey, range, panelId, tick]);
+  return data;
+}
