@@ -5,6 +5,7 @@ export {
   bucketValueMs,
   createLatencySketch,
   deserializeSketch,
+  isLatencySketch,
   LATENCY_SKETCH_GAMMA,
   LATENCY_SKETCH_RELATIVE_ACCURACY,
   mergeSketches,
@@ -18,8 +19,15 @@ export {
 } from './aggregate/latencySketch';
 export type { LatencySketch, SerializedSketch } from './aggregate/latencySketch';
 // SG-agg: edge windows, graph statistics, streaming buckets
-export { addObservation, createEdgeWindow, edgeId, mergeWindowInto, mergeWindows } from './aggregate/edgeWindow';
-export type { EdgeStats, EdgeWindow, Exemplar } from './aggregate/edgeWindow';
+export {
+  addEdgeAggregate,
+  addObservation,
+  createEdgeWindow,
+  edgeId,
+  mergeWindowInto,
+  mergeWindows,
+} from './aggregate/edgeWindow';
+export type { EdgeAggregate, EdgeStats, EdgeWindow, Exemplar } from './aggregate/edgeWindow';
 export { inferNodeKinds, USER_NODE } from './aggregate/nodeKinds';
 export { windowToGraph } from './aggregate/windowToGraph';
 export type { GraphRange } from './aggregate/windowToGraph';

@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 
 import type { EdgeObservation } from '../types';
-import { addObservation, createEdgeWindow, edgeId, mergeWindows, type EdgeWindow } from './edgeWindow';
-import { quantile, serializeSketch } from './latencySketch';
+import {
+  addEdgeAggregate,
+  addObservation,
+  createEdgeWindow,
+  edgeId,
+  mergeWindows,
+  type EdgeWindow,
+} from './edgeWindow';
+import { createLatencySketch, quantile, recordLatency, serializeSketch, SketchFormatError } from './latencySketch';
 import { observation, observationsArbitrary } from './testObservations';
 
 function windowOf(observations: EdgeObservation[]): EdgeWindow {
@@ -91,5 +98,36 @@ describe('edge windows', () => {
   it('does not take an exemplar from observations without a trace id', () => {
     const window = windowOf([observation({ clientService: 'a', serverService: 'b', traceId: '', latencyMs: 5 })]);
     expect(window.edges.get('a->b')!.exemplar).toBeUndefined();
+  });
+
+  it('folds pre-aggregated rows (SQL sketches, call counts) into the same statistics as observations', () => {
+    const observed = windowOf([
+      observation({ clientService: 'a', serverService: 'b', latencyMs: 12, timeMs: 10, failed: true }),
+      observation({ clientService: 'a', serverService: 'b', latencyMs: 70, timeMs: 20 }),
+    ]);
+    const fromRows = createEdgeWindow();
+    const first = createLatencySketch();
+    recordLatency(first, 12);
+    const second = createLatencySketch();
+    recordLatency(second, 70);
+    const key = { clientService: 'a', serverService: 'b', connectionType: '' as const };
+    addEdgeAggregate(fromRows, { ...key, requests: 1, failed: 1, latency: first, firstSeenMs: 10, lastSeenMs: 10 });
+    addEdgeAggregate(fromRows, {
+      ...key,
+      requests: 1,
+      latency: serializeSketch(second),
+      firstSeenMs: 20,
+      lastSeenMs: 20,
+    });
+    const { exemplar, ...observedStats } = canonical(observed)[0];
+    expect(exemplar).toEqual({ traceId: 'trace-1', latencyMs: 70 });
+    expect(canonical(fromRows)[0]).toEqual({ ...observedStats, exemplar: undefined });
+
+    const counts = createEdgeWindow();
+    addEdgeAggregate(counts, { ...key, requests: 290 });
+    expect(counts.edges.get('a->b')).toMatchObject({ requests: 290, failed: 0 });
+    expect(() => addEdgeAggregate(counts, { ...key, requests: 1, latency: { b: [1], c: [] } })).toThrow(
+      SketchFormatError
+    );
   });
 });

@@ -4,7 +4,15 @@
  * so buckets, files and collector batches can be combined in any order and give the same graph.
  */
 import type { ConnectionType, EdgeKey, EdgeObservation } from '../types';
-import { createLatencySketch, mergeSketchInto, recordLatency, type LatencySketch } from './latencySketch';
+import {
+  createLatencySketch,
+  deserializeSketch,
+  isLatencySketch,
+  mergeSketchInto,
+  recordLatency,
+  type LatencySketch,
+  type SerializedSketch,
+} from './latencySketch';
 
 /** A trace id kept as an example of a slow request on an edge (the slowest one seen). */
 export interface Exemplar {
@@ -56,6 +64,42 @@ export function addObservation(window: EdgeWindow, obs: EdgeObservation): void {
   if (obs.traceId !== '' && Number.isFinite(obs.latencyMs)) {
     stats.exemplar = slowerExemplar(stats.exemplar, { traceId: obs.traceId, latencyMs: obs.latencyMs });
   }
+}
+
+/**
+ * Pre-aggregated statistics of one edge: a Timescale row (bucket, client, server, type, requests, failed,
+ * sketch) or a Jaeger `/api/dependencies` link (call count only, no latency).
+ */
+export interface EdgeAggregate extends EdgeKey {
+  requests: number;
+  failed?: number;
+  /** A sketch, its serialised form as stored in SQL, or nothing when the source has no latency. */
+  latency?: LatencySketch | SerializedSketch;
+  firstSeenMs?: number;
+  lastSeenMs?: number;
+  exemplar?: Exemplar;
+}
+
+/** Folds pre-aggregated statistics into the window (mutates it); throws SketchFormatError on a bad sketch. */
+export function addEdgeAggregate(window: EdgeWindow, aggregate: EdgeAggregate): void {
+  const single = createEdgeWindow();
+  const latency = aggregate.latency === undefined ? createLatencySketch() : toSketch(aggregate.latency);
+  single.edges.set(edgeId(aggregate), {
+    clientService: aggregate.clientService,
+    serverService: aggregate.serverService,
+    connectionType: aggregate.connectionType,
+    requests: aggregate.requests,
+    failed: aggregate.failed ?? 0,
+    latency,
+    firstSeenMs: aggregate.firstSeenMs ?? Infinity,
+    lastSeenMs: aggregate.lastSeenMs ?? -Infinity,
+    ...(aggregate.exemplar ? { exemplar: aggregate.exemplar } : {}),
+  });
+  mergeWindowInto(window, single);
+}
+
+function toSketch(latency: LatencySketch | SerializedSketch): LatencySketch {
+  return isLatencySketch(latency) ? latency : deserializeSketch(latency);
 }
 
 /** Adds every edge of `source` into `target` (mutates `target`, leaves `source` unchanged). */

@@ -43,6 +43,10 @@ export function createLatencySketch(): LatencySketch {
   return new DDSketch({ relativeAccuracy: LATENCY_SKETCH_RELATIVE_ACCURACY });
 }
 
+export function isLatencySketch(value: unknown): value is LatencySketch {
+  return value instanceof DDSketch;
+}
+
 /** The bucket a latency falls into; SQL equivalent: `ceil(ln(greatest(ms, 0.001)) / ln(gamma))`. */
 export function bucketIndexForMs(ms: number): number {
   return mapping.key(clampLatency(ms));
