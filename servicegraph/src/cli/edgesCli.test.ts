@@ -1,0 +1,96 @@
+/**
+ * @jest-environment node
+ */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { generateSyntheticSpans } from '../../testdata/syntheticTraces';
+import { toJaegerJson } from '../encode/jaegerJsonEncoder';
+import { toOtlpJson } from '../encode/otlpJsonEncoder';
+import { toOtlpProtobuf } from '../encode/otlpProtobufEncoder';
+import type { EdgesReport } from './edgesReport';
+
+const ROOT = join(__dirname, '../../..');
+const TESTDATA = join(ROOT, 'servicegraph/testdata');
+
+function runCli(files: string[], viaNpm = false) {
+  const result = viaNpm
+    ? spawnSync('npm', ['run', '--silent', 'edges', '--', ...files], { cwd: ROOT, encoding: 'utf8' })
+    : spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'servicegraph/src/cli/edgesCli.ts'), ...files], { cwd: ROOT, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('npm warn')) };
+}
+
+describe('edges CLI', () => {
+  jest.setTimeout(60_000);
+
+  it('prints one merged graph for several files in different formats (through npm run)', () => {
+    const { code, stdout, stderr } = runCli(
+      [join(TESTDATA, 'otlp/kiali-tempo-responseTrace-bookinfo.json'), join(TESTDATA, 'otlp/otelcontrib-servicegraph-virtual-node-label-client-trace.yaml')],
+      true
+    );
+    expect(stderr).toEqual([]);
+    expect(code).toBe(0);
+    const report: EdgesReport = JSON.parse(stdout);
+    expect(report.edges.map((e) => `${e.source}->${e.target}#${e.connectionType}:${e.requests}/${e.failed}`)).toEqual([
+      'istio-ingressgateway.istio-system->productpage.bookinfo#:1/0',
+      'productpage.bookinfo->details.bookinfo#:1/0',
+      'productpage.bookinfo->reviews.bookinfo#:1/0',
+      'reviews.bookinfo->ratings.bookinfo#:1/0',
+      'user->bar-requester#virtual_node:1/0',
+    ]);
+    expect(report.edges[0].p50Ms).toBeCloseTo(11.36, 0);
+    expect(report.nodes).toContainEqual({ id: 'user', kind: 'virtual' });
+    expect(Object.keys(report)).toEqual(['nodes', 'edges']);
+  });
+
+  it('gives the same graph for Jaeger JSON, OTLP/JSON and OTLP/protobuf files of the same traces', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edges-cli-'));
+    const spans = generateSyntheticSpans({ seed: 7, traces: 40, spansPerTrace: 25, services: 8 });
+    writeFileSync(join(dir, 'traces.json'), JSON.stringify(toJaegerJson(spans)));
+    writeFileSync(join(dir, 'otlp.json'), JSON.stringify(toOtlpJson(spans, { idEncoding: 'base64' })));
+    writeFileSync(join(dir, 'otlp.binpb'), toOtlpProtobuf(spans));
+    const outputs = ['traces.json', 'otlp.json', 'otlp.binpb'].map((file) => runCli([join(dir, file)]));
+    for (const output of outputs) {
+      expect(output.code).toBe(0);
+    }
+    const report: EdgesReport = JSON.parse(outputs[0].stdout);
+    expect(report.edges.length).toBeGreaterThan(5);
+    expect(report.edges.some((e) => e.connectionType === 'database')).toBe(true);
+    expect(report.edges.some((e) => e.connectionType === 'messaging_system')).toBe(true);
+    expect(outputs[1].stdout).toBe(outputs[0].stdout);
+    expect(outputs[2].stdout).toBe(outputs[0].stdout);
+  });
+
+  it('reads Jaeger /api/dependencies as counted edges', () => {
+    const { code, stdout } = runCli([join(TESTDATA, 'jaeger-dependencies/jaeger-ui-dependencygraph-small.json')]);
+    expect(code).toBe(0);
+    const report: EdgesReport = JSON.parse(stdout);
+    expect(report.edges.reduce((sum, e) => sum + e.requests, 0)).toBe(290225);
+  });
+
+  it.each([
+    ['traces.json', '{"foo": 1}', 'traces.json: not Jaeger or OTLP JSON: top-level key "foo"'],
+    ['broken.json', '{"data": [', 'broken.json: invalid JSON'],
+    ['bad.yaml', 'resourceSpans: [a, b', 'bad.yaml: invalid YAML'],
+    ['junk.pb', 'definitely not protobuf', 'junk.pb: not an OTLP/protobuf ExportTraceServiceRequest'],
+  ])('rejects %s with one line on stderr and nothing on stdout', (name, content, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'edges-cli-'));
+    const good = join(TESTDATA, 'otlp/otel-proto-examples-trace.json');
+    writeFileSync(join(dir, name), content);
+    const { code, stdout, stderr } = runCli([good, join(dir, name)]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toContain(join(dir, message));
+    expect(stderr[0]).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('names a missing file and prints usage without arguments', () => {
+    const missing = runCli(['no-such-file.json']);
+    expect(missing).toMatchObject({ code: 1, stdout: '', stderr: ['no-such-file.json: cannot read file: no such file'] });
+    const usage = runCli([]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toHaveLength(1);
+  });
+});

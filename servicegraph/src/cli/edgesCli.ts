@@ -1,0 +1,49 @@
+/**
+ * `npm run --silent edges -- FILE [FILE...]`: prints one JSON graph for all files (spans from all files are
+ * paired together, so a client in one file meets its server in another). Bad input: exit 1, one line on
+ * stderr naming the file and the problem, nothing on stdout.
+ */
+import type { Span } from '../types';
+import { ParseError } from '../parse/parseError';
+import type { DependencyLink } from '../parse/jaegerDependencies';
+import { readTraceFile } from './readTraceFile';
+import { buildEdgesReport } from './edgesReport';
+
+const USAGE = 'usage: npm run --silent edges -- FILE [FILE...]  (Jaeger /api/traces, a Jaeger trace, OTLP JSON/protobuf, Jaeger /api/dependencies)';
+
+export function runEdgesCli(args: readonly string[]): { code: number; stdout: string; stderr: string } {
+  const files = args.filter((arg) => arg !== '--');
+  if (files.length === 0 || files.includes('--help') || files.includes('-h')) {
+    return { code: files.length === 0 ? 2 : 0, stdout: '', stderr: `${USAGE}\n` };
+  }
+  let spans: Span[] = [];
+  const dependencies: DependencyLink[] = [];
+  for (const file of files) {
+    try {
+      const contents = readTraceFile(file);
+      spans = spans.length === 0 ? contents.spans : spans.concat(contents.spans);
+      dependencies.push(...contents.dependencies);
+    } catch (error) {
+      return { code: 1, stdout: '', stderr: `${oneLine(describeError(error, file))}\n` };
+    }
+  }
+  return { code: 0, stdout: `${JSON.stringify(buildEdgesReport(spans, dependencies))}\n`, stderr: '' };
+}
+
+function describeError(error: unknown, file: string): string {
+  if (error instanceof ParseError) {
+    return error.message;
+  }
+  return `${file}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ');
+}
+
+if (require.main === module) {
+  const result = runEdgesCli(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}
