@@ -1,0 +1,50 @@
+import React from 'react';
+import { InlineField, InlineFieldRow, InlineSwitch, Input } from '@grafana/ui';
+
+import { DEMO_INCIDENTS } from '../demo/demoSource';
+import { DemoDataflowQuery } from '../types';
+import { TEST_IDS } from './testIds';
+
+interface Props {
+  query: DemoDataflowQuery;
+  onChange: (query: DemoDataflowQuery) => void;
+  onRunQuery: () => void;
+}
+
+/** Incident switches act at once: the running stream is replaced by one with the new incidents. */
+export function DemoQueryFields({ query, onChange, onRunQuery }: Props) {
+  const toggle = (name: string, on: boolean) => {
+    onChange({ ...query, incidents: { ...query.incidents, [name]: on } });
+    onRunQuery();
+  };
+  return (
+    <>
+      <InlineFieldRow>
+        {DEMO_INCIDENTS.map((incident) => (
+          <InlineField key={incident.name} label={incident.label} tooltip={incident.description}>
+            <InlineSwitch
+              data-testid={TEST_IDS.query.incident(incident.name)}
+              aria-label={incident.label}
+              value={Boolean(query.incidents?.[incident.name])}
+              onChange={(e) => toggle(incident.name, e.currentTarget.checked)}
+            />
+          </InlineField>
+        ))}
+      </InlineFieldRow>
+      <InlineField label="Traffic ×" tooltip="Multiplier of the shop's normal traffic">
+        <Input
+          width={10}
+          type="number"
+          aria-label="Demo traffic multiplier"
+          data-testid={TEST_IDS.query.rate}
+          defaultValue={query.rate ?? 1}
+          onBlur={(e) => {
+            const rate = Number(e.currentTarget.value);
+            onChange({ ...query, rate: Number.isFinite(rate) && rate >= 0 ? rate : 1 });
+            onRunQuery();
+          }}
+        />
+      </InlineField>
+    </>
+  );
+}
