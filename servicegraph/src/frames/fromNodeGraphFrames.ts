@@ -122,10 +122,11 @@ function readNodes(readers: FrameReader[], edges: GraphEdge[]): GraphNode[] {
       });
     }
   }
+  const incoming = groupBy(edges, (edge) => edge.target);
   for (const edge of edges) {
     for (const id of [edge.source, edge.target]) {
       if (!nodes.has(id)) {
-        nodes.set(id, { id, title: id, kind: 'service', ...servedStats(id, edges) });
+        nodes.set(id, { id, title: id, kind: 'service', ...servedStats(incoming.get(id) ?? []) });
       }
     }
   }
@@ -177,14 +178,27 @@ function completeStats(stats: RowStats): Statistics {
 }
 
 /** Statistics of a node missing from the nodes frame: what its incoming edges carry (percentiles unknown). */
-function servedStats(id: string, edges: GraphEdge[]): Statistics {
-  const incoming = edges.filter((e) => e.target === id);
+function servedStats(incoming: GraphEdge[]): Statistics {
   const requests = incoming.reduce((sum, e) => sum + e.requests, 0);
   const failed = incoming.reduce((sum, e) => sum + e.failed, 0);
   const rate = incoming.reduce((sum, e) => sum + e.rate, 0);
   const failedRate = incoming.reduce((sum, e) => sum + e.rate * e.errorRate, 0);
   const errorRate = requests > 0 ? failed / requests : rate > 0 ? failedRate / rate : 0;
   return { requests, failed, rate, errorRate, p50Ms: 0, p95Ms: 0, p99Ms: 0 };
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) {
+      group.push(item);
+    } else {
+      groups.set(key, [item]);
+    }
+  }
+  return groups;
 }
 
 function connectionTypeOf(value: string | undefined): ConnectionType {

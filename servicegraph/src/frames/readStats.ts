@@ -38,6 +38,7 @@ const PER_MINUTE_UNITS = new Set(['reqpm', 'rpm', 'r/min', 't/min', 'opm', 'opsm
 export class FrameReader {
   readonly length: number;
   private readonly byName = new Map<string, Field>();
+  private readers?: Array<[unknown[], Meaning]>;
 
   constructor(readonly frame: DataFrame) {
     for (const field of frame.fields) {
@@ -76,37 +77,58 @@ export class FrameReader {
   /** Statistics of one row: interpreted stat fields first, then Kompas's exact fields. */
   stats(row: number): RowStats {
     const stats: RowStats = {};
+    for (const [values, meaning] of this.statReaders()) {
+      const value = numberValue(values[row]);
+      if (value !== undefined) {
+        applyMeaning(stats, meaning, value);
+      }
+    }
+    return stats;
+  }
+
+  /** Each statistic field with its meaning, worked out once per frame, in the order later ones override. */
+  private statReaders(): Array<[unknown[], Meaning]> {
+    if (this.readers) {
+      return this.readers;
+    }
+    const readers: Array<[unknown[], Meaning]> = [];
     const statFields = [
       ...[NODE_GRAPH_FIELD.mainStat, NODE_GRAPH_FIELD.secondaryStat].flatMap((name) => this.byName.get(name) ?? []),
       ...this.fieldsStartingWith(NODE_GRAPH_FIELD.detail),
     ];
     for (const field of statFields) {
-      applyMeaning(stats, classifyStat(field), numberValue(valuesOf(field)[row]));
+      const meaning = classifyStat(field);
+      if (meaning) {
+        readers.push([valuesOf(field), meaning]);
+      }
     }
     for (const arc of this.fieldsStartingWith(NODE_GRAPH_FIELD.arc)) {
       if (/fail|error|fault/i.test(`${arc.name} ${arc.config?.displayName ?? ''}`)) {
-        applyMeaning(stats, { stat: 'errorRate', factor: 1 }, numberValue(valuesOf(arc)[row]));
+        readers.push([valuesOf(arc), { stat: 'errorRate', factor: 1 }]);
       }
     }
-    const exact: Array<[string, keyof RowStats]> = [
-      [KOMPAS_FIELD.requests, 'requests'],
-      [KOMPAS_FIELD.failed, 'failed'],
-      [KOMPAS_FIELD.rate, 'rate'],
-      [KOMPAS_FIELD.errorRate, 'errorRate'],
-      [KOMPAS_FIELD.p50, 'p50Ms'],
-      [KOMPAS_FIELD.p95, 'p95Ms'],
-      [KOMPAS_FIELD.p99, 'p99Ms'],
-      [KOMPAS_FIELD.mean, 'meanMs'],
-    ];
-    for (const [name, key] of exact) {
-      const value = this.number(name, row);
-      if (value !== undefined) {
-        stats[key] = value;
+    for (const [name, meaning] of EXACT_FIELDS) {
+      const field = this.byName.get(name);
+      if (field) {
+        readers.push([valuesOf(field), meaning]);
       }
     }
-    return stats;
+    this.readers = readers;
+    return readers;
   }
 }
+
+/** Kompas's own fields: exact values in ms and fractions, so they override anything interpreted. */
+const EXACT_FIELDS: Array<[string, Meaning]> = [
+  [KOMPAS_FIELD.requests, { stat: 'requests', factor: 1 }],
+  [KOMPAS_FIELD.failed, { stat: 'failed', factor: 1 }],
+  [KOMPAS_FIELD.rate, { stat: 'rate', factor: 1 }],
+  [KOMPAS_FIELD.errorRate, { stat: 'errorRate', factor: 1 }],
+  [KOMPAS_FIELD.p50, { stat: 'latency', factor: 1, percentile: 'p50Ms' }],
+  [KOMPAS_FIELD.p95, { stat: 'latency', factor: 1, percentile: 'p95Ms' }],
+  [KOMPAS_FIELD.p99, { stat: 'latency', factor: 1, percentile: 'p99Ms' }],
+  [KOMPAS_FIELD.mean, { stat: 'latency', factor: 1 }],
+];
 
 /** What a stat field measures, judged by its unit and label; undefined when it cannot be told. */
 export function classifyStat(field: Field): Meaning | undefined {
@@ -146,10 +168,7 @@ function percentileOf(label: string): 'p50Ms' | 'p95Ms' | 'p99Ms' | undefined {
   return /\bp99\b/.test(label) ? 'p99Ms' : undefined;
 }
 
-function applyMeaning(stats: RowStats, meaning: Meaning | undefined, value: number | undefined): void {
-  if (!meaning || value === undefined) {
-    return;
-  }
+function applyMeaning(stats: RowStats, meaning: Meaning, value: number): void {
   const scaled = value * meaning.factor;
   if (meaning.stat === 'latency') {
     stats[meaning.percentile ?? 'meanMs'] = scaled;
