@@ -50,7 +50,7 @@ async function startJaeger(): Promise<string | undefined> {
   if (process.env.KOMPAS_JAEGER_URL) {
     return process.env.KOMPAS_JAEGER_URL;
   }
-  const modulePath = path.join(ROOT, 'sandbox', 'jaeger-replay', 'jaegerReplayServer.ts');
+  const modulePath = path.join(ROOT, 'sandbox', 'jaeger-replay', 'src', 'index.ts');
   if (!fs.existsSync(modulePath)) {
     return undefined;
   }

@@ -1,0 +1,53 @@
+import { expect, Page, test as base } from '@playwright/test';
+import path from 'path';
+
+const SCREENSHOTS = path.resolve(__dirname, '..', 'artifacts', 'screenshots');
+
+/** Console messages that are not about our plugins (the browser's own network noise is not ours to fix). */
+const IGNORED_CONSOLE = [/Download the React DevTools/];
+
+/** A sandbox page that records console errors and page errors, so each test can assert there were none. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !IGNORED_CONSOLE.some((re) => re.test(message.text()))) {
+        errors.push(message.text());
+      }
+    });
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    await use(errors);
+  },
+});
+
+export { expect };
+
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Fraction of canvas pixels that differ from the top-left pixel: > 0 means something was drawn. */
+export async function canvasInk(page: Page, selector = 'canvas'): Promise<number> {
+  return page.locator(selector).first().evaluate((node) => {
+    const canvas = node as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0 || canvas.height === 0) {
+      return 0;
+    }
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let differing = 0;
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2] || data[i + 3] !== data[3]) {
+        differing++;
+      }
+    }
+    return differing / (data.length / (4 * 7));
+  });
+}
+
+/** Opens the sandbox with a clean slate (no saved dashboard edits from an earlier test). */
+export async function openSandbox(page: Page, query = ''): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(`/${query}`);
+}

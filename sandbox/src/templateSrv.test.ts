@@ -1,0 +1,32 @@
+import { SandboxTemplateSrv } from './templateSrv';
+
+describe('sandbox template service (Grafana variable syntax and formats)', () => {
+  const srv = new SandboxTemplateSrv();
+  srv.setVariables([
+    { name: 'focus', value: 'payments' },
+    { name: 'hostile', value: "x'; DROP TABLE edges; --" },
+    { name: 'multi', value: ['a.b', 'c|d'] },
+  ]);
+
+  it('replaces $var, ${var} and [[var]]', () => {
+    expect(srv.replace('$focus / ${focus} / [[focus]]')).toBe('payments / payments / payments');
+  });
+
+  it('escapes with the requested format', () => {
+    expect(srv.replace('${hostile:sqlstring}')).toBe("'x''; DROP TABLE edges; --'");
+    expect(srv.replace('${multi:regex}')).toBe('(a\\.b|c\\|d)');
+    expect(srv.replace('${multi:csv}')).toBe('a.b,c|d');
+    expect(srv.replace('${hostile:percentencode}')).toBe(encodeURIComponent("x'; DROP TABLE edges; --"));
+    expect(srv.replace('$hostile', undefined, 'sqlstring')).toBe("'x''; DROP TABLE edges; --'");
+  });
+
+  it('leaves unknown variables alone and reports what it contains', () => {
+    expect(srv.replace('$unknown')).toBe('$unknown');
+    expect(srv.containsTemplate('$focus')).toBe(true);
+    expect(srv.containsTemplate('$unknown')).toBe(false);
+  });
+
+  it('prefers scoped variables', () => {
+    expect(srv.replace('$focus', { focus: { text: 'orders', value: 'orders' } })).toBe('orders');
+  });
+});
