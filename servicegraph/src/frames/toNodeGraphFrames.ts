@@ -1,15 +1,16 @@
-import type { DataFrame, Field, FieldConfig, FieldType } from '@grafana/data';
+import type { DataFrame } from '@grafana/data';
 
-import type { Graph, GraphEdge, GraphNode, NodeKind } from '../types';
+import type { Graph, GraphEdge, GraphNode } from '../types';
 import {
   EDGES_FRAME_NAME,
   FIELD_TYPE,
   FIXED_COLOR_MODE,
   KOMPAS_FIELD,
   NODE_GRAPH_FIELD,
-  NODE_GRAPH_VISUALISATION,
   NODES_FRAME_NAME,
 } from './fieldNames';
+import { buildFrame, detailColumns, kompasStatColumns, statColumns, type Column } from './frameColumns';
+import { hasTraffic, healthColor, iconOf, subtitleOf, thicknessOf, type Stats } from './frameStyle';
 
 export interface NodeGraphFramesOptions {
   /** refId of the query the frames answer. */
@@ -22,287 +23,71 @@ export interface NodeGraphFramesOptions {
   errorRateCritical?: number;
 }
 
-/** Icons replace the stats inside a stock Node Graph circle, so only nodes without own stats get one. */
-const ICONS: Partial<Record<NodeKind, string>> = { virtual: 'cloud', messaging: 'envelope' };
-
 /** The Node Graph `nodes` and `edges` frames for a graph, with Kompas's numeric fields added. */
 export function toNodeGraphFrames(graph: Graph, options: NodeGraphFramesOptions = {}): DataFrame[] {
   const health = healthColor(options.errorRateWarning ?? 0.01, options.errorRateCritical ?? 0.05);
-  return [nodesFrame(graph.nodes, health, options.refId), edgesFrame(graph.edges, health, options)];
-}
-
-function nodesFrame(nodes: GraphNode[], health: (stats: Stats) => string, refId?: string) {
-  const fields: Field[] = [
-    field(
-      NODE_GRAPH_FIELD.id,
-      FIELD_TYPE.string,
-      nodes.map((n) => n.id)
-    ),
-    field(
-      NODE_GRAPH_FIELD.title,
-      FIELD_TYPE.string,
-      nodes.map((n) => n.title),
-      { displayName: 'Service' }
-    ),
-    field(NODE_GRAPH_FIELD.subTitle, FIELD_TYPE.string, nodes.map(subtitleOf), { displayName: 'Group' }),
-    ...statFields(nodes),
-    field(
-      `${NODE_GRAPH_FIELD.arc}success`,
-      FIELD_TYPE.number,
-      nodes.map((n) => (hasTraffic(n) ? 1 - n.errorRate : 0)),
-      {
-        displayName: 'Success',
-        color: { mode: FIXED_COLOR_MODE, fixedColor: 'green' },
-      }
-    ),
-    field(
-      `${NODE_GRAPH_FIELD.arc}errors`,
-      FIELD_TYPE.number,
-      nodes.map((n) => (hasTraffic(n) ? n.errorRate : 0)),
-      {
-        displayName: 'Errors',
-        color: { mode: FIXED_COLOR_MODE, fixedColor: 'red' },
-      }
-    ),
-    ...detailFields(nodes),
-    field(
-      `${NODE_GRAPH_FIELD.detail}kind`,
-      FIELD_TYPE.string,
-      nodes.map((n) => n.kind),
-      { displayName: 'Kind' }
-    ),
-    field(
-      NODE_GRAPH_FIELD.color,
-      FIELD_TYPE.string,
-      nodes.map((n) => health(n))
-    ),
-    field(NODE_GRAPH_FIELD.icon, FIELD_TYPE.string, nodes.map(iconOf)),
-    ...kompasStatFields(nodes),
-    field(
-      KOMPAS_FIELD.group,
-      FIELD_TYPE.string,
-      nodes.map((n) => n.group ?? '')
-    ),
-    field(
-      KOMPAS_FIELD.kind,
-      FIELD_TYPE.string,
-      nodes.map((n) => n.kind)
-    ),
-  ];
-  return frame(NODES_FRAME_NAME, fields, nodes.length, refId);
-}
-
-function edgesFrame(edges: GraphEdge[], health: (stats: Stats) => string, options: NodeGraphFramesOptions) {
   const highlighted = new Set(options.highlightedEdgeIds ?? []);
-  const fields: Field[] = [
-    field(
-      NODE_GRAPH_FIELD.id,
-      FIELD_TYPE.string,
-      edges.map((e) => e.id)
-    ),
-    field(
-      NODE_GRAPH_FIELD.source,
-      FIELD_TYPE.string,
-      edges.map((e) => e.source)
-    ),
-    field(
-      NODE_GRAPH_FIELD.target,
-      FIELD_TYPE.string,
-      edges.map((e) => e.target)
-    ),
-    ...statFields(edges),
-    ...detailFields(edges),
-    field(
-      `${NODE_GRAPH_FIELD.detail}connection_type`,
-      FIELD_TYPE.string,
-      edges.map((e) => e.connectionType || 'request'),
-      {
-        displayName: 'Connection',
-      }
-    ),
-    field(
-      NODE_GRAPH_FIELD.thickness,
-      FIELD_TYPE.number,
-      edges.map((e) => thicknessOf(e.rate))
-    ),
-    field(
-      NODE_GRAPH_FIELD.color,
-      FIELD_TYPE.string,
-      edges.map((e) => health(e))
-    ),
-    field(
-      NODE_GRAPH_FIELD.highlighted,
-      FIELD_TYPE.boolean,
-      edges.map((e) => highlighted.has(e.id))
-    ),
-    // Asynchronous hops are dashed, as in most architecture diagrams.
-    field(
-      NODE_GRAPH_FIELD.strokeDasharray,
-      FIELD_TYPE.string,
-      edges.map((e) => (e.connectionType === 'messaging_system' ? '6 3' : ''))
-    ),
-    ...kompasStatFields(edges),
-    field(
-      KOMPAS_FIELD.connectionType,
-      FIELD_TYPE.string,
-      edges.map((e) => e.connectionType)
-    ),
-    field(
-      KOMPAS_FIELD.exemplarTraceId,
-      FIELD_TYPE.string,
-      edges.map((e) => e.exemplarTraceId ?? '')
-    ),
-  ];
-  return frame(EDGES_FRAME_NAME, fields, edges.length, options.refId);
-}
-
-type Stats = GraphNode | GraphEdge;
-
-function statFields(items: Stats[]): Field[] {
   return [
-    field(
-      NODE_GRAPH_FIELD.mainStat,
-      FIELD_TYPE.number,
-      items.map((s) => s.rate),
-      {
-        displayName: 'Requests per second',
-        unit: 'reqps',
-        decimals: 2,
-      }
-    ),
-    field(
-      NODE_GRAPH_FIELD.secondaryStat,
-      FIELD_TYPE.number,
-      items.map((s) => s.p95Ms),
-      {
-        displayName: 'p95 latency',
-        unit: 'ms',
-        decimals: 1,
-      }
-    ),
+    buildFrame(NODES_FRAME_NAME, graph.nodes, nodeColumns(graph.nodes, health), options.refId),
+    buildFrame(EDGES_FRAME_NAME, graph.edges, edgeColumns(graph.edges, health, highlighted), options.refId),
   ];
 }
 
-function detailFields(items: Stats[]): Field[] {
-  const detail = (name: string, values: number[], config: FieldConfig) =>
-    field(`${NODE_GRAPH_FIELD.detail}${name}`, FIELD_TYPE.number, values, config);
-  return [
-    detail(
-      'requests',
-      items.map((s) => s.requests),
-      { displayName: 'Requests' }
-    ),
-    detail(
-      'error_rate',
-      items.map((s) => s.errorRate),
-      { displayName: 'Error rate', unit: 'percentunit' }
-    ),
-    detail(
-      'p50',
-      items.map((s) => s.p50Ms),
-      { displayName: 'p50 latency', unit: 'ms' }
-    ),
-    detail(
-      'p99',
-      items.map((s) => s.p99Ms),
-      { displayName: 'p99 latency', unit: 'ms' }
-    ),
-  ];
-}
-
-function kompasStatFields(items: Stats[]): Field[] {
-  const numeric = (name: string, values: number[], config: FieldConfig = {}) =>
-    field(name, FIELD_TYPE.number, values, config);
-  const fields = [
-    numeric(
-      KOMPAS_FIELD.requests,
-      items.map((s) => s.requests)
-    ),
-    numeric(
-      KOMPAS_FIELD.failed,
-      items.map((s) => s.failed)
-    ),
-    numeric(
-      KOMPAS_FIELD.rate,
-      items.map((s) => s.rate),
-      { unit: 'reqps' }
-    ),
-    numeric(
-      KOMPAS_FIELD.errorRate,
-      items.map((s) => s.errorRate),
-      { unit: 'percentunit' }
-    ),
-    numeric(
-      KOMPAS_FIELD.p50,
-      items.map((s) => s.p50Ms),
-      { unit: 'ms' }
-    ),
-    numeric(
-      KOMPAS_FIELD.p95,
-      items.map((s) => s.p95Ms),
-      { unit: 'ms' }
-    ),
-    numeric(
-      KOMPAS_FIELD.p99,
-      items.map((s) => s.p99Ms),
-      { unit: 'ms' }
-    ),
-  ];
-  // Only foreign sources carry a mean; Kompas's own graphs keep the frame free of an all-empty column.
-  if (items.some((s) => s.meanMs !== undefined)) {
-    fields.push(
-      numeric(
-        KOMPAS_FIELD.mean,
-        items.map((s) => s.meanMs ?? Number.NaN),
-        { unit: 'ms' }
-      )
-    );
-  }
-  return fields;
-}
-
-function field<T>(name: string, type: FieldType, values: T[], config: FieldConfig = {}): Field<T> {
-  return { name, type, values, config };
-}
-
-function frame(name: string, fields: Field[], length: number, refId?: string): DataFrame {
-  return {
+function nodeColumns(nodes: GraphNode[], health: (stats: Stats) => string): Array<Column<GraphNode>> {
+  const string = (name: string, value: (node: GraphNode) => string, displayName?: string): Column<GraphNode> => ({
     name,
-    ...(refId !== undefined ? { refId } : {}),
-    fields,
-    length,
-    meta: { preferredVisualisationType: NODE_GRAPH_VISUALISATION },
-  };
+    type: FIELD_TYPE.string,
+    value,
+    config: displayName ? { displayName } : {},
+  });
+  const arc = (name: string, value: (node: GraphNode) => number, displayName: string, fixedColor: string) => ({
+    name: `${NODE_GRAPH_FIELD.arc}${name}`,
+    type: FIELD_TYPE.number,
+    value,
+    config: { displayName, color: { mode: FIXED_COLOR_MODE, fixedColor } },
+  });
+  return [
+    string(NODE_GRAPH_FIELD.id, (n) => n.id),
+    string(NODE_GRAPH_FIELD.title, (n) => n.title, 'Service'),
+    string(NODE_GRAPH_FIELD.subTitle, subtitleOf, 'Group'),
+    ...statColumns<GraphNode>(),
+    arc('success', (n) => (hasTraffic(n) ? 1 - n.errorRate : 0), 'Success', 'green'),
+    arc('errors', (n) => (hasTraffic(n) ? n.errorRate : 0), 'Errors', 'red'),
+    ...detailColumns<GraphNode>(),
+    string(`${NODE_GRAPH_FIELD.detail}kind`, (n) => n.kind, 'Kind'),
+    string(NODE_GRAPH_FIELD.color, health),
+    string(NODE_GRAPH_FIELD.icon, iconOf),
+    ...kompasStatColumns(nodes),
+    string(KOMPAS_FIELD.group, (n) => n.group ?? ''),
+    string(KOMPAS_FIELD.kind, (n) => n.kind),
+  ];
 }
 
-function subtitleOf(node: GraphNode): string {
-  return node.group ?? (node.kind === 'service' ? '' : node.kind);
-}
-
-function iconOf(node: GraphNode): string {
-  if (node.kind === 'virtual' && node.id === 'user') {
-    return 'user';
-  }
-  return ICONS[node.kind] ?? '';
-}
-
-function hasTraffic({ requests, rate }: Pick<Stats, 'requests' | 'rate'>): boolean {
-  return requests > 0 || rate > 0;
-}
-
-/** Edge width in px: logarithmic in the rate so a 1000 req/s edge does not hide a 1 req/s one. */
-function thicknessOf(rate: number): number {
-  return Math.min(8, 1 + 2 * Math.log10(1 + Math.max(0, rate)));
-}
-
-function healthColor(warning: number, critical: number) {
-  return ({ requests, rate, errorRate }: Stats): string => {
-    if (!hasTraffic({ requests, rate }) && errorRate === 0) {
-      return 'gray';
-    }
-    if (errorRate >= critical) {
-      return 'red';
-    }
-    return errorRate >= warning ? 'orange' : 'green';
-  };
+function edgeColumns(
+  edges: GraphEdge[],
+  health: (stats: Stats) => string,
+  highlighted: Set<string>
+): Array<Column<GraphEdge>> {
+  const string = (name: string, value: (edge: GraphEdge) => string, displayName?: string): Column<GraphEdge> => ({
+    name,
+    type: FIELD_TYPE.string,
+    value,
+    config: displayName ? { displayName } : {},
+  });
+  return [
+    string(NODE_GRAPH_FIELD.id, (e) => e.id),
+    string(NODE_GRAPH_FIELD.source, (e) => e.source),
+    string(NODE_GRAPH_FIELD.target, (e) => e.target),
+    ...statColumns<GraphEdge>(),
+    ...detailColumns<GraphEdge>(),
+    string(`${NODE_GRAPH_FIELD.detail}connection_type`, (e) => e.connectionType || 'request', 'Connection'),
+    { name: NODE_GRAPH_FIELD.thickness, type: FIELD_TYPE.number, value: (e) => thicknessOf(e.rate) },
+    string(NODE_GRAPH_FIELD.color, health),
+    { name: NODE_GRAPH_FIELD.highlighted, type: FIELD_TYPE.boolean, value: (e) => highlighted.has(e.id) },
+    // Asynchronous hops are dashed, as in most architecture diagrams.
+    string(NODE_GRAPH_FIELD.strokeDasharray, (e) => (e.connectionType === 'messaging_system' ? '6 3' : '')),
+    ...kompasStatColumns(edges),
+    string(KOMPAS_FIELD.connectionType, (e) => e.connectionType),
+    string(KOMPAS_FIELD.exemplarTraceId, (e) => e.exemplarTraceId ?? ''),
+  ];
 }
