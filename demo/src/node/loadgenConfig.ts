@@ -120,7 +120,7 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
 }
 
 export function readLoadgenConfig(env: Env): LoadgenConfig {
-  const format = (env.KOMPAS_OTLP_FORMAT?.trim() || 'protobuf').toLowerCase();
+  const format = (env.KOMPAS_OTLP_FORMAT?.trim() || 'json').toLowerCase();
   if (format !== 'json' && format !== 'protobuf') {
     throw new LoadgenConfigError('KOMPAS_OTLP_FORMAT', `expected json or protobuf, got "${env.KOMPAS_OTLP_FORMAT}"`);
   }

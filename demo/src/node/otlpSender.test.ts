@@ -40,7 +40,11 @@ describe('createOtlpSender', () => {
   it('retries a 503 after the Retry-After delay, then succeeds', async () => {
     receiver = await startTestReceiver([{ status: 503, retryAfter: '2' }]);
     const delays: number[] = [];
-    const sender = createOtlpSender({ endpoint: receiver.url, format: 'json', sleep: async (ms) => void delays.push(ms) });
+    const sender = createOtlpSender({
+      endpoint: receiver.url,
+      format: 'json',
+      sleep: async (ms) => void delays.push(ms),
+    });
     const result = await sender.send(spans);
     expect(result).toEqual({ ok: true, attempts: 2, status: 200 });
     expect(delays).toEqual([2000]);
@@ -51,7 +55,13 @@ describe('createOtlpSender', () => {
   it('backs off exponentially on 429 without Retry-After and gives up after maxRetries', async () => {
     receiver = await startTestReceiver([{ status: 429 }, { status: 429 }, { status: 429 }]);
     const delays: number[] = [];
-    const sender = createOtlpSender({ endpoint: receiver.url, format: 'json', maxRetries: 2, baseDelayMs: 100, sleep: async (ms) => void delays.push(ms) });
+    const sender = createOtlpSender({
+      endpoint: receiver.url,
+      format: 'json',
+      maxRetries: 2,
+      baseDelayMs: 100,
+      sleep: async (ms) => void delays.push(ms),
+    });
     const result = await sender.send(spans);
     expect(result.ok).toBe(false);
     expect(result.attempts).toBe(3);
@@ -65,7 +75,11 @@ describe('createOtlpSender', () => {
 
   it('does not retry a 400 and reports it', async () => {
     receiver = await startTestReceiver([{ status: 400 }]);
-    const result = await createOtlpSender({ endpoint: receiver.url, format: 'json', sleep: async () => undefined }).send(spans);
+    const result = await createOtlpSender({
+      endpoint: receiver.url,
+      format: 'json',
+      sleep: async () => undefined,
+    }).send(spans);
     expect(result).toEqual({ ok: false, attempts: 1, status: 400, error: 'HTTP 400: busy' });
   });
 
@@ -74,7 +88,12 @@ describe('createOtlpSender', () => {
     const url = receiver.url;
     await receiver.close();
     receiver = undefined;
-    const result = await createOtlpSender({ endpoint: url, format: 'json', maxRetries: 1, sleep: async () => undefined }).send(spans);
+    const result = await createOtlpSender({
+      endpoint: url,
+      format: 'json',
+      maxRetries: 1,
+      sleep: async () => undefined,
+    }).send(spans);
     expect(result.ok).toBe(false);
     expect(result.attempts).toBe(2);
     expect(result.error).toContain(`cannot reach ${url}`);

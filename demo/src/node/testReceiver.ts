@@ -49,7 +49,11 @@ export function startTestReceiver(script: ScriptedReply[] = []): Promise<TestRec
       resolve(
         Object.assign(receiver, {
           url: `http://127.0.0.1:${port}/v1/traces`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              server.closeAllConnections();
+            }),
         })
       );
     });
