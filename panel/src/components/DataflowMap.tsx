@@ -1,0 +1,170 @@
+import { css } from '@emotion/css';
+import { DataFrame, GrafanaTheme2, ThresholdsConfig } from '@grafana/data';
+import { useStyles2, useTheme2 } from '@grafana/ui';
+import React, { useMemo, useRef, useState } from 'react';
+import type { Graph } from '../../../servicegraph/src/types';
+import { readDataLinks } from '../data/readDataLinks';
+import { readNodeGroups } from '../data/readNodeGroups';
+import { toHealthRules, toSceneTheme } from '../data/healthRules';
+import { buildTraceLink } from '../data/traceLink';
+import { useCanvasRenderer } from '../hooks/useCanvasRenderer';
+import { useDebugHook } from '../hooks/useDebugHook';
+import { useFocusNode } from '../hooks/useFocusNode';
+import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
+import { useLayout } from '../hooks/useLayout';
+import { usePageVisibility } from '../hooks/usePageVisibility';
+import { usePanZoom } from '../hooks/usePanZoom';
+import { MapTarget, usePointerGestures } from '../hooks/usePointerGestures';
+import { usePrefersReducedMotion } from '../hooks/usePrefersReducedMotion';
+import { useSelection } from '../hooks/useSelection';
+import { buildScene, visibleGraph } from '../render/buildScene';
+import type { DataflowOptions } from '../types';
+import { Legend } from './Legend';
+import { MapContextMenu } from './MapContextMenu';
+import { Tooltip } from './Tooltip';
+import { ViewControls } from './ViewControls';
+
+interface Props {
+  graph: Graph;
+  series: DataFrame[];
+  options: DataflowOptions;
+  thresholds?: ThresholdsConfig;
+  width: number;
+  height: number;
+  replaceVariables(value: string): string;
+  onOptionsChange(options: DataflowOptions): void;
+}
+
+type Pointed = { target: MapTarget; x: number; y: number };
+
+/** The interactive map: layout, scene, canvas, and the overlays (controls, legend, tooltip, menu). */
+export function DataflowMap({ graph, series, options, thresholds, width, height, replaceVariables, onOptionsChange }: Props) {
+  const styles = useStyles2(getStyles);
+  const grafanaTheme = useTheme2();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [hover, setHover] = useState<Pointed | undefined>(undefined);
+  const [menu, setMenu] = useState<Pointed | undefined>(undefined);
+
+  const sceneTheme = useMemo(() => toSceneTheme(grafanaTheme, thresholds), [grafanaTheme, thresholds]);
+  const rules = useMemo(() => toHealthRules(thresholds, options), [thresholds, options]);
+  const shown = useMemo(() => visibleGraph(graph, options.hiddenKinds), [graph, options.hiddenKinds]);
+  const layout = useLayout(shown, options.layoutMode, options.pins);
+  const groups = useMemo(() => readNodeGroups(series, graph, options.groupField), [series, graph, options.groupField]);
+  const scene = useMemo(
+    () => buildScene(shown, layout.positions, { health: rules, hiddenKinds: [], groups, pins: options.pins }),
+    [shown, layout.positions, rules, groups, options.pins]
+  );
+  const panZoom = usePanZoom(canvasRef, width, height, scene.nodes);
+  const focusNodeId = useFocusNode(graph, scene, options.focusVariable, replaceVariables, panZoom.centreOn);
+  const selection = useSelection(scene, focusNodeId);
+  const onScreen = usePageVisibility(containerRef);
+  const reducedMotion = usePrefersReducedMotion();
+  const selectedNodeId = selection.selected?.kind === 'node' ? selection.selected.id : focusNodeId;
+
+  const renderer = useCanvasRenderer(canvasRef, {
+    scene,
+    view: panZoom.view,
+    width,
+    height,
+    theme: sceneTheme,
+    labelDensity: options.labelDensity,
+    animate: options.animation && !reducedMotion && onScreen,
+    animationSpeed: options.animationSpeed,
+    highlight: selection.highlight,
+    selectedNodeId,
+    hoveredNodeId: hover?.target.kind === 'node' ? hover.target.node.id : undefined,
+  });
+  useDebugHook(scene, panZoom.view);
+
+  const relative = (clientX: number, clientY: number) => {
+    const rect = containerRef.current?.getBoundingClientRect();
+    return { x: clientX - (rect?.left ?? 0), y: clientY - (rect?.top ?? 0) };
+  };
+  const setPins = (pins: DataflowOptions['pins']) => onOptionsChange({ ...options, pins });
+  const focusOn = (id: string) => {
+    const node = scene.nodeById.get(id);
+    if (node) {
+      panZoom.centreOn(node.x, node.y, 1);
+      selection.select({ kind: 'node', id });
+    }
+  };
+
+  const gestures = usePointerGestures(scene, panZoom.view, {
+    panBy: panZoom.panBy,
+    invalidate: renderer.invalidate,
+    onHover: (target, clientX, clientY) => setHover(target ? { target, ...relative(clientX, clientY) } : undefined),
+    onSelect: (target) =>
+      selection.select(target && { kind: target.kind, id: target.kind === 'node' ? target.node.id : target.edge.id }),
+    onContextMenu: (target, clientX, clientY) => setMenu({ target, x: clientX, y: clientY }),
+    onPin: (node, x, y) => setPins({ ...options.pins, [node.id]: { x, y } }),
+  });
+
+  useKeyboardShortcuts(containerRef, {
+    fit: panZoom.fit,
+    zoomIn: () => panZoom.zoomBy(1.25),
+    zoomOut: () => panZoom.zoomBy(0.8),
+    clear: () => selection.select(undefined),
+    search: () => searchRef.current?.focus(),
+  });
+
+  const menuTarget = menu?.target;
+  const menuEdge = menuTarget?.kind === 'edge' ? { source: menuTarget.edge.source.id, target: menuTarget.edge.target.id } : undefined;
+  const menuId = menuTarget && (menuTarget.kind === 'node' ? menuTarget.node.id : menuTarget.edge.id);
+
+  return (
+    <div ref={containerRef} className={styles.container} style={{ width, height }} tabIndex={0} aria-label="Dataflow map">
+      <canvas
+        ref={canvasRef}
+        className={styles.canvas}
+        style={{ width, height }}
+        role="img"
+        aria-label={`Dataflow map of ${scene.nodes.length} services and ${scene.edges.length} connections`}
+        data-testid="kompas-dataflow-canvas"
+        data-node-count={scene.nodes.length}
+        data-edge-count={scene.edges.length}
+        data-zoom={panZoom.view.k.toFixed(3)}
+        data-layout={layout.kind}
+        data-selected={selection.selected?.id ?? ''}
+        data-focus={focusNodeId ?? ''}
+        {...gestures}
+      />
+      <ViewControls
+        nodes={shown.nodes}
+        pinCount={Object.keys(options.pins).length}
+        searchRef={searchRef}
+        onZoomIn={() => panZoom.zoomBy(1.25)}
+        onZoomOut={() => panZoom.zoomBy(0.8)}
+        onFit={panZoom.fit}
+        onFind={focusOn}
+        onResetPins={() => setPins({})}
+      />
+      {options.showLegend && <Legend theme={sceneTheme} rules={rules} />}
+      {hover && !menu && <Tooltip target={hover.target} x={hover.x} y={hover.y} />}
+      {menu && menuTarget && menuId && (
+        <MapContextMenu
+          target={menuTarget}
+          x={menu.x}
+          y={menu.y}
+          links={readDataLinks(series, menuTarget.kind, menuId, menuEdge)}
+          traceHref={menuEdge && buildTraceLink(options.traceLinkTemplate, menuEdge, replaceVariables)}
+          pinned={menuTarget.kind === 'node' && options.pins[menuTarget.node.id] !== undefined}
+          onFocus={() => selection.select({ kind: menuTarget.kind, id: menuId })}
+          onUnpin={() => setPins(Object.fromEntries(Object.entries(options.pins).filter(([id]) => id !== menuId)))}
+          onClose={() => setMenu(undefined)}
+        />
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  container: css({
+    position: 'relative',
+    overflow: 'hidden',
+    outline: 'none',
+    '&:focus-visible': { boxShadow: `inset 0 0 0 1px ${theme.colors.primary.border}` },
+  }),
+  canvas: css({ display: 'block', touchAction: 'none', cursor: 'grab', '&:active': { cursor: 'grabbing' } }),
+});

@@ -1,0 +1,49 @@
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+import React from 'react';
+import { SceneTheme } from '../render/sceneTypes';
+import { HealthRules } from '../render/health';
+
+interface Props {
+  theme: SceneTheme;
+  rules: HealthRules;
+}
+
+/** Health colours with their thresholds, and the node shapes by kind. */
+export function Legend({ theme, rules }: Props) {
+  const styles = useStyles2(getStyles);
+  const items: Array<[string, string]> = [
+    [theme.health[0], 'OK'],
+    [theme.health[1], `≥ ${rules.errorWarnPct}% errors or p95 ≥ ${rules.latencyWarnMs} ms`],
+    [theme.health[2], `≥ ${rules.errorCritPct}% errors or p95 ≥ ${rules.latencyCritMs} ms`],
+    [theme.idle, 'No traffic'],
+  ];
+  return (
+    <div className={styles.legend} data-testid="kompas-dataflow-legend" aria-label="Legend">
+      {items.map(([color, label]) => (
+        <span key={label} className={styles.item}>
+          <span className={styles.swatch} style={{ background: color }} />
+          {label}
+        </span>
+      ))}
+      <span className={styles.item}>○ service · ⌭ database · ⬡ messaging · ◌ external</span>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  legend: css({
+    position: 'absolute',
+    left: theme.spacing(1),
+    bottom: theme.spacing(0.5),
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1.5),
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.secondary,
+    pointerEvents: 'none',
+  }),
+  item: css({ display: 'inline-flex', alignItems: 'center', gap: theme.spacing(0.5) }),
+  swatch: css({ width: 10, height: 10, borderRadius: '50%', display: 'inline-block' }),
+});

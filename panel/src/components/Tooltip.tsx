@@ -1,0 +1,81 @@
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+import React from 'react';
+import type { GraphEdge, GraphNode } from '../../../servicegraph/src/types';
+import { formatMs, formatPercent, formatRate } from '../render/formatStats';
+import { MapTarget } from '../hooks/usePointerGestures';
+
+interface Props {
+  target: MapTarget;
+  /** Position relative to the panel, px. */
+  x: number;
+  y: number;
+}
+
+const KIND_LABEL: Record<GraphNode['kind'], string> = {
+  service: 'Service',
+  database: 'Database',
+  messaging: 'Messaging',
+  virtual: 'External',
+};
+
+function statRows(stats: GraphNode | GraphEdge): Array<[string, string]> {
+  return [
+    ['Rate', formatRate(stats.rate)],
+    ['Requests', String(stats.requests)],
+    ['Failed', `${stats.failed} (${formatPercent(stats.errorRate)})`],
+    ['p50', formatMs(stats.p50Ms)],
+    ['p95', formatMs(stats.p95Ms)],
+    ['p99', formatMs(stats.p99Ms)],
+  ];
+}
+
+/** Every statistic of the hovered node or edge. */
+export function Tooltip({ target, x, y }: Props) {
+  const styles = useStyles2(getStyles);
+  const title =
+    target.kind === 'node' ? target.node.title : `${target.edge.source.title} → ${target.edge.target.title}`;
+  const subtitle =
+    target.kind === 'node'
+      ? [KIND_LABEL[target.node.kind], target.node.group].filter(Boolean).join(' · ')
+      : target.edge.stats.connectionType.replace('_', ' ') || 'request/response';
+  const rows = statRows(target.kind === 'node' ? target.node.stats : target.edge.stats);
+  return (
+    <div className={styles.tooltip} style={{ left: x + 14, top: y + 14 }} role="tooltip" data-testid="kompas-dataflow-tooltip">
+      <div className={styles.title}>{title}</div>
+      <div className={styles.subtitle}>{subtitle}</div>
+      <table className={styles.table}>
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  tooltip: css({
+    position: 'absolute',
+    pointerEvents: 'none',
+    zIndex: 2,
+    background: theme.colors.background.secondary,
+    border: `1px solid ${theme.colors.border.weak}`,
+    boxShadow: theme.shadows.z2,
+    borderRadius: theme.shape.radius.default,
+    padding: theme.spacing(1),
+    fontSize: theme.typography.bodySmall.fontSize,
+    minWidth: 160,
+  }),
+  title: css({ fontWeight: theme.typography.fontWeightMedium }),
+  subtitle: css({ color: theme.colors.text.secondary, marginBottom: theme.spacing(0.5) }),
+  table: css({
+    th: { fontWeight: 'normal', color: theme.colors.text.secondary, paddingRight: theme.spacing(2), textAlign: 'left' },
+    td: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  }),
+});

@@ -1,0 +1,24 @@
+import { SelectableValue, StandardEditorProps } from '@grafana/data';
+import { MultiSelect } from '@grafana/ui';
+import React from 'react';
+import type { NodeKind } from '../../../servicegraph/src/types';
+
+const KIND_OPTIONS: Array<SelectableValue<NodeKind>> = [
+  { value: 'service', label: 'Services' },
+  { value: 'database', label: 'Databases' },
+  { value: 'messaging', label: 'Messaging' },
+  { value: 'virtual', label: 'External / virtual' },
+];
+
+/** Node kinds to hide from the map (their edges go too). */
+export function HiddenKindsEditor({ value, onChange }: StandardEditorProps<NodeKind[]>) {
+  return (
+    <MultiSelect<NodeKind>
+      aria-label="Hidden node kinds"
+      options={KIND_OPTIONS}
+      value={value ?? []}
+      placeholder="Show all kinds"
+      onChange={(selected) => onChange(selected.flatMap((s) => (s.value ? [s.value] : [])))}
+    />
+  );
+}

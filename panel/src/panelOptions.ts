@@ -1,0 +1,105 @@
+import { PanelOptionsEditorBuilder } from '@grafana/data';
+import { defaultOptions } from './defaults';
+import { HiddenKindsEditor } from './editor/HiddenKindsEditor';
+import { PinsEditor } from './editor/PinsEditor';
+import type { DataflowOptions } from './types';
+
+const LAYOUT = 'Layout';
+const FLOW = 'Flow';
+const HEALTH = 'Health';
+const INTERACTION = 'Interaction';
+
+/** The options editor: layout, animation, labels, health thresholds, grouping, focus, kinds, pins. */
+export function buildPanelOptions(builder: PanelOptionsEditorBuilder<DataflowOptions>): void {
+  builder
+    .addRadio({
+      path: 'layoutMode',
+      name: 'Layout',
+      description: 'Force-directed map, or left-to-right columns by call depth',
+      category: [LAYOUT],
+      defaultValue: defaultOptions.layoutMode,
+      settings: { options: [{ value: 'force', label: 'Force' }, { value: 'layered', label: 'Layered' }] },
+    })
+    .addTextInput({
+      path: 'groupField',
+      name: 'Group by field',
+      description: 'Nodes frame field drawn as hulls (e.g. group, namespace); empty for none',
+      category: [LAYOUT],
+      defaultValue: defaultOptions.groupField,
+    })
+    .addCustomEditor({
+      id: 'hiddenKinds',
+      path: 'hiddenKinds',
+      name: 'Hide kinds',
+      category: [LAYOUT],
+      defaultValue: defaultOptions.hiddenKinds,
+      editor: HiddenKindsEditor,
+    })
+    .addRadio({
+      path: 'labelDensity',
+      name: 'Labels',
+      category: [LAYOUT],
+      defaultValue: defaultOptions.labelDensity,
+      settings: {
+        options: [
+          { value: 'none', label: 'None' },
+          { value: 'low', label: 'Few' },
+          { value: 'normal', label: 'Normal' },
+          { value: 'high', label: 'Many' },
+        ],
+      },
+    })
+    .addBooleanSwitch({ path: 'showLegend', name: 'Legend', category: [LAYOUT], defaultValue: defaultOptions.showLegend })
+    .addCustomEditor({
+      id: 'pins',
+      path: 'pins',
+      name: 'Pinned nodes',
+      category: [LAYOUT],
+      defaultValue: defaultOptions.pins,
+      editor: PinsEditor,
+    })
+    .addBooleanSwitch({
+      path: 'animation',
+      name: 'Animated flow',
+      description: 'Particles by request rate, moving slower on slower edges (off with reduced motion)',
+      category: [FLOW],
+      defaultValue: defaultOptions.animation,
+    })
+    .addSliderInput({
+      path: 'animationSpeed',
+      name: 'Flow speed',
+      category: [FLOW],
+      defaultValue: defaultOptions.animationSpeed,
+      settings: { min: 0.25, max: 4, step: 0.25 },
+      showIf: (options) => options.animation,
+    })
+    .addNumberInput({
+      path: 'latencyWarnMs',
+      name: 'p95 warning (ms)',
+      description: 'Error-rate thresholds (%) are the standard Thresholds below',
+      category: [HEALTH],
+      defaultValue: defaultOptions.latencyWarnMs,
+      settings: { min: 0 },
+    })
+    .addNumberInput({
+      path: 'latencyCritMs',
+      name: 'p95 critical (ms)',
+      category: [HEALTH],
+      defaultValue: defaultOptions.latencyCritMs,
+      settings: { min: 0 },
+    })
+    .addTextInput({
+      path: 'focusVariable',
+      name: 'Focus variable',
+      description: 'Dashboard variable naming a service to zoom to (alert links use ?var-focus=<service>)',
+      category: [INTERACTION],
+      defaultValue: defaultOptions.focusVariable,
+    })
+    .addTextInput({
+      path: 'traceLinkTemplate',
+      name: 'Traces link',
+      description: 'URL for "Explore traces for this edge"; ${client} and ${server} are filled in',
+      category: [INTERACTION],
+      defaultValue: defaultOptions.traceLinkTemplate,
+    });
+}
