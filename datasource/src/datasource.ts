@@ -33,6 +33,8 @@ import { runMetricFindQuery } from './variables/metricFindQuery';
 /** Collaborators the datasource talks to; Grafana's by default, replaceable in tests. */
 export interface DataflowDependencies {
   http?: HttpGet;
+  /** Jaeger API base; default: Grafana's proxy route for this datasource. */
+  jaegerBaseUrl?: string;
   replace?: ReplaceFn;
   now?: () => number;
 }
@@ -52,7 +54,7 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     this.http = deps.http ?? createBackendSrvHttpGet(getBackendSrv, maxBytes);
     this.replace = deps.replace ?? ((target, scopedVars, format) => getTemplateSrv().replace(target, scopedVars, format));
     this.now = deps.now ?? Date.now;
-    this.jaegerBaseUrl = jaegerProxyBaseUrl(instanceSettings.uid, this.options.jaegerAuth);
+    this.jaegerBaseUrl = deps.jaegerBaseUrl ?? jaegerProxyBaseUrl(instanceSettings.uid, this.options.jaegerAuth);
     this.jaeger = createJaegerClient({
       baseUrl: this.jaegerBaseUrl,
       http: this.http,

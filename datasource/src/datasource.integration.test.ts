@@ -1,0 +1,146 @@
+import { DataFrame, DataQueryRequest, DataQueryResponse, LoadingState, dateTime } from '@grafana/data';
+import { lastValueFrom, toArray } from 'rxjs';
+
+import { JaegerReplay, startJaegerReplay } from '../../sandbox/jaeger-replay/src/index';
+import { DataflowDataSource } from './datasource';
+import { createDefaultQuery } from './defaults';
+import { createNodeHttpGet } from './jaeger/nodeHttpGet';
+import { DataflowDataSourceOptions, DataflowQuery, JaegerDataflowQuery } from './types';
+
+const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
+let replay: JaegerReplay;
+
+beforeAll(async () => {
+  // Recorded traces moved to the minutes before NOW, 20 s apart.
+  replay = await startJaegerReplay({ shiftToMs: NOW });
+});
+afterAll(() => replay.close());
+
+function datasource(jsonData: Partial<DataflowDataSourceOptions> = {}, prefix = ''): DataflowDataSource {
+  return new DataflowDataSource(
+    {
+      id: 1,
+      uid: 'kompas',
+      name: 'Kompas',
+      type: 'kompas-dataflow-datasource',
+      access: 'proxy',
+      readOnly: false,
+      jsonData: { defaultSource: 'jaeger', jaegerUrl: replay.url, ...jsonData },
+      meta: {} as never,
+    },
+    {
+      http: createNodeHttpGet({ maxBytes: 10 * 1024 * 1024 }),
+      jaegerBaseUrl: `${replay.url}${prefix}`,
+      replace: (target) => target.replace(/\$svc/g, 'api-edge'),
+      now: () => NOW,
+    }
+  );
+}
+
+function request(targets: DataflowQuery[], fromMs = NOW - 3_600_000, toMs = NOW): DataQueryRequest<DataflowQuery> {
+  return {
+    targets,
+    range: { from: dateTime(fromMs), to: dateTime(toMs), raw: { from: 'now-1h', to: 'now' } },
+    requestId: 'r1',
+    interval: '1s',
+    intervalMs: 1000,
+    scopedVars: {},
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: NOW,
+  } as DataQueryRequest<DataflowQuery>;
+}
+
+function jaegerQuery(patch: Partial<JaegerDataflowQuery>): JaegerDataflowQuery {
+  return { ...(createDefaultQuery('jaeger') as JaegerDataflowQuery), ...patch };
+}
+
+async function run(ds: DataflowDataSource, targets: DataflowQuery[], fromMs?: number): Promise<DataQueryResponse[]> {
+  return lastValueFrom(ds.query(request(targets, fromMs)).pipe(toArray()));
+}
+
+function column(frames: DataFrame[], frameName: string, field: string): unknown[] {
+  const frame = frames.find((f) => f.name === frameName);
+  return frame?.fields.find((f) => f.name === field)?.values ?? [];
+}
+
+describe('DataflowDataSource against the Jaeger replay server', () => {
+  it('derives edges from traces found through a $variable service', async () => {
+    const responses = await run(datasource(), [jaegerQuery({ service: '$svc' })]);
+    const last = responses[responses.length - 1];
+    expect(last.state).toBe(LoadingState.Done);
+    expect(column(last.data, 'nodes', 'id')).toEqual(expect.arrayContaining(['api-edge', 'coding-agent', 'trace-store']));
+    expect(column(last.data, 'edges', 'id')).toEqual(expect.arrayContaining(['user->api-edge#virtual_node', 'coding-agent->vector-store']));
+  });
+
+  it('pages a long range slice by slice, shows progress, and says when the limit truncated data', async () => {
+    const responses = await run(datasource(), [jaegerQuery({ service: 'api-gateway', limit: 1 })], NOW - 6 * 3_600_000);
+    expect(responses[0].state).toBe(LoadingState.Done);
+    const notices = (responses[responses.length - 1].data[0] as DataFrame).meta?.notices?.map((n) => n.text) ?? [];
+    expect(notices).toContain('Limit of 1 traces reached: older traces in the range are not included (narrow the range, add filters or raise the limit)');
+  });
+
+  it('emits Loading frames with a progress notice before the last slice', async () => {
+    const responses = await run(datasource(), [jaegerQuery({ service: 'no-such-service' })], NOW - 3 * 3_600_000);
+    expect(responses.map((r) => r.state)).toEqual([LoadingState.Loading, LoadingState.Loading, LoadingState.Done]);
+    expect((responses[0].data[0] as DataFrame).meta?.notices?.[0].text).toBe('Loading traces: 1 of 3 time slices, 0 traces so far');
+    expect((responses[2].data[0] as DataFrame).meta?.notices?.[0].text).toBe('No traces of no-such-service in this time range');
+  });
+
+  it('finds one request by its request-id attribute', async () => {
+    const ds = datasource({ requestIdAttribute: 'http.route' });
+    const responses = await run(ds, [jaegerQuery({ queryType: 'trace', traceId: '/api/graphql', service: 'api-edge' })]);
+    expect(responses[0].state).toBe(LoadingState.Done);
+    expect(column(responses[0].data, 'nodes', 'id')).toContain('api-edge');
+  });
+
+  it('names a request id that matches nothing', async () => {
+    const responses = await run(datasource(), [jaegerQuery({ queryType: 'trace', traceId: 'req-42', service: 'api-edge' })]);
+    expect(responses[0].error?.message).toBe('No trace with id or http.request_id="req-42" in this time range');
+  });
+
+  it('turns each failure into one error response for its own target, and keeps the other target', async () => {
+    const responses = await run(datasource({}, '/fault/401'), [
+      jaegerQuery({ refId: 'J', service: 'api-edge' }),
+      { ...createDefaultQuery('demo'), refId: 'D', streaming: false },
+    ]);
+    const byKey = Object.fromEntries(responses.map((r) => [r.key, r]));
+    expect(byKey.J.state).toBe(LoadingState.Error);
+    expect(byKey.J.error?.message).toMatch(/^Jaeger traces of api-edge: access denied \(401 Unauthorized\)/);
+    expect(byKey.D.state).toBe(LoadingState.Done);
+    expect(column(byKey.D.data, 'edges', 'id').length).toBeGreaterThan(20);
+  });
+
+  it('reports health with the service count, and specific failures', async () => {
+    await expect(datasource().testDatasource()).resolves.toEqual({
+      status: 'success',
+      message: expect.stringMatching(/^Jaeger query API v1 reachable: \d+ services$/),
+    });
+    await expect(datasource({}, '/fault/html').testDatasource()).resolves.toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('HTML page instead of JSON'),
+    });
+    await expect(datasource({ jaegerUrl: '' }).testDatasource()).resolves.toMatchObject({
+      status: 'error',
+      message: 'Jaeger URL is empty: enter the Jaeger query service URL, e.g. http://jaeger:16686',
+    });
+  });
+
+  it('answers variable queries for services and operations', async () => {
+    const services = await datasource().metricFindQuery('services()');
+    expect(services.map((v) => v.text)).toContain('api-edge');
+    const operations = await datasource().metricFindQuery('operations($svc)');
+    expect(operations.map((v) => v.text)).toContain('POST /api/graphql');
+    await expect(datasource().metricFindQuery('tables()')).rejects.toThrow('Variable query "tables()": use services() or operations(<service>)');
+  });
+
+  it('puts Explore trace links on node and edge ids', async () => {
+    const responses = await run(datasource(), [jaegerQuery({ service: 'api-edge' })]);
+    const frames = responses[responses.length - 1].data as DataFrame[];
+    const nodeId = frames.find((f) => f.name === 'nodes')?.fields.find((f) => f.name === 'id');
+    expect(nodeId?.config.links?.[0]).toMatchObject({
+      title: 'Traces of ${__data.fields.id} in Explore',
+      internal: { datasourceUid: 'kompas', query: { source: 'jaeger', queryType: 'traces', service: '${__data.fields.id}' } },
+    });
+  });
+});
