@@ -51,6 +51,7 @@ CREATE TABLE IF NOT EXISTS kompas.nodes (
 -- counts it adds, so a retried flush is recognised and never double-counts (collector/README.md).
 CREATE TABLE IF NOT EXISTS kompas.collector_checkpoints (
   collector_id text        PRIMARY KEY,
+  spool_id     text        NOT NULL,
   consumed_seq bigint      NOT NULL,
   updated_at   timestamptz NOT NULL DEFAULT now()
 );
