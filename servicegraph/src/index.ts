@@ -14,7 +14,6 @@ export {
   quantile,
   recordLatency,
   serializeSketch,
-  sketchCount,
   SketchFormatError,
 } from './aggregate/latencySketch';
 export type { LatencySketch, SerializedSketch } from './aggregate/latencySketch';
@@ -28,7 +27,7 @@ export {
   mergeWindows,
 } from './aggregate/edgeWindow';
 export type { EdgeAggregate, EdgeStats, EdgeWindow, Exemplar } from './aggregate/edgeWindow';
-export { inferNodeKinds, USER_NODE } from './aggregate/nodeKinds';
+export { inferNodeKinds } from './aggregate/nodeKinds';
 export { windowToGraph } from './aggregate/windowToGraph';
 export type { GraphRange } from './aggregate/windowToGraph';
 export { AggregatorConfigError, createBucketedAggregator } from './aggregate/bucketedAggregator';

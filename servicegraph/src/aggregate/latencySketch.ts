@@ -57,7 +57,10 @@ export function bucketUpperMs(index: number): number {
   return Math.pow(LATENCY_SKETCH_GAMMA, index);
 }
 
-/** The value a quantile falling into bucket `index` reports (within 1 % of every value in the bucket). */
+/**
+ * The value a quantile falling into bucket `index` reports (within 1 % of every value in the bucket);
+ * SQL equivalent: `power(gamma, index) * 2 / (1 + gamma)`.
+ */
 export function bucketValueMs(index: number): number {
   return mapping.value(index);
 }
@@ -100,10 +103,6 @@ export function quantile(sketch: LatencySketch, q: number): number {
   const clamped = Math.min(1, Math.max(0, q));
   const rank = Math.max(0, Math.ceil(clamped * sketch.count) - 1);
   return mapping.value(sketch.store.keyAtRank(rank));
-}
-
-export function sketchCount(sketch: LatencySketch): number {
-  return sketch.count;
 }
 
 export function serializeSketch(sketch: LatencySketch): SerializedSketch {

@@ -4,10 +4,8 @@
  * spans; otherwise the end that shows up nowhere else (no spans of its own) is the virtual one, and when
  * neither does, the server is (an unpaired CLIENT span naming its peer is the common case).
  */
+import { USER_CLIENT } from '../derive/virtualNodes';
 import type { EdgeKey, NodeKind } from '../types';
-
-/** The virtual client that root SERVER spans are attributed to (OpenTelemetry servicegraph connector). */
-export const USER_NODE = 'user';
 
 /** Names of message brokers: a virtual node with such a name is drawn as messaging. */
 const MESSAGING_NAME =
@@ -23,7 +21,7 @@ export function inferNodeKinds(edges: EdgeKey[], overrides: Record<string, NodeK
     } else if (edge.connectionType !== 'virtual_node') {
       real.add(edge.clientService);
       real.add(edge.serverService);
-    } else if (edge.clientService === USER_NODE) {
+    } else if (edge.clientService === USER_CLIENT) {
       real.add(edge.serverService);
     }
   }
@@ -31,7 +29,7 @@ export function inferNodeKinds(edges: EdgeKey[], overrides: Record<string, NodeK
   const callers = new Set<string>();
   for (const edge of edges) {
     const { clientService: client, serverService: server } = edge;
-    if (edge.connectionType === 'virtual_node' && client !== USER_NODE && !(real.has(server) && !real.has(client))) {
+    if (edge.connectionType === 'virtual_node' && client !== USER_CLIENT && !(real.has(server) && !real.has(client))) {
       callers.add(client);
     }
   }

@@ -1,4 +1,5 @@
 /** How nodes and edges look in the stock Node Graph: health colours, icons, subtitles, edge widths. */
+import { USER_CLIENT } from '../derive/virtualNodes';
 import type { GraphEdge, GraphNode, NodeKind } from '../types';
 
 export type Stats = GraphNode | GraphEdge;
@@ -15,7 +16,7 @@ export function subtitleOf(node: GraphNode): string {
 }
 
 export function iconOf(node: GraphNode): string {
-  if (node.kind === 'virtual' && node.id === 'user') {
+  if (node.kind === 'virtual' && node.id === USER_CLIENT) {
     return 'user';
   }
   return ICONS[node.kind] ?? '';
