@@ -7,9 +7,9 @@
 import { USER_CLIENT } from '../derive/virtualNodes';
 import type { EdgeKey, NodeKind } from '../types';
 
-/** Names of message brokers: a virtual node with such a name is drawn as messaging. */
+/** Names of message brokers (at a word start): a virtual node with such a name is drawn as messaging. */
 const MESSAGING_NAME =
-  /kafka|rabbit|amqp|nats|pulsar|sqs|sns|pubsub|activemq|artemis|kinesis|eventhub|servicebus|mqtt|jms|rocketmq/i;
+  /(?:^|[^a-z])(?:kafka|rabbit|amqp|nats|pulsar|sqs|sns|pubsub|activemq|artemis|kinesis|eventhub|servicebus|mqtt|jms|rocketmq)/i;
 
 export function inferNodeKinds(edges: EdgeKey[], overrides: Record<string, NodeKind> = {}): Map<string, NodeKind> {
   const real = new Set<string>();

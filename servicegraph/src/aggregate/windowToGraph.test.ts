@@ -116,6 +116,15 @@ describe('inferNodeKinds', () => {
     expect(kinds.get('db')).toBe('database');
   });
 
+  it('draws virtual nodes named after a message broker as messaging, at a word start only', () => {
+    const virtualPeer = (name: string) =>
+      inferNodeKinds([{ clientService: 'orders', serverService: name, connectionType: 'virtual_node' }]).get(name);
+    expect(['kafka', 'aws.sqs', 'orders-rabbitmq', 'azure-eventhubs'].map(virtualPeer)).toEqual(
+      Array(4).fill('messaging')
+    );
+    expect(['stripe', 'tenants', 'dnsresolver'].map(virtualPeer)).toEqual(Array(3).fill('virtual'));
+  });
+
   it('applies overrides to known nodes only', () => {
     const kinds = inferNodeKinds([{ clientService: 'a', serverService: 'b', connectionType: '' }], {
       b: 'messaging',
