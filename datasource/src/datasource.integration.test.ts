@@ -96,7 +96,7 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
 
   it('names a request id that matches nothing', async () => {
     const responses = await run(datasource(), [jaegerQuery({ queryType: 'trace', traceId: 'req-42', service: 'api-edge' })]);
-    expect(responses[0].error?.message).toBe('No trace with id or http.request_id="req-42" in this time range');
+    expect(responses[0].errors?.[0]?.message).toBe('No trace with id or http.request_id="req-42" in this time range');
   });
 
   it('turns each failure into one error response for its own target, and keeps the other target', async () => {
@@ -106,7 +106,7 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
     ]);
     const byKey = Object.fromEntries(responses.map((r) => [r.key, r]));
     expect(byKey.J.state).toBe(LoadingState.Error);
-    expect(byKey.J.error?.message).toMatch(/^Jaeger traces of api-edge: access denied \(401 Unauthorized\)/);
+    expect(byKey.J.errors?.[0]?.message).toMatch(/^Jaeger traces of api-edge: access denied \(401 Unauthorized\)/);
     expect(byKey.D.state).toBe(LoadingState.Done);
     expect(column(byKey.D.data, 'edges', 'id').length).toBeGreaterThan(20);
   });

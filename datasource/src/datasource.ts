@@ -105,7 +105,7 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
       }
     }).pipe(
       catchError((error: unknown) =>
-        of<DataQueryResponse>({ data: [], key: refId, state: LoadingState.Error, error: { message: toUserMessage(error), refId } })
+        of<DataQueryResponse>({ data: [], key: refId, state: LoadingState.Error, errors: [{ message: toUserMessage(error), refId }] })
       )
     );
   }

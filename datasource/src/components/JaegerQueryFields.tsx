@@ -1,6 +1,6 @@
 import React, { useMemo } from 'react';
 import { SelectableValue } from '@grafana/data';
-import { InlineField, InlineFieldRow, Input, RadioButtonGroup, Select, Text } from '@grafana/ui';
+import { Combobox, ComboboxOption, InlineField, InlineFieldRow, Input, RadioButtonGroup, Text } from '@grafana/ui';
 
 import { DEFAULT_TRACE_LIMIT } from '../defaults';
 import { JaegerLookupSource, useJaegerLookups } from '../hooks/useJaegerLookups';
@@ -20,7 +20,7 @@ const QUERY_TYPES: Array<SelectableValue<JaegerQueryType>> = [
   { label: 'Trace / request id', value: 'trace', description: 'The route of one request' },
 ];
 
-const toOptions = (names: string[], current?: string): Array<SelectableValue<string>> => {
+const toOptions = (names: string[], current?: string): Array<ComboboxOption<string>> => {
   const all = current && !names.includes(current) ? [current, ...names] : names;
   return all.map((name) => ({ label: name, value: name }));
 };
@@ -58,26 +58,26 @@ export function JaegerQueryFields({ query, lookups, onChange, onRunQuery }: Prop
       </InlineField>
       {query.queryType !== 'dependencies' && (
         <InlineFieldRow>
-          <InlineField label="Service" invalid={Boolean(error)}>
-            <Select
+          <InlineField label="Service" htmlFor="kompas-query-service" invalid={Boolean(error)}>
+            <Combobox<string>
               width={30}
+              id="kompas-query-service"
               data-testid={TEST_IDS.query.service}
-              aria-label="Service"
-              isLoading={loading}
-              allowCustomValue
-              isClearable={query.queryType === 'trace'}
+              loading={loading}
+              createCustomValue
+              isClearable
               options={serviceOptions}
               value={query.service ?? null}
               onChange={(option) => set({ service: option?.value ?? undefined, operation: undefined }, true)}
             />
           </InlineField>
           {query.queryType === 'traces' && (
-            <InlineField label="Operation">
-              <Select
+            <InlineField label="Operation" htmlFor="kompas-query-operation">
+              <Combobox<string>
                 width={30}
+                id="kompas-query-operation"
                 data-testid={TEST_IDS.query.operation}
-                aria-label="Operation"
-                allowCustomValue
+                createCustomValue
                 isClearable
                 options={operationOptions}
                 value={query.operation ?? null}

@@ -16,43 +16,49 @@ export interface JaegerLookups {
   error?: string;
 }
 
-/** Services and the operations of the chosen service, fetched when the Jaeger fields are shown. */
+interface Loaded {
+  /** What the result answers (the source, or the service of the operations). */
+  key: unknown;
+  names: string[];
+  error?: string;
+}
+
+/**
+ * Services and the operations of the chosen service, fetched when the Jaeger fields are shown. State is
+ * only set from the subscription callbacks; loading is derived by comparing what was asked with what
+ * the last answer was for.
+ */
 export function useJaegerLookups(source: JaegerLookupSource, service: string | undefined, enabled: boolean): JaegerLookups {
-  const [services, setServices] = useState<string[]>([]);
-  const [operations, setOperations] = useState<string[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const [services, setServices] = useState<Loaded>({ key: undefined, names: [] });
+  const [operations, setOperations] = useState<Loaded>({ key: undefined, names: [] });
 
   useEffect(() => {
     if (!enabled) {
       return undefined;
     }
-    setLoading(true);
     const subscription = source.getServices().subscribe({
-      next: (names) => {
-        setServices(names);
-        setError(undefined);
-        setLoading(false);
-      },
-      error: (e: unknown) => {
-        setError(toUserMessage(e));
-        setLoading(false);
-      },
+      next: (names) => setServices({ key: source, names }),
+      error: (e: unknown) => setServices({ key: source, names: [], error: toUserMessage(e) }),
     });
     return () => subscription.unsubscribe();
   }, [source, enabled]);
 
   useEffect(() => {
     if (!enabled || !service) {
-      setOperations([]);
       return undefined;
     }
     const subscription = source.getOperations(service).subscribe({
-      next: setOperations,
-      error: (e: unknown) => setError(toUserMessage(e)),
+      next: (names) => setOperations({ key: service, names }),
+      error: (e: unknown) => setOperations({ key: service, names: [], error: toUserMessage(e) }),
     });
     return () => subscription.unsubscribe();
   }, [source, service, enabled]);
 
-  return { services, operations, loading, error };
+  const currentOperations = service && operations.key === service ? operations : undefined;
+  return {
+    services: services.names,
+    operations: currentOperations?.names ?? [],
+    loading: enabled && services.key !== source,
+    error: services.error ?? currentOperations?.error,
+  };
 }

@@ -80,7 +80,7 @@ describe('streamGraph', () => {
     runUntil(2000);
     subscription.unsubscribe();
     expect(responses.map((r) => r.state)).toEqual([LoadingState.Streaming, LoadingState.Error, LoadingState.Streaming]);
-    expect(responses[1].error?.message).toBe('Jaeger services: access denied (401)');
+    expect(responses[1].errors?.[0]?.message).toBe('Jaeger services: access denied (401)');
     expect(calls[2][0]).toBe(calls[1][0]);
   });
 

@@ -75,7 +75,7 @@ export function streamGraph(options: GraphStreamOptions): Observable<DataQueryRe
       )
       .subscribe((result) => {
         if (!result.ok) {
-          subscriber.next({ data: lastFrames, key: options.refId, state: LoadingState.Error, error: { message: result.message } });
+          subscriber.next({ data: lastFrames, key: options.refId, state: LoadingState.Error, errors: [{ message: result.message, refId: options.refId }] });
           return;
         }
         for (const observation of result.observations) {
