@@ -6,8 +6,7 @@
 import type { ConnectionType, NodeKind, Span } from '../types';
 import type { DependencyLink } from '../parse/jaegerDependencies';
 import { spansToObservations } from '../derive/spansToObservations';
-import { addObservation, createEdgeWindow, edgeId, type EdgeWindow } from '../aggregate/edgeWindow';
-import { createLatencySketch } from '../aggregate/latencySketch';
+import { addEdgeAggregate, addObservation, createEdgeWindow, type EdgeWindow } from '../aggregate/edgeWindow';
 import { windowToGraph } from '../aggregate/windowToGraph';
 
 export interface EdgesReport {
@@ -54,14 +53,7 @@ export function buildEdgesReport(spans: readonly Span[], dependencies: readonly 
 /** Dependency links are already counted edges; duplicates (several files) add up. */
 function addDependencies(window: EdgeWindow, dependencies: readonly DependencyLink[]): void {
   for (const link of dependencies) {
-    const key = { clientService: link.parent, serverService: link.child, connectionType: '' as const };
-    const id = edgeId(key);
-    let stats = window.edges.get(id);
-    if (stats === undefined) {
-      stats = { ...key, requests: 0, failed: 0, latency: createLatencySketch(), firstSeenMs: Infinity, lastSeenMs: -Infinity };
-      window.edges.set(id, stats);
-    }
-    stats.requests += link.callCount;
+    addEdgeAggregate(window, { clientService: link.parent, serverService: link.child, connectionType: '', requests: link.callCount });
   }
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import type { Span } from '../types';
 import { ParseError } from '../parse/parseError';
-import { parseTraceText } from '../parse/parseTraces';
+import { scanTraceText } from '../parse/scan/scanTraceText';
 import { decodeOtlpProtobuf } from '../parse/otlpProtobuf';
 import type { DependencyLink } from '../parse/jaegerDependencies';
 
@@ -29,7 +29,8 @@ export function readTraceFile(path: string): TraceFileContents {
     return { spans: decodeOtlpProtobuf(bytes, name), dependencies: [] };
   }
   try {
-    return parseTraceText(bytes.toString('utf8'), name);
+    // The scanner keeps only what derivation reads, which is all the CLI prints.
+    return scanTraceText(bytes.toString('utf8'), name);
   } catch (error) {
     if (error instanceof ParseError && looksBinary(bytes)) {
       try {

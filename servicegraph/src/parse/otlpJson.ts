@@ -10,6 +10,7 @@ import { normalizeId, SPAN_ID_HEX_LENGTH, TRACE_ID_HEX_LENGTH } from './ids';
 import { readKeyValues } from './attributeValues';
 import { hasErrorAttributes, isOtlpErrorStatus, otlpKindToSpanKind } from './spanStatus';
 import { UNKNOWN_SERVICE } from './serviceName';
+import { nanosDifferenceMs, nanosToMs } from './nanos';
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
@@ -110,33 +111,6 @@ function readId(value: Json, hexLength: number, file: string, path: string, opti
   }
   // Neither hex nor base64 (hand-written test data): the string itself still identifies the span.
   return normalizeId(value, hexLength) ?? value;
-}
-
-/** Nanoseconds (string or number) → fractional ms. */
-function nanosToMs(value: Json): number {
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? value / 1e6 : 0;
-  }
-  if (typeof value !== 'string' || value === '') {
-    return 0;
-  }
-  // Split off the sub-millisecond digits: 19-digit values are beyond 2^53 and would round.
-  const n = value.length > 15 ? Number(value.slice(0, -6)) + Number(value.slice(-6)) / 1e6 : Number(value) / 1e6;
-  return Number.isFinite(n) ? n : 0;
-}
-
-/**
- * end - start in ms, exact to the nanosecond: 19-digit nanosecond strings exceed 2^53, so they are split
- * into seconds and nanoseconds before subtracting.
- */
-function nanosDifferenceMs(end: Json, start: Json): number {
-  if (typeof end === 'string' && typeof start === 'string' && end.length > 15 && start.length > 15) {
-    const seconds = Number(end.slice(0, -9)) - Number(start.slice(0, -9));
-    const nanos = Number(end.slice(-9)) - Number(start.slice(-9));
-    const ms = seconds * 1000 + nanos / 1e6;
-    return Number.isFinite(ms) ? ms : 0;
-  }
-  return nanosToMs(end) - nanosToMs(start);
 }
 
 function expectArray(value: Json, file: string, path: string): Json[] {

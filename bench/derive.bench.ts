@@ -1,0 +1,124 @@
+/*
+ * Edge derivation benchmark: one generated dump (25 spans/trace, 50 services, seeded) of ~60 MB per format.
+ * For Jaeger JSON and OTLP/JSON it times JSON.parse of the text (the baseline) and the derivation of its edges
+ * from the same text (scan → pair → aggregate into an edge window), interleaved, and reports the median ratio.
+ * OTLP/protobuf: decode + derivation throughput in spans/s.
+ * Usage: npx tsx bench/derive.bench.ts [--smoke]
+ */
+import type { Span } from '../servicegraph/src/types';
+import { generateSyntheticSpans } from '../servicegraph/testdata/syntheticTraces';
+import { toJaegerJson } from '../servicegraph/src/encode/jaegerJsonEncoder';
+import { toOtlpJson } from '../servicegraph/src/encode/otlpJsonEncoder';
+import { toOtlpProtobuf } from '../servicegraph/src/encode/otlpProtobufEncoder';
+import { scanTraceText } from '../servicegraph/src/parse/scan/scanTraceText';
+import { decodeOtlpProtobuf } from '../servicegraph/src/parse/otlpProtobuf';
+import { spansToObservations } from '../servicegraph/src/derive/spansToObservations';
+import { addObservation, createEdgeWindow, type EdgeWindow } from '../servicegraph/src/aggregate/edgeWindow';
+import type { BenchResult } from './benchResult';
+
+const SPANS_PER_TRACE = 25;
+const SERVICES = 50;
+/** Traces giving ~60 MB of text per format (OTLP/JSON is more compact per span than Jaeger JSON). */
+const TRACES = { jaeger: 4500, otlpJson: 6300, protobuf: 4500 };
+
+function spansFor(traces: number): Span[] {
+  return generateSyntheticSpans({ seed: 42, traces, spansPerTrace: SPANS_PER_TRACE, services: SERVICES });
+}
+
+function deriveWindow(spans: Span[]): EdgeWindow {
+  const window = createEdgeWindow();
+  for (const observation of spansToObservations(spans)) {
+    addObservation(window, observation);
+  }
+  return window;
+}
+
+function timeMs(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** JSON.parse vs text → edges on the same text, interleaved so machine load hits both alike. */
+function compareWithParse(prefix: string, text: string, reps: number): BenchResult[] {
+  const parse: number[] = [];
+  const derive: number[] = [];
+  let edges = 0;
+  // One untimed round first so both sides run optimised code.
+  JSON.parse(text);
+  deriveWindow(scanTraceText(text, prefix).spans);
+  for (let i = 0; i < reps; i++) {
+    parse.push(timeMs(() => JSON.parse(text)));
+    derive.push(
+      timeMs(() => {
+        edges = deriveWindow(scanTraceText(text, prefix).spans).edges.size;
+      })
+    );
+  }
+  if (edges === 0) {
+    throw new Error(`${prefix}: no edges derived`);
+  }
+  const parseMs = median(parse);
+  const deriveMs = median(derive);
+  return [
+    { name: `${prefix}.size_mb`, value: round(text.length / 1e6, 1), unit: 'MB' },
+    { name: `${prefix}.parse_ms`, value: round(parseMs, 0), unit: 'ms' },
+    { name: `${prefix}.derive_ms`, value: round(deriveMs, 0), unit: 'ms' },
+    { name: `${prefix}.ratio_vs_parse`, value: round(deriveMs / parseMs), unit: 'x', baseline: round(parseMs, 0), ratio: round(deriveMs / parseMs) },
+  ];
+}
+
+function protobufThroughput(bytes: Uint8Array, spanCount: number, reps: number): BenchResult[] {
+  const times: number[] = [];
+  deriveWindow(decodeOtlpProtobuf(bytes, 'bench.pb'));
+  for (let i = 0; i < reps; i++) {
+    times.push(timeMs(() => deriveWindow(decodeOtlpProtobuf(bytes, 'bench.pb'))));
+  }
+  const ms = median(times);
+  return [
+    { name: 'derive.otlp_protobuf.size_mb', value: round(bytes.length / 1e6, 1), unit: 'MB' },
+    { name: 'derive.otlp_protobuf.derive_ms', value: round(ms, 0), unit: 'ms' },
+    { name: 'derive.otlp_protobuf.spans_per_s', value: Math.round((spanCount / ms) * 1000), unit: 'spans/s' },
+  ];
+}
+
+export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]> {
+  const scale = opts.smoke ? 0.01 : 1;
+  const reps = opts.smoke ? 1 : 5;
+  const results: BenchResult[] = [];
+
+  let text = JSON.stringify(toJaegerJson(spansFor(Math.ceil(TRACES.jaeger * scale))));
+  results.push(...compareWithParse('derive.jaeger', text, reps));
+
+  text = JSON.stringify(toOtlpJson(spansFor(Math.ceil(TRACES.otlpJson * scale)), { idEncoding: 'hex' }));
+  results.push(...compareWithParse('derive.otlp_json', text, reps));
+  text = '';
+
+  const spans = spansFor(Math.ceil(TRACES.protobuf * scale));
+  results.push(...protobufThroughput(toOtlpProtobuf(spans), spans.length, opts.smoke ? 1 : 3));
+  return results;
+}
+
+if (require.main === module) {
+  run({ smoke: process.argv.includes('--smoke') })
+    .then((results) => {
+      for (const r of results) {
+        console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
+      }
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

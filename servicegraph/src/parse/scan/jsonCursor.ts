@@ -1,0 +1,338 @@
+/**
+ * A forward-only JSON reader over a string, for the fast trace scanners: it reads the few fields edge
+ * derivation needs and skips everything else without building it, which is what lets a scan beat
+ * JSON.parse on large dumps. Anything it does not expect throws ScanUnsupported, and the caller falls back
+ * to the full parser (which then gives the precise error).
+ */
+
+/** The scanner met a shape it does not handle; the full parser decides. */
+export class ScanUnsupported extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'ScanUnsupported';
+  }
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const MINUS = 45;
+const ZERO = 48;
+const NINE = 57;
+
+export class JsonCursor {
+  readonly text: string;
+  pos = 0;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** Skips whitespace and returns the next character code (NaN at the end). */
+  peek(): number {
+    const text = this.text;
+    let pos = this.pos;
+    let c = text.charCodeAt(pos);
+    while (c === 32 || c === 10 || c === 13 || c === 9) {
+      c = text.charCodeAt(++pos);
+    }
+    this.pos = pos;
+    return c;
+  }
+
+  private expectChar(code: number): void {
+    if (this.peek() !== code) {
+      throw new ScanUnsupported(`expected ${String.fromCharCode(code)} at ${this.pos}`);
+    }
+    this.pos++;
+  }
+
+  /** Consumes `{` ; then call nextKey() until it returns undefined. */
+  beginObject(): void {
+    this.expectChar(OPEN_BRACE);
+  }
+
+  /**
+   * Moves to the next key of the current object (and past its colon); false at `}`. The key is not copied:
+   * compare it with keyIs(), or take it with key().
+   */
+  nextKey(first: boolean): boolean {
+    const text = this.text;
+    let c = this.peek();
+    if (c === CLOSE_BRACE) {
+      this.pos++;
+      return false;
+    }
+    if (!first) {
+      if (c !== COMMA) {
+        throw new ScanUnsupported(`expected , or } at ${this.pos}`);
+      }
+      this.pos++;
+      c = this.peek();
+    }
+    if (c !== QUOTE) {
+      throw new ScanUnsupported(`expected a key at ${this.pos}`);
+    }
+    const start = this.pos + 1;
+    const end = text.indexOf('"', start);
+    if (end < 0 || text.charCodeAt(end - 1) === BACKSLASH) {
+      throw new ScanUnsupported('escaped or unterminated key');
+    }
+    this.keyStart = start;
+    this.keyEnd = end;
+    this.pos = end + 1;
+    this.expectChar(COLON);
+    return true;
+  }
+
+  /** Start and end (exclusive) of the current key in the text. */
+  keyStart = 0;
+  keyEnd = 0;
+
+  keyIs(name: string): boolean {
+    return this.keyEnd - this.keyStart === name.length && this.text.startsWith(name, this.keyStart);
+  }
+
+  key(): string {
+    return this.text.slice(this.keyStart, this.keyEnd);
+  }
+
+  /**
+   * A hex id of `length` digits read in place: already-lowercase full-width ids (the common case) are
+   * sliced once without a regex; anything else goes through `normalize`.
+   */
+  readId(length: number, normalize: (value: string, length: number) => string | undefined): string {
+    if (this.peek() !== QUOTE) {
+      throw new ScanUnsupported(`expected an id at ${this.pos}`);
+    }
+    const text = this.text;
+    const start = this.pos + 1;
+    const end = start + length;
+    if (text.charCodeAt(end) === QUOTE) {
+      let i = start;
+      for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (!((c >= ZERO && c <= NINE) || (c >= 97 && c <= 102))) {
+          break;
+        }
+      }
+      if (i === end) {
+        this.pos = end + 1;
+        return text.slice(start, end);
+      }
+    }
+    const value = this.readString();
+    return normalize(value, length) ?? value;
+  }
+
+  /** Consumes `[`. */
+  beginArray(): void {
+    this.expectChar(OPEN_BRACKET);
+  }
+
+  /** True when another element follows (consumes the comma), false at `]`. */
+  nextElement(first: boolean): boolean {
+    const c = this.peek();
+    if (c === CLOSE_BRACKET) {
+      this.pos++;
+      return false;
+    }
+    if (!first) {
+      if (c !== COMMA) {
+        throw new ScanUnsupported(`expected , or ] at ${this.pos}`);
+      }
+      this.pos++;
+    }
+    return true;
+  }
+
+  /** True (and consumed) when the next value is null. */
+  isNull(): boolean {
+    if (this.peek() === 110 && this.text.startsWith('null', this.pos)) {
+      this.pos += 4;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Reads a string value and returns the entry of `table` it equals (no copy), or undefined when it equals
+   * none. `table[n]` lists the candidates of length n.
+   */
+  readStringIn(table: ReadonlyArray<readonly string[] | undefined>): string | undefined {
+    if (this.peek() !== QUOTE) {
+      throw new ScanUnsupported(`expected a string at ${this.pos}`);
+    }
+    const text = this.text;
+    const start = this.pos + 1;
+    const end = text.indexOf('"', start);
+    if (end < 0 || text.charCodeAt(end - 1) === BACKSLASH) {
+      throw new ScanUnsupported('escaped or unterminated string');
+    }
+    this.pos = end + 1;
+    const candidates = table[end - start];
+    if (candidates !== undefined) {
+      for (let i = 0; i < candidates.length; i++) {
+        if (text.startsWith(candidates[i], start)) {
+          return candidates[i];
+        }
+      }
+    }
+    return undefined;
+  }
+
+  readString(): string {
+    if (this.peek() !== QUOTE) {
+      throw new ScanUnsupported(`expected a string at ${this.pos}`);
+    }
+    const text = this.text;
+    const start = this.pos + 1;
+    const end = text.indexOf('"', start);
+    if (end < 0) {
+      throw new ScanUnsupported('unterminated string');
+    }
+    // Escapes are rare in trace data; when there is one, the exact decoding is left to JSON.parse.
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) === BACKSLASH) {
+        return this.readEscapedString(start);
+      }
+    }
+    this.pos = end + 1;
+    return text.slice(start, end);
+  }
+
+  private readEscapedString(start: number): string {
+    const text = this.text;
+    let pos = start;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === BACKSLASH) {
+        pos += 2;
+      } else if (c === QUOTE) {
+        break;
+      } else if (Number.isNaN(c)) {
+        throw new ScanUnsupported('unterminated string');
+      } else {
+        pos++;
+      }
+    }
+    this.pos = pos + 1;
+    return JSON.parse(text.slice(start - 1, pos + 1)) as string;
+  }
+
+  /** A number; integers are accumulated digit by digit (exact below 2^53), others go through Number(). */
+  readNumber(): number {
+    const text = this.text;
+    let c = this.peek();
+    let pos = this.pos;
+    const start = pos;
+    let value = 0;
+    while (c >= ZERO && c <= NINE) {
+      value = value * 10 + (c - ZERO);
+      c = text.charCodeAt(++pos);
+    }
+    if (pos > start && c !== 46 && c !== 101 && c !== 69 && value <= Number.MAX_SAFE_INTEGER) {
+      this.pos = pos;
+      return value;
+    }
+    if (c === MINUS || pos > start) {
+      while (pos < text.length) {
+        c = text.charCodeAt(pos);
+        if ((c >= ZERO && c <= NINE) || c === MINUS || c === 43 || c === 46 || c === 101 || c === 69) {
+          pos++;
+        } else {
+          break;
+        }
+      }
+      const n = Number(text.slice(start, pos));
+      if (Number.isNaN(n)) {
+        throw new ScanUnsupported(`bad number at ${start}`);
+      }
+      this.pos = pos;
+      return n;
+    }
+    throw new ScanUnsupported(`expected a number at ${start}`);
+  }
+
+  /** A string, number, boolean or null scalar (null → undefined); objects/arrays are not scalars. */
+  readScalar(): string | number | boolean | undefined {
+    const c = this.peek();
+    if (c === QUOTE) {
+      return this.readString();
+    }
+    if (c === 116 && this.text.startsWith('true', this.pos)) {
+      this.pos += 4;
+      return true;
+    }
+    if (c === 102 && this.text.startsWith('false', this.pos)) {
+      this.pos += 5;
+      return false;
+    }
+    if (this.isNull()) {
+      return undefined;
+    }
+    if (c === MINUS || (c >= ZERO && c <= NINE)) {
+      return this.readNumber();
+    }
+    throw new ScanUnsupported(`expected a scalar at ${this.pos}`);
+  }
+
+  /** Skips any value. Strings are skipped with indexOf, containers by counting brackets outside strings. */
+  skipValue(): void {
+    const c = this.peek();
+    if (c === QUOTE) {
+      this.readString();
+      return;
+    }
+    if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
+      this.readScalar();
+      return;
+    }
+    const text = this.text;
+    let pos = this.pos + 1;
+    let depth = 1;
+    while (depth > 0) {
+      const d = text.charCodeAt(pos);
+      if (d === QUOTE) {
+        let end = text.indexOf('"', pos + 1);
+        // An escaped quote: count the backslashes before it.
+        while (end > 0 && text.charCodeAt(end - 1) === BACKSLASH && isEscaped(text, end)) {
+          end = text.indexOf('"', end + 1);
+        }
+        if (end < 0) {
+          throw new ScanUnsupported('unterminated string');
+        }
+        pos = end + 1;
+      } else if (d === OPEN_BRACE || d === OPEN_BRACKET) {
+        depth++;
+        pos++;
+      } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
+        depth--;
+        pos++;
+      } else if (Number.isNaN(d)) {
+        throw new ScanUnsupported('unterminated container');
+      } else {
+        pos++;
+      }
+    }
+    this.pos = pos;
+  }
+
+  /** Only whitespace remains. */
+  atEnd(): boolean {
+    return Number.isNaN(this.peek());
+  }
+}
+
+function isEscaped(text: string, quote: number): boolean {
+  let backslashes = 0;
+  for (let i = quote - 1; text.charCodeAt(i) === BACKSLASH; i--) {
+    backslashes++;
+  }
+  return backslashes % 2 === 1;
+}
