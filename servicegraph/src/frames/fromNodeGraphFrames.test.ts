@@ -231,6 +231,31 @@ describe('fromNodeGraphFrames', () => {
     );
   });
 
+  it('recognises unnamed SQL result frames beside each other: edges by source/target, nodes by id and node fields', () => {
+    const edges = toDataFrame({
+      refId: 'edges',
+      fields: [
+        { name: 'source', values: ['orders'] },
+        { name: 'target', values: ['pg'] },
+        { name: 'connection_type', values: ['database'] },
+      ],
+    });
+    const nodes = toDataFrame({
+      refId: 'nodes',
+      fields: [
+        { name: 'id', values: ['orders', 'pg'] },
+        { name: 'title', values: ['Orders', 'Postgres'] },
+        { name: 'kind', values: ['service', 'database'] },
+        { name: 'group', values: ['shop', ''] },
+      ],
+    });
+    const graph = expectGraph(fromNodeGraphFrames([nodes, edges]));
+    expect(graph.nodes.map((n) => [n.id, n.title, n.kind, n.group])).toEqual([
+      ['orders', 'Orders', 'service', 'shop'],
+      ['pg', 'Postgres', 'database', undefined],
+    ]);
+  });
+
   it('accepts a nodes frame without edges as a graph of isolated nodes', () => {
     const nodes = toDataFrame({ name: 'nodes', fields: [{ name: 'id', values: ['a', 'b'] }] });
     const graph = expectGraph(fromNodeGraphFrames([nodes]));

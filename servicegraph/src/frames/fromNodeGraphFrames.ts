@@ -36,7 +36,7 @@ export function fromNodeGraphFrames(frames: DataFrame[]): Graph | GraphFramesErr
     return graphError('no data: expected Node Graph frames (a nodes frame and an edges frame)');
   }
   const edgeReaders = candidates.filter(isEdgesFrame);
-  const nodeReaders = candidates.filter((r) => !isEdgesFrame(r) && isNodesFrame(r));
+  const nodeReaders = candidates.filter((r) => !isEdgesFrame(r) && isNodesFrame(r, edgeReaders.length > 0));
   if (edgeReaders.length === 0 && nodeReaders.length === 0) {
     return graphError('no edges frame: expected a frame with source and target fields');
   }
@@ -61,10 +61,23 @@ function isEdgesFrame(reader: FrameReader): boolean {
   return reader.frame.name?.toLowerCase() === EDGES_FRAME_NAME || reader.has(NODE_GRAPH_FIELD.source);
 }
 
-/** A frame without edges is a nodes frame only when it says so, so a plain table is not taken for a graph. */
-function isNodesFrame(reader: FrameReader): boolean {
+/**
+ * A nodes frame says so by name or visualisation hint; beside an edges frame, an `id` column with node
+ * fields is enough (SQL datasources can name neither their frames nor their hints). A lone plain table is
+ * not taken for a graph.
+ */
+function isNodesFrame(reader: FrameReader, besideEdges: boolean): boolean {
+  if (reader.frame.name?.toLowerCase() === NODES_FRAME_NAME) {
+    return true;
+  }
+  if (!reader.has(NODE_GRAPH_FIELD.id)) {
+    return false;
+  }
   const hinted = reader.frame.meta?.preferredVisualisationType === NODE_GRAPH_VISUALISATION;
-  return reader.frame.name?.toLowerCase() === NODES_FRAME_NAME || (hinted && reader.has(NODE_GRAPH_FIELD.id));
+  const nodeFields = [NODE_GRAPH_FIELD.title, NODE_GRAPH_FIELD.mainStat, KOMPAS_FIELD.kind, KOMPAS_FIELD.requests];
+  const looksLikeNodes =
+    nodeFields.some((name) => reader.has(name)) || reader.fieldsStartingWith(NODE_GRAPH_FIELD.arc).length > 0;
+  return hinted || (besideEdges && looksLikeNodes);
 }
 
 function readEdges(readers: FrameReader[]): GraphEdge[] {
