@@ -65,6 +65,9 @@ export interface MigrateResult {
 export async function migrate(pool: Pool, migrations: Migration[] = loadMigrations()): Promise<MigrateResult> {
   const client = await pool.connect();
   const result: MigrateResult = { applied: [], skipped: [] };
+  // A server restart mid-migration surfaces through the failing query; the event alone must not crash.
+  const onError = (): void => undefined;
+  client.on('error', onError);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     await client.query('CREATE SCHEMA IF NOT EXISTS kompas');
@@ -104,6 +107,7 @@ export async function migrate(pool: Pool, migrations: Migration[] = loadMigratio
     return result;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    client.removeListener('error', onError);
     client.release();
   }
 }

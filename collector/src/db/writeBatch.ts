@@ -130,6 +130,11 @@ async function checkCheckpoint(client: PoolClient, batch: WriteBatch): Promise<b
 export async function writeBatch(pool: Pool, batch: WriteBatch): Promise<WriteOutcome> {
   const client = await pool.connect();
   let broken = false;
+  // The server can end a checked-out connection (restart); the failing query reports it, so the event is noted only.
+  const onError = (): void => {
+    broken = true;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     if (!(await checkCheckpoint(client, batch))) {
@@ -159,6 +164,7 @@ export async function writeBatch(pool: Pool, batch: WriteBatch): Promise<WriteOu
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
+    client.removeListener('error', onError);
     // A connection that failed mid-transaction is discarded rather than reused.
     client.release(broken);
   }
