@@ -3,27 +3,14 @@
  * client span (with network delay either way) and children inside parents, and applies incidents.
  */
 import type { AttributeValue, Span, SpanKind } from '../../servicegraph/src/types';
+import { callExternal, callStore } from './emitLeafCalls';
 import type { CompiledCall, CompiledEndpoint, CompiledTarget } from './compileShop';
 import type { IncidentEffects } from './incidents';
 import { randomHex, sampleInt, sampleLogNormal, type Rng } from './random';
+import { newSpan, type Outcome, type RequestContext } from './requestContext';
 
 /** The service whose server spans carry the request id people search for. */
 export const GATEWAY_SERVICE = 'api-gateway';
-
-interface RequestContext {
-  rng: Rng;
-  traceId: string;
-  spans: Span[];
-  effects: IncidentEffects;
-}
-
-interface Outcome {
-  durationMs: number;
-  failed: boolean;
-  timedOut: boolean;
-  /** HTTP status the callee answered with (0 when it never answered). */
-  statusCode: number;
-}
 
 const GRPC_CODE: Record<number, number> = { 200: 0, 500: 13, 503: 14, 504: 4 };
 const KAFKA_PARTITIONS = 12;
@@ -34,32 +21,6 @@ export function emitRequest(rng: Rng, entry: CompiledEndpoint, startMs: number, 
   const ctx: RequestContext = { rng, traceId: randomHex(rng, 16), spans: [], effects };
   runEndpoint(ctx, entry, startMs, '', 'server');
   return ctx.spans;
-}
-
-function newSpan(
-  ctx: RequestContext,
-  endpointOrService: CompiledEndpoint,
-  parentSpanId: string,
-  kind: SpanKind,
-  name: string,
-  startMs: number
-): Span {
-  const span: Span = {
-    traceId: ctx.traceId,
-    spanId: randomHex(ctx.rng, 8),
-    parentSpanId,
-    followsFrom: false,
-    service: endpointOrService.service.name,
-    name,
-    kind,
-    startMs,
-    durationMs: 0,
-    error: false,
-    attributes: {},
-    resource: endpointOrService.resource,
-  };
-  ctx.spans.push(span);
-  return span;
 }
 
 function runEndpoint(
@@ -218,73 +179,6 @@ function callEndpoint(
     client.attributes['error.type'] = timedOut ? 'timeout' : String(statusCode);
   }
   return { durationMs: client.durationMs, failed: client.error, timedOut, statusCode };
-}
-
-function callStore(
-  ctx: RequestContext,
-  call: CompiledCall,
-  caller: CompiledEndpoint,
-  target: Extract<CompiledTarget, { type: 'store' }>,
-  startMs: number,
-  parentSpanId: string
-): Outcome {
-  const { store, operation } = target;
-  const span = newSpan(ctx, caller, parentSpanId, 'client', target.spanName, startMs);
-  const effect = ctx.effects.stores[store.name];
-  const failed = ctx.rng() < (effect ? effect.errorRate : operation.errorRate);
-  const latencyMs = sampleLogNormal(ctx.rng, operation.medianMs, operation.sigma) * (effect ? effect.latencyFactor : 1);
-  const timedOut = latencyMs > call.timeoutMs;
-  span.durationMs = timedOut ? call.timeoutMs : latencyMs;
-  span.error = failed || timedOut;
-  span.attributes = {
-    'db.system': store.system,
-    'db.namespace': store.namespace,
-    'db.operation.name': operation.operation,
-    'db.collection.name': operation.collection,
-    'db.query.text': operation.query,
-    'server.address': store.name,
-    'server.port': store.port,
-  };
-  if (span.error) {
-    span.attributes['error.type'] = timedOut ? 'timeout' : (effect?.errorType ?? 'connection_error');
-    if (effect && failed) {
-      span.attributes['db.response.status_code'] = effect.errorType;
-      span.attributes['exception.message'] = effect.errorMessage;
-    }
-  }
-  return { durationMs: span.durationMs, failed: span.error, timedOut, statusCode: 0 };
-}
-
-function callExternal(
-  ctx: RequestContext,
-  call: CompiledCall,
-  caller: CompiledEndpoint,
-  target: Extract<CompiledTarget, { type: 'external' }>,
-  startMs: number,
-  parentSpanId: string
-): Outcome {
-  const { external, operation } = target;
-  const span = newSpan(ctx, caller, parentSpanId, 'client', target.spanName, startMs);
-  const failed = ctx.rng() < operation.errorRate;
-  const latencyMs = sampleLogNormal(ctx.rng, operation.medianMs, operation.sigma);
-  const timedOut = latencyMs > call.timeoutMs;
-  const statusCode = timedOut ? 0 : failed ? 503 : 200;
-  span.durationMs = timedOut ? call.timeoutMs : latencyMs;
-  span.error = failed || timedOut;
-  span.attributes = {
-    'peer.service': external.name,
-    'server.address': external.address,
-    'server.port': 443,
-    'http.request.method': operation.method,
-    'url.template': operation.route,
-  };
-  if (statusCode > 0) {
-    span.attributes['http.response.status_code'] = statusCode;
-  }
-  if (span.error) {
-    span.attributes['error.type'] = timedOut ? 'timeout' : String(statusCode);
-  }
-  return { durationMs: span.durationMs, failed: span.error, timedOut, statusCode };
 }
 
 /** A Kafka publish: a short PRODUCER span, then one CONSUMER span per consumer group after the lag. */

@@ -7,6 +7,8 @@ import { startTestReceiver, type TestReceiver } from './testReceiver';
 
 const T0 = Date.UTC(2026, 0, 15, 12);
 
+jest.setTimeout(60_000);
+
 describe('createLoadgen', () => {
   let receiver: TestReceiver;
   afterEach(() => receiver.close());
