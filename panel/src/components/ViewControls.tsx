@@ -16,17 +16,17 @@ interface Props {
   onResetPins(): void;
 }
 
-/** Search, zoom buttons, zoom-to-fit and reset pins, top right of the map. */
+/** Search, zoom buttons, zoom-to-fit and reset pins, top right of the map. IconButton uses the tooltip as aria-label. */
 export function ViewControls({ nodes, pinCount, searchRef, onZoomIn, onZoomOut, onFit, onFind, onResetPins }: Props) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.controls}>
       <SearchBox ref={searchRef} nodes={nodes} onFind={onFind} />
-      <IconButton name="plus" tooltip="Zoom in (+)" aria-label="Zoom in" onClick={onZoomIn} />
-      <IconButton name="minus" tooltip="Zoom out (-)" aria-label="Zoom out" onClick={onZoomOut} />
-      <IconButton name="expand-arrows" tooltip="Zoom to fit (f)" aria-label="Zoom to fit" data-testid="kompas-dataflow-fit" onClick={onFit} />
+      <IconButton name="plus" tooltip="Zoom in" onClick={onZoomIn} />
+      <IconButton name="minus" tooltip="Zoom out" onClick={onZoomOut} />
+      <IconButton name="expand-arrows" tooltip="Zoom to fit" data-testid="kompas-dataflow-fit" onClick={onFit} />
       {pinCount > 0 && (
-        <IconButton name="history" tooltip={`Reset ${pinCount} pinned positions`} aria-label="Reset pins" onClick={onResetPins} />
+        <IconButton name="history" tooltip="Reset pins" onClick={onResetPins} />
       )}
     </div>
   );

@@ -1,9 +1,9 @@
-import { SelectableValue, StandardEditorProps } from '@grafana/data';
-import { MultiSelect } from '@grafana/ui';
+import { StandardEditorProps } from '@grafana/data';
+import { ComboboxOption, MultiCombobox } from '@grafana/ui';
 import React from 'react';
 import type { NodeKind } from '../../../servicegraph/src/types';
 
-const KIND_OPTIONS: Array<SelectableValue<NodeKind>> = [
+const KIND_OPTIONS: Array<ComboboxOption<NodeKind>> = [
   { value: 'service', label: 'Services' },
   { value: 'database', label: 'Databases' },
   { value: 'messaging', label: 'Messaging' },
@@ -13,12 +13,12 @@ const KIND_OPTIONS: Array<SelectableValue<NodeKind>> = [
 /** Node kinds to hide from the map (their edges go too). */
 export function HiddenKindsEditor({ value, onChange }: StandardEditorProps<NodeKind[]>) {
   return (
-    <MultiSelect<NodeKind>
+    <MultiCombobox<NodeKind>
       aria-label="Hidden node kinds"
       options={KIND_OPTIONS}
       value={value ?? []}
       placeholder="Show all kinds"
-      onChange={(selected) => onChange(selected.flatMap((s) => (s.value ? [s.value] : [])))}
+      onChange={(selected) => onChange(selected.map((s) => s.value))}
     />
   );
 }

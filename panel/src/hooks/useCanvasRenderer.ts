@@ -1,4 +1,4 @@
-import { RefObject, useCallback, useEffect, useRef } from 'react';
+import { RefObject, useEffect, useLayoutEffect, useState } from 'react';
 import type { LabelDensity } from '../types';
 import { drawScene } from '../render/drawScene';
 import { FrameState } from '../render/frameState';
@@ -22,29 +22,32 @@ export interface RenderInputs {
   hoveredNodeId?: string;
 }
 
+interface RenderLoop {
+  setInputs(inputs: RenderInputs): void;
+  invalidate(): void;
+  dispose(): void;
+}
+
 /** Culling margin in px, so edges and labels entering the view are already drawn. */
 const CULL_MARGIN = 40;
+/** Longest particle step (ms): after a pause (hidden tab) particles continue instead of teleporting. */
+const MAX_STEP_MS = 100;
 
-/**
- * Owns drawing: sizes the canvas for the device pixel ratio, redraws when inputs change, and runs a
- * requestAnimationFrame loop only while particles are animating. Returns `invalidate` for in-place
- * scene changes (node drag).
- */
-export function useCanvasRenderer(canvasRef: RefObject<HTMLCanvasElement | null>, inputs: RenderInputs): { invalidate(): void } {
-  const latest = useRef(inputs);
-  latest.current = inputs;
-  const placer = useRef(createLabelPlacer());
-  const frameRequest = useRef(0);
-  const clock = useRef({ timeSec: 0, lastMs: 0 });
+function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): RenderLoop {
+  const placer = createLabelPlacer();
+  let inputs: RenderInputs | undefined;
+  let request = 0;
+  let timeSec = 0;
+  let lastMs = 0;
 
-  const draw = useCallback(() => {
-    frameRequest.current = 0;
+  const draw = () => {
+    request = 0;
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) {
+    if (!canvas || !ctx || !inputs) {
       return;
     }
-    const { scene, view, width, height, theme, animate, animationSpeed } = latest.current;
+    const { view, width, height, animate } = inputs;
     const dpr = window.devicePixelRatio || 1;
     const pixelWidth = Math.round(width * dpr);
     const pixelHeight = Math.round(height * dpr);
@@ -53,56 +56,59 @@ export function useCanvasRenderer(canvasRef: RefObject<HTMLCanvasElement | null>
       canvas.height = pixelHeight;
     }
     const now = performance.now();
-    if (animate && clock.current.lastMs > 0) {
-      // Capped step: a long pause (hidden tab) must not teleport particles.
-      clock.current.timeSec += (Math.min(100, now - clock.current.lastMs) / 1000) * animationSpeed;
+    if (animate && lastMs > 0) {
+      timeSec += (Math.min(MAX_STEP_MS, now - lastMs) / 1000) * inputs.animationSpeed;
     }
-    clock.current.lastMs = now;
+    lastMs = animate ? now : 0;
     const frame: FrameState = {
       view,
       width,
       height,
       dpr,
-      timeSec: clock.current.timeSec,
+      timeSec,
       animate,
-      lod: levelOfDetail(view.k, latest.current.labelDensity),
-      labelDensity: latest.current.labelDensity,
-      theme,
+      lod: levelOfDetail(view.k, inputs.labelDensity),
+      labelDensity: inputs.labelDensity,
+      theme: inputs.theme,
       visible: visibleWorldRect(view, width, height, CULL_MARGIN),
-      highlight: latest.current.highlight,
-      selectedNodeId: latest.current.selectedNodeId,
-      hoveredNodeId: latest.current.hoveredNodeId,
+      highlight: inputs.highlight,
+      selectedNodeId: inputs.selectedNodeId,
+      hoveredNodeId: inputs.hoveredNodeId,
     };
-    drawScene(ctx, scene, frame, placer.current);
+    drawScene(ctx, inputs.scene, frame, placer);
     if (animate) {
-      frameRequest.current = requestAnimationFrame(draw);
+      request = requestAnimationFrame(draw);
     }
-  }, [canvasRef]);
+  };
 
-  const invalidate = useCallback(() => {
-    if (frameRequest.current === 0) {
-      frameRequest.current = requestAnimationFrame(draw);
-    }
-  }, [draw]);
-
-  useEffect(() => {
-    invalidate();
-  }, [inputs, invalidate]);
-
-  useEffect(() => {
-    if (!inputs.animate) {
-      clock.current.lastMs = 0;
-    }
-    invalidate();
-  }, [inputs.animate, invalidate]);
-
-  useEffect(
-    () => () => {
-      cancelAnimationFrame(frameRequest.current);
-      frameRequest.current = 0;
+  return {
+    setInputs(next) {
+      inputs = next;
     },
-    []
-  );
+    invalidate() {
+      if (request === 0) {
+        request = requestAnimationFrame(draw);
+      }
+    },
+    dispose() {
+      cancelAnimationFrame(request);
+      request = 0;
+      inputs = undefined;
+    },
+  };
+}
 
-  return { invalidate };
+/**
+ * Owns drawing: sizes the canvas for the device pixel ratio, redraws when inputs change, and keeps a
+ * requestAnimationFrame loop only while particles animate. `invalidate` redraws after in-place scene
+ * changes (node drag).
+ */
+export function useCanvasRenderer(canvasRef: RefObject<HTMLCanvasElement | null>, inputs: RenderInputs): { invalidate(): void } {
+  const [loop] = useState(() => createRenderLoop(canvasRef));
+  useLayoutEffect(() => {
+    loop.setInputs(inputs);
+    loop.invalidate();
+  }, [loop, inputs]);
+  useEffect(() => () => loop.dispose(), [loop]);
+  return { invalidate: loop.invalidate };
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from './useLatest';
 import { Scene, ViewTransform } from '../render/sceneTypes';
 
 declare global {
@@ -11,8 +12,7 @@ declare global {
 
 /** Read-only node positions in canvas (CSS px) coordinates, for browser tests that opt in. */
 export function useDebugHook(scene: Scene, view: ViewTransform): void {
-  const latest = useRef({ scene, view });
-  latest.current = { scene, view };
+  const latest = useLatest({ scene, view });
   useEffect(() => {
     if (!window.__kompasPanelDebug) {
       return undefined;
@@ -26,5 +26,5 @@ export function useDebugHook(scene: Scene, view: ViewTransform): void {
     return () => {
       delete window.__kompasPanel;
     };
-  }, []);
+  }, [latest]);
 }

@@ -1,4 +1,5 @@
-import { RefObject, useEffect, useRef } from 'react';
+import { RefObject, useEffect } from 'react';
+import { useLatest } from './useLatest';
 
 export interface ShortcutActions {
   fit(): void;
@@ -10,8 +11,7 @@ export interface ShortcutActions {
 
 /** f = fit, + / - = zoom, Esc = clear selection, / = search; only while the map has keyboard focus. */
 export function useKeyboardShortcuts(ref: RefObject<HTMLElement | null>, actions: ShortcutActions): void {
-  const latest = useRef(actions);
-  latest.current = actions;
+  const latest = useLatest(actions);
   useEffect(() => {
     const element = ref.current;
     if (!element) {
@@ -37,5 +37,5 @@ export function useKeyboardShortcuts(ref: RefObject<HTMLElement | null>, actions
     };
     element.addEventListener('keydown', onKeyDown);
     return () => element.removeEventListener('keydown', onKeyDown);
-  }, [ref]);
+  }, [ref, latest]);
 }

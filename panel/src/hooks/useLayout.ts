@@ -5,6 +5,7 @@ import { seedFromIds } from '../layout/lcg';
 import { createLayoutRunner, LayoutRunner } from '../layout/layoutRunner';
 import { LayoutKind, LayoutMode, LayoutRequest, PositionMap, PreviousLayout } from '../layout/layoutTypes';
 import { radiusForRate } from '../render/buildScene';
+import { useLatest } from './useLatest';
 
 export interface LayoutState {
   positions: PositionMap;
@@ -24,8 +25,7 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap): La
   const [state, setState] = useState<LayoutState>({ positions: {}, kind: 'pending' });
   const runner = useRef<LayoutRunner | undefined>(undefined);
   const previous = useRef<{ mode: LayoutMode; layout: PreviousLayout } | undefined>(undefined);
-  const graphRef = useRef(graph);
-  graphRef.current = graph;
+  const graphRef = useLatest(graph);
   const key = useMemo(() => topologyKey(graph), [graph]);
   const pinsKey = useMemo(() => JSON.stringify(pins), [pins]);
 
@@ -48,7 +48,7 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap): La
       previous.current = { mode, layout: { positions: result.positions, edges: request.edges } };
       setState({ positions: result.positions, kind: result.kind });
     });
-  }, [key, mode, pinsKey]);
+  }, [key, mode, pinsKey, graphRef]);
 
   return state;
 }

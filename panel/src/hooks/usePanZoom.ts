@@ -1,6 +1,7 @@
 import { RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { SceneNode, ViewTransform } from '../render/sceneTypes';
 import { clampZoom, fitView, zoomAt } from '../render/viewTransform';
+import { useLatest } from './useLatest';
 
 export interface PanZoom {
   view: ViewTransform;
@@ -27,12 +28,11 @@ export function usePanZoom(
   const [view, setView] = useState<ViewTransform>({ x: width / 2, y: height / 2, k: 1 });
   const fitted = useRef(false);
   const size = useRef({ width, height });
-  const nodesRef = useRef(nodes);
-  nodesRef.current = nodes;
+  const nodesRef = useLatest(nodes);
 
   const fit = useCallback(() => {
     setView(fitView(nodesRef.current, size.current.width, size.current.height));
-  }, []);
+  }, [nodesRef]);
 
   useEffect(() => {
     if (!fitted.current && nodes.length > 0) {

@@ -3,6 +3,7 @@ import { createHitIndex, findEdgeAt, findNodeAt, HitIndex } from '../render/hitT
 import { moveSceneNode } from '../render/buildScene';
 import { Scene, SceneEdge, SceneNode, ViewTransform } from '../render/sceneTypes';
 import { screenToWorld } from '../render/viewTransform';
+import { useLatest } from './useLatest';
 
 export type MapTarget = { kind: 'node'; node: SceneNode } | { kind: 'edge'; edge: SceneEdge };
 
@@ -29,8 +30,7 @@ const EDGE_SLOP = 5;
 export function usePointerGestures(scene: Scene, view: ViewTransform, callbacks: GestureCallbacks) {
   const index = useRef<{ scene: Scene; hit: HitIndex } | undefined>(undefined);
   const press = useRef<{ x: number; y: number; lastX: number; lastY: number; node?: SceneNode; moved: boolean } | undefined>(undefined);
-  const latest = useRef({ scene, view, callbacks });
-  latest.current = { scene, view, callbacks };
+  const latest = useLatest({ scene, view, callbacks });
 
   const hitIndex = (): HitIndex => {
     if (index.current?.scene !== latest.current.scene) {
