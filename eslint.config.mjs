@@ -28,6 +28,11 @@ export default defineConfig([
     },
   },
   {
+    // Playwright fixtures call `use()`, which is not a React hook.
+    files: ['e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
     // Command-line tools, services and benchmarks talk to a terminal.
     files: ['servicegraph/src/cli/**', 'collector/**', 'testkit/**', 'bench/**', 'e2e/**', 'sandbox/**', 'demo/src/node/**'],
     rules: { 'no-console': 'off' },

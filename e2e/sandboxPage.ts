@@ -16,6 +16,12 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       }
     });
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    // The console only says "404"; name the URL so a failure says what was missing.
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        errors.push(`HTTP ${response.status()} ${response.url()}`);
+      }
+    });
     await use(errors);
   },
 });
