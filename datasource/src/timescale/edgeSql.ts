@@ -101,7 +101,7 @@ export function planEdgeSql(query: EdgeSqlQuery, range: EdgeSqlRange, options: E
   const to = quoteTimestamp(range.toMs, 'range end');
   const table = `${schema}.edge_buckets_${resolution}`;
   const topN = query.topN ?? 0;
-  const limit = topN > 0 ? `\n  ORDER BY sum(b.requests) DESC, b.edge_id\n  LIMIT ${quoteCount(topN, 'top N')}` : '';
+  const limit = topN !== 0 ? `\n  ORDER BY sum(b.requests) DESC, b.edge_id\n  LIMIT ${quoteCount(topN, 'top N')}` : '';
   const unscale = sketchScale === 1 ? 'u.k' : `${schema}.sketch_unscale(u.k, ${sketchScale})`;
 
   const sql = `WITH picked AS (
