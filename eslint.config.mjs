@@ -1,7 +1,7 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
 
-const TS_FOLDERS = ['servicegraph', 'datasource/src', 'panel/src', 'demo', 'collector', 'testkit', 'sandbox/src', 'e2e', 'bench'];
+const TS_FOLDERS = ['servicegraph', 'datasource/src', 'panel/src', 'demo', 'collector', 'testkit', 'sandbox/src', 'e2e', 'bench', 'provisioning', 'stack'];
 
 export default defineConfig([
   {
@@ -34,7 +34,7 @@ export default defineConfig([
   },
   {
     // Command-line tools, services and benchmarks talk to a terminal.
-    files: ['servicegraph/src/cli/**', 'collector/**', 'testkit/**', 'bench/**', 'e2e/**', 'sandbox/**', 'demo/src/node/**'],
+    files: ['servicegraph/src/cli/**', 'collector/**', 'testkit/**', 'bench/**', 'e2e/**', 'sandbox/**', 'demo/src/node/**', 'provisioning/**', 'stack/**'],
     rules: { 'no-console': 'off' },
   },
 ]);

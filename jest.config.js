@@ -4,7 +4,7 @@ process.env.TZ = 'UTC';
 const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
 const stock = require('./.config/jest.config');
 
-const FOLDERS = ['servicegraph', 'datasource/src', 'panel/src', 'demo', 'collector', 'testkit', 'sandbox'];
+const FOLDERS = ['servicegraph', 'datasource/src', 'panel/src', 'demo', 'collector', 'testkit', 'sandbox', 'provisioning', 'stack'];
 
 module.exports = {
   ...stock,
