@@ -8,11 +8,13 @@ import { ParseError } from '../parse/parseError';
 import type { DependencyLink } from '../parse/jaegerDependencies';
 import { readTraceFile } from './readTraceFile';
 import { buildEdgesReport } from './edgesReport';
+import { BOTTLENECKS_FLAG, buildBottleneckReport } from '../insight/bottleneckReport';
 
-const USAGE = 'usage: npm run --silent edges -- FILE [FILE...]  (Jaeger /api/traces, a Jaeger trace, OTLP JSON/protobuf, Jaeger /api/dependencies)';
+const USAGE = 'usage: npm run --silent edges -- [--bottlenecks] FILE [FILE...]  (Jaeger /api/traces, a Jaeger trace, OTLP JSON/protobuf, Jaeger /api/dependencies)';
 
 export function runEdgesCli(args: readonly string[]): { code: number; stdout: string; stderr: string } {
-  const files = args.filter((arg) => arg !== '--');
+  const withBottlenecks = args.includes(BOTTLENECKS_FLAG);
+  const files = args.filter((arg) => arg !== '--' && arg !== BOTTLENECKS_FLAG);
   if (files.length === 0 || files.includes('--help') || files.includes('-h')) {
     return { code: files.length === 0 ? 2 : 0, stdout: '', stderr: `${USAGE}\n` };
   }
@@ -27,7 +29,9 @@ export function runEdgesCli(args: readonly string[]): { code: number; stdout: st
       return { code: 1, stdout: '', stderr: `${oneLine(describeError(error, file))}\n` };
     }
   }
-  return { code: 0, stdout: `${JSON.stringify(buildEdgesReport(spans, dependencies))}\n`, stderr: '' };
+  const report = buildEdgesReport(spans, dependencies);
+  const output = withBottlenecks ? { ...report, bottlenecks: buildBottleneckReport(spans) } : report;
+  return { code: 0, stdout: `${JSON.stringify(output)}\n`, stderr: '' };
 }
 
 function describeError(error: unknown, file: string): string {
