@@ -111,7 +111,7 @@ export function planEdgeSql(query: EdgeSqlQuery, range: EdgeSqlRange, options: E
   WHERE b.bucket >= ${from} AND b.bucket < ${to} AND ${edgeFilter(query)}
   GROUP BY b.edge_id${limit}
 ), merged AS (
-  SELECT b.edge_id, u.k, sum(u.n) AS n
+  SELECT b.edge_id, u.k, sum(u.n)::bigint AS n
   FROM ${table} b
   JOIN picked p ON p.edge_id = b.edge_id
   CROSS JOIN LATERAL unnest(b.latency_idx, b.latency_cnt) AS u(k, n)

@@ -1,6 +1,7 @@
 import { IncomingMessage, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 
+import { DemoTraceOptions, demoShopTraces } from './demoTraces';
 import { FaultMode, isFaultMode, sendFault, sendJson } from './faults';
 import { JaegerDependencyLink, JaegerTrace } from './jaegerModel';
 import { DEPENDENCY_FILES, loadDependencyFile, loadTraceFiles, shiftTraces } from './loadTraces';
@@ -14,6 +15,8 @@ export interface JaegerReplayOptions {
   traces?: JaegerTrace[];
   /** Extra traces (e.g. the demo shop's, as Jaeger JSON) served next to the recordings. */
   extraTraces?: JaegerTrace[];
+  /** Also serve the demo shop's traces for this interval (see demoTraces.ts). */
+  demoShop?: DemoTraceOptions;
   /** Move the recorded traces next to this time (ms) so "last 15 minutes" shows them; default: as recorded. */
   shiftToMs?: number;
   /** Gap between shifted traces, ms (default 20 s). */
@@ -51,7 +54,7 @@ const DEFAULT_LIMIT = 100;
 export async function startJaegerReplay(options: JaegerReplayOptions = {}): Promise<JaegerReplay> {
   const recorded = options.traces ?? loadTraceFiles();
   const shifted = options.shiftToMs === undefined ? recorded : shiftTraces(recorded, options.shiftToMs, options.shiftSpacingMs ?? 20_000);
-  const traces = [...shifted, ...(options.extraTraces ?? [])];
+  const traces = [...shifted, ...(options.extraTraces ?? []), ...(options.demoShop ? demoShopTraces(options.demoShop) : [])];
   const recordedDependencies =
     options.dependencies && options.dependencies !== 'derived' ? loadDependencyFile(options.dependencies) : undefined;
   const requests: RecordedRequest[] = [];
