@@ -65,8 +65,11 @@ export function sampleInt(rng: Rng, min: number, max: number): number {
 /** Lowercase hex of `bytes` random bytes (bytes a multiple of 4), never all zero as OTLP forbids zero ids. */
 export function randomHex(rng: Rng, bytes: number): string {
   let out = '';
+  let nonZero = false;
   for (let i = 0; i < bytes; i += 4) {
-    out += ((rng() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+    const word = (rng() * 4294967296) >>> 0;
+    nonZero ||= word !== 0;
+    out += word.toString(16).padStart(8, '0');
   }
-  return /^0+$/.test(out) ? out.slice(0, -1) + '1' : out;
+  return nonZero ? out : out.slice(0, -1) + '1';
 }
