@@ -54,7 +54,8 @@ function runEndpoint(
         stepEnd = Math.max(stepEnd, callStart);
         if (outcome.failed && !call.optional) {
           dependencyFailed = true;
-          dependencyTimedOut ||= outcome.timedOut;
+          // A timeout anywhere below surfaces as 504, as gateways and proxies report it.
+          dependencyTimedOut ||= outcome.timedOut || outcome.statusCode === 504;
         }
       }
     }
