@@ -1,11 +1,11 @@
 /*
  * Edge derivation benchmark: one generated dump (25 spans/trace, 50 services, seeded) of ~60 MB per format.
  * For Jaeger JSON and OTLP/JSON it times JSON.parse of the text (the baseline) and the derivation of its edges
- * from the same text (scan → pair → aggregate into an edge window), interleaved, and reports the median ratio.
+ * from the same text, interleaved, and reports median ratios (see compareWithParse).
  * OTLP/protobuf: decode + derivation throughput in spans/s.
  * Usage: npx tsx bench/derive.bench.ts [--smoke]
  */
-import type { Span } from '../servicegraph/src/types';
+import type { EdgeObservation, Span } from '../servicegraph/src/types';
 import { generateSyntheticSpans } from '../servicegraph/testdata/syntheticTraces';
 import { toJaegerJson } from '../servicegraph/src/encode/jaegerJsonEncoder';
 import { toOtlpJson } from '../servicegraph/src/encode/otlpJsonEncoder';
@@ -25,12 +25,16 @@ function spansFor(traces: number): Span[] {
   return generateSyntheticSpans({ seed: 42, traces, spansPerTrace: SPANS_PER_TRACE, services: SERVICES });
 }
 
-function deriveWindow(spans: Span[]): EdgeWindow {
+function aggregateObservations(observations: EdgeObservation[]): EdgeWindow {
   const window = createEdgeWindow();
-  for (const observation of spansToObservations(spans)) {
+  for (const observation of observations) {
     addObservation(window, observation);
   }
   return window;
+}
+
+function deriveWindow(spans: Span[]): EdgeWindow {
+  return aggregateObservations(spansToObservations(spans));
 }
 
 function timeMs(work: () => unknown): number {
@@ -50,32 +54,44 @@ function round(value: number, digits = 2): number {
   return Math.round(value * factor) / factor;
 }
 
-/** JSON.parse vs text → edges on the same text, interleaved so machine load hits both alike. */
+/**
+ * JSON.parse vs deriving the edges from the same text, interleaved so machine load hits all alike:
+ * `derive` is text → edge observations (scan + pairing); `derive_aggregate` adds folding them into an
+ * edge window (counts and latency sketches), i.e. everything the `edges` CLI does.
+ */
 function compareWithParse(prefix: string, text: string, reps: number): BenchResult[] {
   const parse: number[] = [];
   const derive: number[] = [];
+  const aggregate: number[] = [];
   let edges = 0;
-  // One untimed round first so both sides run optimised code.
+  // One untimed round first so every side runs optimised code.
   JSON.parse(text);
   deriveWindow(scanTraceText(text, prefix).spans);
   for (let i = 0; i < reps; i++) {
     parse.push(timeMs(() => JSON.parse(text)));
-    derive.push(
-      timeMs(() => {
-        edges = deriveWindow(scanTraceText(text, prefix).spans).edges.size;
-      })
-    );
+    let observations: EdgeObservation[] = [];
+    derive.push(timeMs(() => (observations = spansToObservations(scanTraceText(text, prefix).spans))));
+    aggregate.push(timeMs(() => (edges = aggregateObservations(observations).edges.size)));
   }
   if (edges === 0) {
     throw new Error(`${prefix}: no edges derived`);
   }
   const parseMs = median(parse);
   const deriveMs = median(derive);
+  const withAggregateMs = median(derive.map((ms, i) => ms + aggregate[i]));
   return [
     { name: `${prefix}.size_mb`, value: round(text.length / 1e6, 1), unit: 'MB' },
     { name: `${prefix}.parse_ms`, value: round(parseMs, 0), unit: 'ms' },
     { name: `${prefix}.derive_ms`, value: round(deriveMs, 0), unit: 'ms' },
     { name: `${prefix}.ratio_vs_parse`, value: round(deriveMs / parseMs), unit: 'x', baseline: round(parseMs, 0), ratio: round(deriveMs / parseMs) },
+    { name: `${prefix}.derive_aggregate_ms`, value: round(withAggregateMs, 0), unit: 'ms' },
+    {
+      name: `${prefix}.derive_aggregate.ratio_vs_parse`,
+      value: round(withAggregateMs / parseMs),
+      unit: 'x',
+      baseline: round(parseMs, 0),
+      ratio: round(withAggregateMs / parseMs),
+    },
   ];
 }
 

@@ -65,10 +65,14 @@ export interface EdgeStore {
 }
 
 interface Entry {
+  traceId: string;
+  /** Span id this entry is keyed by: the parent's own id, which its children name as parentSpanId. */
+  spanId: string;
   parent: Span | undefined;
-  /** Children waiting for the parent (or, with deferPairing, for expiry). */
-  children: Span[] | undefined;
-  /** Ids of children already paired, to count a duplicate delivery once. */
+  /** Children waiting for the parent (or, with deferPairing, for expiry); the first one needs no array. */
+  child: Span | undefined;
+  moreChildren: Span[] | undefined;
+  /** Ids of children already paired (eager mode), to count a duplicate delivery once. */
   pairedChildIds: string[] | undefined;
   paired: number;
   createdMs: number;
@@ -77,15 +81,23 @@ interface Entry {
 export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
   const { ttlMs, maxItems, onComplete, onExpire } = options;
   const deferred = options.deferPairing === true;
-  // Map iteration follows insertion order, which is creation order, so expiry scans from the front.
-  const entries = new Map<string, Entry>();
+  const expires = Number.isFinite(ttlMs);
+  // Trace id → span id → entry: trace ids are shared strings, so the outer lookup reuses a cached hash and
+  // no per-span key string is built.
+  const traces = new Map<string, Map<string, Entry>>();
+  // Creation order, for expiry (entries are never re-queued, so the front is always the oldest).
+  let queue: Entry[] = [];
+  let queueHead = 0;
+  let size = 0;
 
   function pair(entry: Entry, parent: Span, child: Span): void {
-    const ids = entry.pairedChildIds;
-    if (ids !== undefined && ids.includes(child.spanId)) {
-      return;
+    if (!deferred) {
+      const ids = entry.pairedChildIds;
+      if (ids !== undefined && ids.includes(child.spanId)) {
+        return;
+      }
+      (entry.pairedChildIds ??= []).push(child.spanId);
     }
-    (entry.pairedChildIds ??= []).push(child.spanId);
     if (isKindedPair(parent, child)) {
       entry.paired++;
     }
@@ -98,13 +110,16 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
   function finish(entry: Entry): void {
     const parent = entry.parent;
     let unpairedChildren = 0;
-    if (entry.children !== undefined) {
+    if (entry.child !== undefined) {
       if (parent !== undefined) {
-        for (const child of entry.children) {
-          pair(entry, parent, child);
+        pair(entry, parent, entry.child);
+        if (entry.moreChildren !== undefined) {
+          for (const child of entry.moreChildren) {
+            pair(entry, parent, child);
+          }
         }
       } else {
-        unpairedChildren = entry.children.length;
+        unpairedChildren = 1 + (entry.moreChildren?.length ?? 0);
       }
     }
     if (parent !== undefined && entry.paired === 0) {
@@ -113,34 +128,60 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
         onComplete(observation);
       }
     }
-    onExpire?.({ traceId: (parent ?? entry.children?.[0])?.traceId ?? '', parent, unpairedChildren, paired: entry.paired });
+    onExpire?.({ traceId: entry.traceId, parent, unpairedChildren, paired: entry.paired });
   }
 
   function expire(nowMs: number): void {
-    for (const [key, entry] of entries) {
+    while (queueHead < queue.length) {
+      const entry = queue[queueHead];
       if (entry.createdMs + ttlMs > nowMs) {
         break;
       }
-      entries.delete(key);
-      finish(entry);
+      queueHead++;
+      const spans = traces.get(entry.traceId);
+      if (spans !== undefined && spans.get(entry.spanId) === entry) {
+        spans.delete(entry.spanId);
+        if (spans.size === 0) {
+          traces.delete(entry.traceId);
+        }
+        size--;
+        finish(entry);
+      }
+    }
+    if (queueHead > 1024 && queueHead * 2 > queue.length) {
+      queue = queue.slice(queueHead);
+      queueHead = 0;
     }
   }
 
-  function insert(key: string, entry: Entry, nowMs: number): void {
-    if (entries.size >= maxItems) {
+  function insert(spans: Map<string, Entry> | undefined, entry: Entry, nowMs: number): void {
+    if (size >= maxItems) {
       expire(nowMs);
-      if (entries.size >= maxItems) {
+      if (size >= maxItems) {
         throw new TooManyEdgesError(maxItems);
       }
+      spans = traces.get(entry.traceId);
     }
-    entries.set(key, entry);
+    if (spans === undefined) {
+      spans = new Map();
+      traces.set(entry.traceId, spans);
+    }
+    spans.set(entry.spanId, entry);
+    size++;
+    if (expires) {
+      queue.push(entry);
+    }
+  }
+
+  function newEntry(traceId: string, spanId: string, parent: Span | undefined, child: Span | undefined, nowMs: number): Entry {
+    return { traceId, spanId, parent, child, moreChildren: undefined, pairedChildIds: undefined, paired: 0, createdMs: nowMs };
   }
 
   function addParent(span: Span, nowMs: number): void {
-    const key = span.traceId + ':' + span.spanId;
-    const entry = entries.get(key);
+    const spans = traces.get(span.traceId);
+    const entry = spans?.get(span.spanId);
     if (entry === undefined) {
-      insert(key, { parent: span, children: undefined, pairedChildIds: undefined, paired: 0, createdMs: nowMs }, nowMs);
+      insert(spans, newEntry(span.traceId, span.spanId, span, undefined, nowMs), nowMs);
       return;
     }
     if (entry.parent !== undefined) {
@@ -150,37 +191,52 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
       return;
     }
     entry.parent = span;
-    if (!deferred && entry.children !== undefined) {
-      const waiting = entry.children;
-      entry.children = undefined;
-      for (const child of waiting) {
-        pair(entry, span, child);
+    if (!deferred && entry.child !== undefined) {
+      const first = entry.child;
+      const more = entry.moreChildren;
+      entry.child = undefined;
+      entry.moreChildren = undefined;
+      pair(entry, span, first);
+      if (more !== undefined) {
+        for (const child of more) {
+          pair(entry, span, child);
+        }
       }
     }
   }
 
   function addChild(span: Span, nowMs: number): void {
-    const key = span.traceId + ':' + span.parentSpanId;
-    const entry = entries.get(key);
+    const spans = traces.get(span.traceId);
+    const entry = spans?.get(span.parentSpanId);
     if (entry === undefined) {
-      insert(key, { parent: undefined, children: [span], pairedChildIds: undefined, paired: 0, createdMs: nowMs }, nowMs);
+      insert(spans, newEntry(span.traceId, span.parentSpanId, undefined, span, nowMs), nowMs);
       return;
     }
     if (!deferred && entry.parent !== undefined) {
       pair(entry, entry.parent, span);
       return;
     }
-    const children = (entry.children ??= []);
-    for (let i = 0; i < children.length; i++) {
-      if (children[i].spanId === span.spanId) {
-        // Duplicate delivery of a waiting child: keep the canonical copy.
-        if (compareSpans(span, children[i]) < 0) {
-          children[i] = span;
+    if (entry.child === undefined) {
+      entry.child = span;
+      return;
+    }
+    // Duplicate delivery of a waiting child: keep the canonical copy.
+    if (entry.child.spanId === span.spanId) {
+      if (compareSpans(span, entry.child) < 0) {
+        entry.child = span;
+      }
+      return;
+    }
+    const more = (entry.moreChildren ??= []);
+    for (let i = 0; i < more.length; i++) {
+      if (more[i].spanId === span.spanId) {
+        if (compareSpans(span, more[i]) < 0) {
+          more[i] = span;
         }
         return;
       }
     }
-    children.push(span);
+    more.push(span);
   }
 
   return {
@@ -203,14 +259,22 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
     },
     expire,
     flush(): void {
-      const all = [...entries.values()];
-      entries.clear();
+      const all: Entry[] = [];
+      for (const spans of traces.values()) {
+        for (const entry of spans.values()) {
+          all.push(entry);
+        }
+      }
+      traces.clear();
+      queue = [];
+      queueHead = 0;
+      size = 0;
       for (const entry of all) {
         finish(entry);
       }
     },
     get size(): number {
-      return entries.size;
+      return size;
     },
   };
 }

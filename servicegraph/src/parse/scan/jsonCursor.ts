@@ -93,6 +93,8 @@ export class JsonCursor {
   /** Start and end (exclusive) of the current key in the text. */
   keyStart = 0;
   keyEnd = 0;
+  /** The last trace id read, offered to readId for reuse. */
+  lastTraceId: string | undefined;
 
   keyIs(name: string): boolean {
     return this.keyEnd - this.keyStart === name.length && this.text.startsWith(name, this.keyStart);
@@ -106,7 +108,7 @@ export class JsonCursor {
    * A hex id of `length` digits read in place: already-lowercase full-width ids (the common case) are
    * sliced once without a regex; anything else goes through `normalize`.
    */
-  readId(length: number, normalize: (value: string, length: number) => string | undefined): string {
+  readId(length: number, normalize: (value: string, length: number) => string | undefined, previous?: string): string {
     if (this.peek() !== QUOTE) {
       throw new ScanUnsupported(`expected an id at ${this.pos}`);
     }
@@ -114,6 +116,11 @@ export class JsonCursor {
     const start = this.pos + 1;
     const end = start + length;
     if (text.charCodeAt(end) === QUOTE) {
+      // Spans of one trace repeat its id: reusing the string saves the copy and its hashing downstream.
+      if (previous !== undefined && previous.length === length && text.startsWith(previous, start)) {
+        this.pos = end + 1;
+        return previous;
+      }
       let i = start;
       for (; i < end; i++) {
         const c = text.charCodeAt(i);
@@ -158,6 +165,44 @@ export class JsonCursor {
       return true;
     }
     return false;
+  }
+
+  /** Parts of the last readNanos(): whole milliseconds and nanoseconds within them. */
+  nanosMs = 0;
+  nanosRest = 0;
+
+  /**
+   * Reads a quoted decimal nanosecond timestamp of 7..22 digits in place into nanosMs/nanosRest; false (and
+   * nothing consumed) for any other value.
+   */
+  readNanos(): boolean {
+    if (this.peek() !== QUOTE) {
+      return false;
+    }
+    const text = this.text;
+    const start = this.pos + 1;
+    let pos = start;
+    let c = text.charCodeAt(pos);
+    while (c >= ZERO && c <= NINE) {
+      c = text.charCodeAt(++pos);
+    }
+    const digits = pos - start;
+    if (c !== QUOTE || digits < 7 || digits > 22) {
+      return false;
+    }
+    const split = pos - 6;
+    let whole = 0;
+    for (let i = start; i < split; i++) {
+      whole = whole * 10 + (text.charCodeAt(i) - ZERO);
+    }
+    let rest = 0;
+    for (let i = split; i < pos; i++) {
+      rest = rest * 10 + (text.charCodeAt(i) - ZERO);
+    }
+    this.nanosMs = whole;
+    this.nanosRest = rest;
+    this.pos = pos + 1;
+    return true;
   }
 
   /**

@@ -38,7 +38,7 @@ export function scanTraceKey(cursor: JsonCursor, state: JaegerTraceState): boole
     return true;
   }
   if (cursor.keyIs('traceID')) {
-    state.traceId = readHexId(cursor, TRACE_ID_HEX_LENGTH);
+    state.traceId = readTraceId(cursor);
     return true;
   }
   if (cursor.keyIs('processes')) {
@@ -101,7 +101,7 @@ function scanSpan(cursor: JsonCursor, state: JaegerTraceState): void {
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     if (cursor.keyIs('traceID')) {
-      traceId = readHexId(cursor, TRACE_ID_HEX_LENGTH);
+      traceId = readTraceId(cursor);
     } else if (cursor.keyIs('spanID')) {
       spanId = readHexId(cursor, SPAN_ID_HEX_LENGTH);
     } else if (cursor.keyIs('startTime')) {
@@ -177,7 +177,7 @@ function scanReference(cursor: JsonCursor): Reference {
       const type = cursor.readString();
       followsFrom = type === 'FOLLOWS_FROM' || type === 'follows_from';
     } else if (cursor.keyIs('traceID')) {
-      traceId = readHexId(cursor, TRACE_ID_HEX_LENGTH);
+      traceId = readTraceId(cursor);
     } else if (cursor.keyIs('spanID')) {
       spanId = readHexId(cursor, SPAN_ID_HEX_LENGTH);
     } else {
@@ -255,4 +255,10 @@ function normalizeOrKeep(value: string, length: number): string {
 
 function readHexId(cursor: JsonCursor, length: number): string {
   return cursor.readId(length, normalizeOrKeep);
+}
+
+function readTraceId(cursor: JsonCursor): string {
+  const id = cursor.readId(TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
+  cursor.lastTraceId = id;
+  return id;
 }

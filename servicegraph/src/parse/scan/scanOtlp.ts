@@ -7,7 +7,7 @@ import type { AttributeValue, Span } from '../../types';
 import { normalizeId, SPAN_ID_HEX_LENGTH, TRACE_ID_HEX_LENGTH } from '../ids';
 import { hasErrorAttributes, isOtlpErrorStatus, otlpKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
-import { nanosDifferenceMs, nanosToMs } from '../nanos';
+import { nanosToMs, partsDifferenceMs, partsToMs } from '../nanos';
 import { JsonCursor, ScanUnsupported } from './jsonCursor';
 import { DERIVATION_ATTRIBUTE_TABLE, toLengthTable } from './derivationAttributes';
 
@@ -98,14 +98,20 @@ function scanSpan(cursor: JsonCursor): Span {
   let spanId = '';
   let parentSpanId = '';
   let kind: unknown = 0;
+  // Times read in place when they are decimal strings (the normal case), else kept raw.
   let start: unknown = undefined;
   let end: unknown = undefined;
+  let startMs = NaN;
+  let startNanos = 0;
+  let endMs = NaN;
+  let endNanos = 0;
   let statusError = false;
   let attributes = NO_ATTRIBUTES;
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     if (cursor.keyIs('traceId') || cursor.keyIs('trace_id')) {
-      traceId = id(cursor, TRACE_ID_HEX_LENGTH);
+      traceId = cursor.isNull() ? '' : cursor.readId(TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
+      cursor.lastTraceId = traceId || cursor.lastTraceId;
     } else if (cursor.keyIs('spanId') || cursor.keyIs('span_id')) {
       spanId = id(cursor, SPAN_ID_HEX_LENGTH);
     } else if (cursor.keyIs('parentSpanId') || cursor.keyIs('parent_span_id')) {
@@ -113,9 +119,19 @@ function scanSpan(cursor: JsonCursor): Span {
     } else if (cursor.keyIs('kind')) {
       kind = cursor.readScalar();
     } else if (cursor.keyIs('startTimeUnixNano') || cursor.keyIs('start_time_unix_nano')) {
-      start = cursor.readScalar();
+      if (cursor.readNanos()) {
+        startMs = cursor.nanosMs;
+        startNanos = cursor.nanosRest;
+      } else {
+        start = cursor.readScalar();
+      }
     } else if (cursor.keyIs('endTimeUnixNano') || cursor.keyIs('end_time_unix_nano')) {
-      end = cursor.readScalar();
+      if (cursor.readNanos()) {
+        endMs = cursor.nanosMs;
+        endNanos = cursor.nanosRest;
+      } else {
+        end = cursor.readScalar();
+      }
     } else if (cursor.keyIs('attributes')) {
       attributes = scanAttributes(cursor, attributes, DERIVATION_ATTRIBUTE_TABLE);
     } else if (cursor.keyIs('status')) {
@@ -127,7 +143,11 @@ function scanSpan(cursor: JsonCursor): Span {
   if (traceId === '' || spanId === '') {
     throw new ScanUnsupported('span without ids');
   }
-  const durationMs = nanosDifferenceMs(end, start);
+  const startValue = Number.isNaN(startMs) ? nanosToMs(start) : partsToMs(startMs, startNanos);
+  const durationMs =
+    !Number.isNaN(startMs) && !Number.isNaN(endMs)
+      ? partsDifferenceMs(endMs, endNanos, startMs, startNanos)
+      : (Number.isNaN(endMs) ? nanosToMs(end) : partsToMs(endMs, endNanos)) - startValue;
   return {
     traceId,
     spanId,
@@ -136,7 +156,7 @@ function scanSpan(cursor: JsonCursor): Span {
     service: '',
     name: '',
     kind: otlpKindToSpanKind(kind),
-    startMs: nanosToMs(start),
+    startMs: startValue,
     durationMs: durationMs > 0 ? durationMs : 0,
     error: statusError || (attributes !== NO_ATTRIBUTES && hasErrorAttributes(attributes)),
     attributes,
