@@ -25,6 +25,8 @@ import { runJaegerQuery } from './jaeger/jaegerSource';
 import { jaegerProxyBaseUrl } from './jaeger/proxyRoutes';
 import { addTraceLinks } from './links/dataLinks';
 import { migrateQuery } from './migration';
+import { checkTimescaleHealth } from './postgres/checkTimescaleHealth';
+import { PostDsQuery, createBackendSrvDsQuery } from './postgres/dsQuery';
 import { runTimescaleQuery } from './postgres/timescaleSource';
 import { DataflowDataSourceOptions, DataflowQuery, DataflowSourceKind } from './types';
 import { ReplaceFn, interpolateQuery, interpolateSingle } from './variables/interpolateQuery';
@@ -37,6 +39,8 @@ export interface DataflowDependencies {
   jaegerBaseUrl?: string;
   replace?: ReplaceFn;
   now?: () => number;
+  /** Runs SQL through Grafana's /api/ds/query (Timescale mode). */
+  postDsQuery?: PostDsQuery;
 }
 
 export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDataSourceOptions> {
@@ -46,6 +50,7 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
   private readonly jaegerBaseUrl: string;
   private readonly replace: ReplaceFn;
   private readonly now: () => number;
+  private readonly postDsQuery: PostDsQuery;
 
   constructor(instanceSettings: DataSourceInstanceSettings<DataflowDataSourceOptions>, deps: DataflowDependencies = {}) {
     super(instanceSettings);
@@ -54,6 +59,7 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     this.http = deps.http ?? createBackendSrvHttpGet(getBackendSrv, maxBytes);
     this.replace = deps.replace ?? ((target, scopedVars, format) => getTemplateSrv().replace(target, scopedVars, format));
     this.now = deps.now ?? Date.now;
+    this.postDsQuery = deps.postDsQuery ?? createBackendSrvDsQuery(getBackendSrv);
     this.jaegerBaseUrl = deps.jaegerBaseUrl ?? jaegerProxyBaseUrl(instanceSettings.uid, this.options.jaegerAuth);
     this.jaeger = createJaegerClient({
       baseUrl: this.jaegerBaseUrl,
@@ -99,7 +105,7 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
             extraTags: adHocFiltersToTags(request.filters),
           });
         case 'timescale':
-          return runTimescaleQuery(query, { ...base, postgresDatasourceUid: this.options.postgresDatasourceUid });
+          return runTimescaleQuery(query, { ...base, postgresDatasourceUid: this.options.postgresDatasourceUid, postDsQuery: this.postDsQuery });
         case 'demo':
           return runDemoQuery(query, base);
       }
@@ -152,9 +158,7 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
         }
         return checkJaegerHealth(this.jaeger, this.http, this.jaegerBaseUrl);
       case 'timescale':
-        return this.options.postgresDatasourceUid
-          ? { status: 'success', message: 'Timescale mode: PostgreSQL datasource selected' }
-          : { status: 'error', message: 'Timescale mode: choose the PostgreSQL datasource that holds the Kompas tables' };
+        return checkTimescaleHealth(this.postDsQuery, this.options.postgresDatasourceUid);
       case 'demo':
         return { status: 'success', message: 'Demo source ready: the web-shop simulation runs in the browser' };
     }
