@@ -1,5 +1,5 @@
 import { DataFrame, DataQueryRequest, DataQueryResponse, LoadingState, dateTime } from '@grafana/data';
-import { lastValueFrom, toArray } from 'rxjs';
+import { lastValueFrom, take, toArray } from 'rxjs';
 
 import { JaegerReplay, startJaegerReplay } from '../../sandbox/jaeger-replay/src/index';
 import { DataflowDataSource } from './datasource';
@@ -142,5 +142,25 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
       title: 'Traces of ${__data.fields.id} in Explore',
       internal: { datasourceUid: 'kompas', query: { source: 'jaeger', queryType: 'traces', service: '${__data.fields.id}' } },
     });
+  });
+});
+
+describe('Jaeger live mode against the replay server', () => {
+  it('asks Jaeger only for the new interval on each tick', async () => {
+    // Each tick reads the clock once: 10 s steps from NOW - 5 s, so the recordings (20 s apart before NOW) arrive over the ticks.
+    let clock = NOW - 5000;
+    const ds = new DataflowDataSource(
+      { uid: 'kompas', name: 'Kompas', type: 'kompas-dataflow-datasource', jsonData: { jaegerUrl: replay.url } } as never,
+      { http: createNodeHttpGet({ maxBytes: 1 << 24 }), jaegerBaseUrl: replay.url, replace: (t) => t, now: () => (clock += 10_000) }
+    );
+    const before = replay.requests.length;
+    const query = jaegerQuery({ service: 'api-gateway', streaming: true, windowMs: 600_000, cadenceMs: 10 });
+    const responses = await lastValueFrom(ds.query(request([query])).pipe(take(3), toArray()));
+    expect(responses.map((r) => r.state)).toEqual([LoadingState.Streaming, LoadingState.Streaming, LoadingState.Streaming]);
+    const searches = replay.requests.slice(before).filter((r) => r.path === '/api/traces');
+    const starts = searches.map((r) => Number(r.query.start[0]) / 1000);
+    const ends = searches.map((r) => Number(r.query.end[0]) / 1000);
+    expect(starts.slice(1)).toEqual(ends.slice(0, -1));
+    expect(ends[0] - starts[0]).toBe(600_000);
   });
 });
