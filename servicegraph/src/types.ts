@@ -78,6 +78,8 @@ export interface GraphNode {
   p99Ms: number;
   /** Mean latency, set only when a foreign Node Graph source gives an average instead of percentiles. */
   meanMs?: number;
+  /** Why the node looks anomalous in this window (insight/anomalyDetector), e.g. "p95 2.3 s is 21× the usual 110 ms". */
+  anomaly?: string;
 }
 
 /** A directed edge client -> server with its statistics over a window. */
@@ -98,6 +100,8 @@ export interface GraphEdge {
   meanMs?: number;
   /** Trace id of the slowest request seen on the edge in the window ("show an example request"). */
   exemplarTraceId?: string;
+  /** Why the edge looks anomalous in this window (insight/anomalyDetector), e.g. "p95 2.3 s is 21× the usual 110 ms". */
+  anomaly?: string;
 }
 
 /** The graph model shared by the datasource (frames out) and the panel (frames in). */

@@ -1,0 +1,44 @@
+/**
+ * @jest-environment node
+ *
+ * The detector on the demo shop: normal traffic in 10 s windows through derivation and aggregation, then
+ * an incident switched on. Shorter than the benchmark's 30 minutes (bench/insight.bench.ts reports those).
+ */
+import { evaluateIncident } from './testing/demoEvaluation';
+
+const START = Date.UTC(2026, 0, 15, 16);
+const NORMAL_WINDOWS = 45;
+
+describe('anomaly detector on the demo shop', () => {
+  jest.setTimeout(120_000);
+
+  it('flags payments -> payments-db within 3 windows of payments-db-locking, with few false flags before', () => {
+    const result = evaluateIncident({
+      seed: 5,
+      startMs: START,
+      normalWindows: NORMAL_WINDOWS,
+      incidentWindows: 6,
+      windowMs: 10_000,
+      incident: 'payments-db-locking',
+      isDetection: (flag) => flag.id === 'payments->payments-db#database' && flag.metric === 'p95',
+    });
+    expect(result.detectionDelayWindows).toBeLessThanOrEqual(3);
+    expect(result.detection?.reason).toMatch(/^p95 .* is \d+× the usual .*ms$/);
+    expect(result.falseFlagRate).toBeLessThan(0.002);
+    expect(result.windowsWithFalseFlags).toBeLessThan(0.1);
+  });
+
+  it('flags the error rate of calls to inventory within 3 windows of inventory-errors', () => {
+    const result = evaluateIncident({
+      seed: 6,
+      startMs: START,
+      normalWindows: NORMAL_WINDOWS,
+      incidentWindows: 6,
+      windowMs: 10_000,
+      incident: 'inventory-errors',
+      isDetection: (flag) => flag.element === 'edge' && flag.id.endsWith('->inventory') && flag.metric === 'errorRate',
+    });
+    expect(result.detectionDelayWindows).toBeLessThanOrEqual(3);
+    expect(result.falseFlagRate).toBeLessThan(0.002);
+  });
+});
