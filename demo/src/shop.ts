@@ -5,14 +5,8 @@
 import type { Span } from '../../servicegraph/src/types';
 import { compileShop, type CompiledShop } from './compileShop';
 import { emitRequest } from './emitRequest';
-import {
-  combineEffects,
-  INCIDENTS,
-  isIncidentName,
-  type IncidentDescriptor,
-  type IncidentEffects,
-  type IncidentName,
-} from './incidents';
+import { createIncidentTimeline } from './incidentTimeline';
+import { INCIDENTS, type IncidentDescriptor, type IncidentName } from './incidents';
 import { createRng } from './random';
 import { arrivalOffsets, rateAt, requestSeed } from './traffic';
 
@@ -63,23 +57,11 @@ export interface Shop {
   activeIncidents(timeMs?: number): IncidentName[];
 }
 
-interface Switch {
-  atMs: number;
-  on: boolean;
-}
-
 let compiled: CompiledShop | undefined;
 
 function compiledShop(): CompiledShop {
   compiled ??= compileShop();
   return compiled;
-}
-
-function checkIncidentName(name: string): IncidentName {
-  if (!isIncidentName(name)) {
-    throw new Error(`unknown incident "${name}"; known incidents: ${INCIDENTS.map((i) => i.name).join(', ')}`);
-  }
-  return name;
 }
 
 function checkOptions(options: ShopOptions): Required<Omit<ShopOptions, 'incidents'>> {
@@ -96,36 +78,7 @@ function checkOptions(options: ShopOptions): Required<Omit<ShopOptions, 'inciden
 export function createShop(options: ShopOptions = {}): Shop {
   const { seed, ratePerSecond, diurnal } = checkOptions(options);
   const shop = compiledShop();
-  const timelines = new Map<IncidentName, Switch[]>(INCIDENTS.map((i) => [i.name, [{ atMs: -Infinity, on: false }]]));
-  const effectsCache = new Map<string, IncidentEffects>();
-
-  const activeIncidents = (timeMs = Infinity): IncidentName[] => {
-    const active: IncidentName[] = [];
-    for (const [name, timeline] of timelines) {
-      let on = false;
-      for (const change of timeline) {
-        if (change.atMs > timeMs) {
-          break;
-        }
-        on = change.on;
-      }
-      if (on) {
-        active.push(name);
-      }
-    }
-    return active;
-  };
-
-  const effectsAt = (timeMs: number): IncidentEffects => {
-    const active = activeIncidents(timeMs);
-    const key = active.join(',');
-    let effects = effectsCache.get(key);
-    if (!effects) {
-      effects = combineEffects(active);
-      effectsCache.set(key, effects);
-    }
-    return effects;
-  };
+  const timeline = createIncidentTimeline();
 
   const requestsBetween = (fromMs: number, toMs: number): ShopRequest[] => {
     if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs < fromMs) {
@@ -150,7 +103,7 @@ export function createShop(options: ShopOptions = {}): Shop {
         const rng = createRng(requestSeed(seed, second, index));
         const pick = rng();
         const scenario = shop.scenarios.find((s) => pick < s.cumulative) ?? shop.scenarios[shop.scenarios.length - 1];
-        const spans = emitRequest(rng, scenario.entry, startMs, effectsAt(startMs));
+        const spans = emitRequest(rng, scenario.entry, startMs, timeline.effectsAt(startMs));
         requests.push({ traceId: spans[0].traceId, scenario: scenario.name, startMs, spans });
       }
     }
@@ -163,24 +116,12 @@ export function createShop(options: ShopOptions = {}): Shop {
     diurnal,
     requestsBetween,
     spansBetween: (fromMs, toMs) => requestsBetween(fromMs, toMs).flatMap((request) => request.spans),
-    setIncident: (name, on, atMs) => {
-      const timeline = timelines.get(checkIncidentName(name))!;
-      if (atMs === undefined) {
-        timeline.splice(0, timeline.length, { atMs: -Infinity, on });
-        return;
-      }
-      if (!Number.isFinite(atMs)) {
-        throw new Error(`demo shop: incident switch time must be a finite number of ms, got ${atMs}`);
-      }
-      // A switch overrides any later ones, so the timeline stays sorted.
-      const kept = timeline.filter((change) => change.atMs < atMs);
-      timeline.splice(0, timeline.length, ...kept, { atMs, on });
-    },
+    setIncident: (name, on, atMs) => timeline.set(name, on, atMs),
     incidents: () => {
-      const active = new Set(activeIncidents());
+      const active = new Set(timeline.activeAt());
       return INCIDENTS.map((incident) => ({ ...incident, active: active.has(incident.name) }));
     },
-    activeIncidents,
+    activeIncidents: (timeMs) => timeline.activeAt(timeMs),
   };
   for (const name of options.incidents ?? []) {
     api.setIncident(name, true);
