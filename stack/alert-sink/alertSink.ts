@@ -134,7 +134,12 @@ export function startAlertSink(options: AlertSinkOptions): Promise<AlertSink> {
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       const status = error instanceof SinkError ? error.status : 500;
-      reply(response, status, 'application/json', JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+      reply(
+        response,
+        status,
+        'application/json',
+        JSON.stringify({ error: error instanceof Error ? error.message : String(error) })
+      );
     });
   });
   return new Promise((resolve, reject) => {
