@@ -164,3 +164,24 @@ describe('Jaeger live mode against the replay server', () => {
     expect(ends[0] - starts[0]).toBe(600_000);
   });
 });
+
+describe('bad input at the datasource level', () => {
+  it('names an empty time range instead of querying', async () => {
+    const responses = await run(datasource(), [jaegerQuery({ service: 'api-edge' })], NOW);
+    expect(responses[0].errors?.[0]?.message).toBe('Time range is empty: choose a range whose start is before its end');
+  });
+
+  it('rejects ad-hoc filters Jaeger cannot express', async () => {
+    const req = { ...request([jaegerQuery({ service: 'api-edge' })]), filters: [{ key: 'http.status_code', operator: '>', value: '499' }] };
+    const responses = await lastValueFrom(datasource().query(req).pipe(toArray()));
+    expect(responses[0].errors?.[0]?.message).toBe('Ad-hoc filter http.status_code > 499: Jaeger tag search supports "=" only');
+  });
+
+  it('uses equality ad-hoc filters as tags', async () => {
+    const before = replay.requests.length;
+    const req = { ...request([jaegerQuery({ service: 'api-edge' })]), filters: [{ key: 'http.route', operator: '=', value: '/api/graphql' }] };
+    await lastValueFrom(datasource().query(req).pipe(toArray()));
+    const search = replay.requests.slice(before).find((r) => r.path === '/api/traces');
+    expect(JSON.parse(search?.query.tags?.[0] ?? '{}')).toEqual({ 'http.route': '/api/graphql' });
+  });
+});

@@ -95,6 +95,9 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
       const toFrames = (graph: Graph) => addTraceLinks(toNodeGraphFrames(graph, { refId }), this.traceLinkTarget());
       const fromMs = request.range.from.valueOf();
       const toMs = request.range.to.valueOf();
+      if (!query.streaming && !(toMs > fromMs)) {
+        throw new DataflowError('Time range is empty: choose a range whose start is before its end');
+      }
       const base = { refId, fromMs, toMs, toFrames, now: this.now };
       switch (query.source) {
         case 'jaeger':
@@ -121,6 +124,15 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     return uid
       ? { datasourceUid: uid, datasourceName: 'Jaeger', isDataflow: false }
       : { datasourceUid: this.uid, datasourceName: this.name, isDataflow: true };
+  }
+
+  /** Ad-hoc filter keys: Jaeger has no tag-key API, so the usual span attributes are offered (free text works too). */
+  async getTagKeys(): Promise<MetricFindValue[]> {
+    return COMMON_TAG_KEYS.map((key) => ({ text: key }));
+  }
+
+  async getTagValues(): Promise<MetricFindValue[]> {
+    return [];
   }
 
   /** Jaeger services, for the query editor and variables. */
@@ -164,6 +176,8 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     }
   }
 }
+
+const COMMON_TAG_KEYS = ['error', 'http.status_code', 'http.response.status_code', 'http.method', 'http.route', 'peer.service', 'span.kind', 'http.request_id'];
 
 /** Ad-hoc filters become Jaeger tags; only equality can be expressed in a Jaeger search. */
 export function adHocFiltersToTags(filters: AdHocVariableFilter[] | undefined): Record<string, string> {

@@ -82,12 +82,11 @@ export interface DataflowDataSourceOptions extends DataSourceJsonData {
   defaultSource?: DataflowSourceKind;
   /** Base URL of the Jaeger query service as the Grafana server reaches it, e.g. `http://jaeger:16686`. */
   jaegerUrl?: string;
-  /** Authentication towards Jaeger. Basic auth uses Grafana's datasource-level basicAuth fields. */
+  /**
+   * Authentication towards Jaeger. Basic auth uses Grafana's datasource-level settings (`basicAuth`,
+   * `basicAuthUser` beside jsonData, password in `secureJsonData.basicAuthPassword`).
+   */
   jaegerAuth?: JaegerAuthMode;
-  /** Grafana's datasource-level basic auth switch (applied by Grafana's proxy). */
-  basicAuth?: boolean;
-  /** User name for basic auth (the password is `secureJsonData.basicAuthPassword`). */
-  basicAuthUser?: string;
   /** Forward the signed-in user's OAuth token to Jaeger (applied by Grafana's proxy). */
   oauthPassThru?: boolean;
   /** Custom header names; values live in `secureJsonData.httpHeaderValueN` (Grafana applies them). */
