@@ -1,0 +1,116 @@
+/*
+ * Timescale-mode query time: the datasource's SQL (datasource/src/timescale/edgeSql.ts) for a 24-hour range,
+ * on a throwaway PostgreSQL holding 7 days of edge aggregates for 500 services / 1,500 edges.
+ * Data is generated with generate_series: the 1 h rollup for all 7 days (what a 24 h query reads) and the
+ * 10 s rows of the queried day (what the baseline reads). Baseline, same run: a plain GROUP BY over those raw
+ * 10 s rows (counts only, no latency merge), i.e. what the query would cost without the rollup.
+ * Usage: npx tsx bench/timescale.bench.ts [--smoke]
+ */
+import { Pool } from 'pg';
+import { migrate } from '../collector/src/db/migrate';
+import { planEdgeSql } from '../datasource/src/timescale/edgeSql';
+import { startTestPostgres } from '../testkit/postgres';
+import type { BenchResult } from './benchResult';
+
+const HOUR = 3_600_000;
+
+interface Size {
+  services: number;
+  edgesPerService: number;
+  days: number;
+  runs: number;
+}
+
+const FULL: Size = { services: 500, edgesPerService: 3, days: 7, runs: 7 };
+const SMOKE: Size = { services: 20, edgesPerService: 3, days: 2, runs: 2 };
+
+/**
+ * Edges: service i calls services i+1, i+38, i+75 (mod n), so 1,500 distinct edges over 500 services.
+ * Latency sketches: 20 indexes per 1 h row (a 1 % sketch spanning ~5x, coarsened by 4 as the collector
+ * stores it) and 8 per 10 s row, shifted per edge.
+ */
+async function generate(pool: Pool, size: Size, endMs: number): Promise<void> {
+  const edges = size.services * size.edgesPerService;
+  await pool.query(
+    `INSERT INTO kompas.edges (client_service, server_service, connection_type)
+     SELECT 'svc-' || (e % $1), 'svc-' || ((e % $1 + 1 + (e / $1) * 37) % $1), ''
+     FROM generate_series(0, $2 - 1) AS e ORDER BY e`,
+    [size.services, edges]
+  );
+  const end = new Date(endMs).toISOString();
+  await pool.query(
+    `INSERT INTO kompas.edge_buckets_1h
+     SELECT b, ed.edge_id, 3600 + ed.edge_id % 100, ed.edge_id % 7, 3600 * 20.0,
+            ARRAY(SELECT 40 + ed.edge_id % 30 + k FROM generate_series(0, 19) k),
+            ARRAY(SELECT (100 + (k * 37 + ed.edge_id) % 200)::bigint FROM generate_series(0, 19) k)
+     FROM generate_series($1::timestamptz - $2 * interval '1 day', $1::timestamptz - interval '1 hour', interval '1 hour') AS b,
+          kompas.edges ed`,
+    [end, size.days]
+  );
+  await pool.query(
+    `INSERT INTO kompas.edge_buckets_10s
+     SELECT b, ed.edge_id, 10 + ed.edge_id % 5, ed.edge_id % 2, 200.0,
+            ARRAY[170 + ed.edge_id % 30, 171 + ed.edge_id % 30, 172 + ed.edge_id % 30, 173 + ed.edge_id % 30,
+                  174 + ed.edge_id % 30, 175 + ed.edge_id % 30, 176 + ed.edge_id % 30, 177 + ed.edge_id % 30],
+            ARRAY[1, 2, 3, 2, 1, 1, 1, 1]::bigint[]
+     FROM generate_series($1::timestamptz - interval '1 day', $1::timestamptz - interval '10 seconds', interval '10 seconds') AS b,
+          kompas.edges ed`,
+    [end]
+  );
+  await pool.query('VACUUM ANALYZE');
+}
+
+const BASELINE_SQL = (fromIso: string, toIso: string): string => `
+  SELECT e.client_service AS source, e.server_service AS target, e.connection_type,
+         sum(b.requests) AS requests, sum(b.failed) AS failed
+  FROM kompas.edge_buckets_10s b JOIN kompas.edges e USING (edge_id)
+  WHERE b.bucket >= '${fromIso}' AND b.bucket < '${toIso}'
+  GROUP BY 1, 2, 3`;
+
+async function timeQuery(pool: Pool, sql: string, runs: number, expectRows: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const { rowCount } = await pool.query(sql);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (rowCount !== expectRows) {
+      throw new Error(`query returned ${rowCount} rows, expected ${expectRows}`);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]> {
+  const size = opts.smoke ? SMOKE : FULL;
+  const pg = await startTestPostgres({ settings: { shared_buffers: "'256MB'", work_mem: "'64MB'", max_parallel_workers_per_gather: '0' } });
+  const pool = new Pool({ connectionString: await pg.createDatabase('bench'), max: 1 });
+  try {
+    await migrate(pool);
+    const endMs = Math.floor(Date.now() / HOUR) * HOUR + 30 * 60_000;
+    await generate(pool, size, endMs);
+    const range = { fromMs: endMs - 24 * HOUR, toMs: endMs };
+    const plan = planEdgeSql({}, range);
+    if (plan.resolution !== '1h') {
+      throw new Error(`a 24 h range should read the 1 h table, got ${plan.resolution}`);
+    }
+    const edges = size.services * size.edgesPerService;
+    await timeQuery(pool, plan.sql, 1, edges); // warm the cache for both queries alike
+    await timeQuery(pool, BASELINE_SQL(new Date(range.fromMs).toISOString(), new Date(range.toMs).toISOString()), 1, edges);
+    const value = await timeQuery(pool, plan.sql, size.runs, edges);
+    const baseline = await timeQuery(
+      pool,
+      BASELINE_SQL(new Date(range.fromMs).toISOString(), new Date(range.toMs).toISOString()),
+      Math.max(1, Math.floor(size.runs / 2)),
+      edges
+    );
+    return [{ name: 'timescale.query_ms.24h', value, unit: 'ms', baseline, ratio: value / baseline }];
+  } finally {
+    await pool.end();
+    await pg.stop();
+  }
+}
+
+if (require.main === module) {
+  run({ smoke: process.argv.includes('--smoke') }).then((results) => console.log(JSON.stringify(results, null, 2)));
+}
