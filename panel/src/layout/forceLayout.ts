@@ -31,6 +31,20 @@ function createNodes(request: LayoutRequest, config: LayoutConfig, xs: Float64Ar
   });
 }
 
+function indexGroups(request: LayoutRequest): { index: Int32Array; count: number } {
+  const ids = new Map<string, number>();
+  const index = Int32Array.from(request.nodes, (node) => {
+    if (!node.group) {
+      return -1;
+    }
+    if (!ids.has(node.group)) {
+      ids.set(node.group, ids.size);
+    }
+    return ids.get(node.group) ?? -1;
+  });
+  return { index, count: ids.size };
+}
+
 function layoutCold(request: LayoutRequest, topology: Topology, config: LayoutConfig, random: () => number): LayoutResult {
   let xs: Float64Array;
   let ys: Float64Array;
@@ -43,10 +57,10 @@ function layoutCold(request: LayoutRequest, topology: Topology, config: LayoutCo
     ys = new Float64Array(topology.ids.length);
     depth.forEach((d, i) => {
       xs[i] = d * config.layerGap;
-      ys[i] = rowCount[d]++ * config.linkDistance * 0.8;
+      ys[i] = rowCount[d]++ * config.layerRowGap;
     });
     depth.forEach((d, i) => {
-      ys[i] -= ((rowCount[d] - 1) * config.linkDistance * 0.8) / 2;
+      ys[i] -= ((rowCount[d] - 1) * config.layerRowGap) / 2;
     });
   } else {
     ({ xs, ys } = placeRadialTree(topology, config.linkDistance));
@@ -57,7 +71,16 @@ function layoutCold(request: LayoutRequest, topology: Topology, config: LayoutCo
   }
   const links: SimLink[] = topology.links.map(([source, target]) => ({ source, target }));
   runSimulation(
-    { nodes, links, alpha: 1, ticks: config.coldTicks, centerStrength: layered ? 0 : config.centerStrength, charge: true, random },
+    {
+      nodes,
+      links,
+      alpha: 1,
+      ticks: config.coldTicks,
+      centerStrength: layered ? 0 : config.centerStrength,
+      charge: true,
+      groups: indexGroups(request),
+      random,
+    },
     config
   );
   return { positions: toPositions(topology, nodes), kind: 'cold', ticks: config.coldTicks, movedNodes: nodes.length };

@@ -17,8 +17,11 @@ export interface LayoutConfig {
   warmTicks: number;
   warmAlpha: number;
   velocityDecay: number;
-  /** Spacing between call-depth columns in layered mode. */
+  /** Spacing between call-depth columns and between rows in a column, in layered mode. */
   layerGap: number;
+  layerRowGap: number;
+  /** Pull of each node towards its group's centre, so group hulls stay compact; 0 disables. */
+  groupStrength: number;
   defaultRadius: number;
 }
 
@@ -34,7 +37,9 @@ export const defaultLayoutConfig: LayoutConfig = {
   warmTicks: 12,
   warmAlpha: 0.3,
   velocityDecay: 0.45,
-  layerGap: 190,
+  layerGap: 200,
+  layerRowGap: 95,
+  groupStrength: 0.08,
   defaultRadius: 12,
 };
 

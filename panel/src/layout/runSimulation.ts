@@ -1,4 +1,5 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, SimulationLinkDatum, SimulationNodeDatum } from 'd3-force';
+import { forceGroups } from './forceGroups';
 import { LayoutConfig } from './layoutConfig';
 
 /** A node inside d3 (post-copy: d3 mutates these, never the caller's input). */
@@ -22,6 +23,8 @@ export interface SimulationPlan {
   centerStrength: number;
   /** Many-body repulsion; local relaxation skips it (anchored neighbours and collision already space nodes). */
   charge: boolean;
+  /** Group index per node (-1 = none) and the number of groups, for the group-clustering force. */
+  groups?: { index: Int32Array; count: number };
   random: () => number;
 }
 
@@ -59,6 +62,9 @@ export function runSimulation(plan: SimulationPlan, config: LayoutConfig): void 
       'charge',
       forceManyBody<SimNode>().strength(config.chargeStrength).theta(config.theta).distanceMax(config.chargeDistanceMax)
     );
+  }
+  if (plan.groups && plan.groups.count > 1 && config.groupStrength > 0) {
+    simulation.force('group', forceGroups(plan.groups.index, plan.groups.count, config.groupStrength));
   }
   if (plan.centerStrength > 0) {
     simulation.force('x', forceX<SimNode>(0).strength(plan.centerStrength));

@@ -19,6 +19,7 @@ export type DrawContext = Pick<
   | 'setLineDash'
   | 'save'
   | 'restore'
+  | 'measureText'
 > & {
   fillStyle: CanvasRenderingContext2D['fillStyle'];
   strokeStyle: CanvasRenderingContext2D['strokeStyle'];

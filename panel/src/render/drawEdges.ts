@@ -7,6 +7,8 @@ const WIDTH_BUCKETS = 4;
 const HEALTH_LEVELS = [-1, 0, 1, 2];
 /** Edges stay translucent so the particles on them (full colour) read as flow. */
 const EDGE_ALPHA = 0.55;
+/** Up to this many visible edges each gets its own stroke: a few ms, and wide lines look right. */
+const PRECISE_EDGE_LIMIT = 400;
 
 /** World width of a bucket's edges (rates map to 1..7 world units in buildScene). */
 function bucketWidth(bucket: number): number {
@@ -54,9 +56,20 @@ function addArrow(ctx: DrawContext, edge: SceneEdge, size: number): void {
   ctx.closePath();
 }
 
-function drawBucket(ctx: DrawContext, scene: Scene, frame: FrameState, level: number, bucket: number, dimmed: boolean): void {
+function drawBucket(
+  ctx: DrawContext,
+  scene: Scene,
+  frame: FrameState,
+  level: number,
+  bucket: number,
+  dimmed: boolean,
+  precise: boolean
+): void {
   const { k } = frame.view;
   const copies = Math.max(1, Math.round(bucketWidth(bucket) * k));
+  const color = healthColor(frame.theme, level);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = precise ? bucketWidth(bucket) : 1 / k;
   let count = 0;
   ctx.beginPath();
   for (const edge of scene.edges) {
@@ -66,17 +79,23 @@ function drawBucket(ctx: DrawContext, scene: Scene, frame: FrameState, level: nu
       isDimmed(edge, frame) === dimmed &&
       isEdgeVisible(edge, frame.visible)
     ) {
-      addEdgeLines(ctx, edge, copies, k);
+      // Few edges: one real stroke each (smooth wide lines); many: batched hairlines.
+      if (precise) {
+        ctx.beginPath();
+        addEdgeLines(ctx, edge, 1, k);
+        ctx.stroke();
+      } else {
+        addEdgeLines(ctx, edge, copies, k);
+      }
       count++;
     }
   }
   if (count === 0) {
     return;
   }
-  const color = healthColor(frame.theme, level);
-  ctx.strokeStyle = color;
-  ctx.lineWidth = 1 / k;
-  ctx.stroke();
+  if (!precise) {
+    ctx.stroke();
+  }
   if (!frame.lod.arrows) {
     return;
   }
@@ -95,8 +114,16 @@ function drawBucket(ctx: DrawContext, scene: Scene, frame: FrameState, level: nu
   ctx.fill();
 }
 
-/** Edges in one path per (dimmed, health colour, width bucket): a few dozen draw calls for thousands of edges. */
+/**
+ * Edges grouped by (dimmed, health colour, width bucket): with many visible edges, one path of hairlines per
+ * group, a few dozen draw calls for thousands of edges.
+ */
 export function drawEdges(ctx: DrawContext, scene: Scene, frame: FrameState): void {
+  let visible = 0;
+  for (const edge of scene.edges) {
+    visible += isEdgeVisible(edge, frame.visible) ? 1 : 0;
+  }
+  const precise = visible <= PRECISE_EDGE_LIMIT;
   for (const dimmed of [true, false]) {
     if (dimmed && !frame.highlight) {
       continue;
@@ -104,7 +131,7 @@ export function drawEdges(ctx: DrawContext, scene: Scene, frame: FrameState): vo
     ctx.globalAlpha = dimmed ? DIMMED_ALPHA : EDGE_ALPHA;
     for (const level of HEALTH_LEVELS) {
       for (let bucket = 0; bucket < WIDTH_BUCKETS; bucket++) {
-        drawBucket(ctx, scene, frame, level, bucket, dimmed);
+        drawBucket(ctx, scene, frame, level, bucket, dimmed, precise);
       }
     }
   }

@@ -63,16 +63,19 @@ export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, pl
     const text = shorten(node.title);
     const w = text.length * CHAR_PX + 4;
     const sx = node.x * view.k + view.x;
-    const sy = node.y * view.k + view.y + r + 4;
-    if (placer.tryPlace(sx - w / 2, sy, w, FONT_PX + 2)) {
-      drawText(ctx, text, sx, sy);
-      placed++;
+    const below = node.y * view.k + view.y + r + 4;
+    const above = node.y * view.k + view.y - r - 4 - FONT_PX;
+    for (const sy of [below, above]) {
+      if (placer.tryPlace(sx - w / 2, sy, w, FONT_PX + 2)) {
+        drawText(ctx, text, sx, sy);
+        placed++;
+        break;
+      }
     }
   }
   if (!lod.edgeLabels) {
     return placed;
   }
-  ctx.fillStyle = theme.text;
   ctx.textBaseline = 'middle';
   for (const edge of scene.edges) {
     if (placed >= lod.maxLabels) {
@@ -82,15 +85,20 @@ export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, pl
       continue;
     }
     const text = formatEdgeLabel(edge.stats.rate, edge.stats.errorRate, edge.stats.p95Ms);
-    const w = text.length * CHAR_PX * 0.92;
+    // Measured: edge labels only show zoomed in, where few edges are visible.
+    const w = ctx.measureText(text).width + 6;
     if (edge.length * view.k < w + 12) {
       continue;
     }
     pointOnEdge(edge, 0.5, point);
     const sx = point.x * view.k + view.x;
     const sy = point.y * view.k + view.y;
-    if (placer.tryPlace(sx - w / 2, sy - FONT_PX / 2, w, FONT_PX)) {
-      drawText(ctx, text, sx, sy);
+    if (placer.tryPlace(sx - w / 2, sy - FONT_PX / 2 - 1, w, FONT_PX + 2)) {
+      // A plate behind the text: the edge runs through the label and would show between the words.
+      ctx.fillStyle = theme.textShadow;
+      ctx.fillRect(sx - w / 2, sy - FONT_PX / 2 - 1, w, FONT_PX + 2);
+      ctx.fillStyle = theme.text;
+      ctx.fillText(text, sx, sy);
       placed++;
     }
   }

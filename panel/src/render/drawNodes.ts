@@ -106,7 +106,10 @@ export function drawNodes(ctx: DrawContext, scene: Scene, frame: FrameState): vo
     for (const level of HEALTH_LEVELS) {
       drawShapes(ctx, scene, frame, dimmed, level, 0);
     }
+    // The inner fill stays opaque, so a dimmed ring does not tint the node's face.
+    ctx.globalAlpha = 1;
     drawShapes(ctx, scene, frame, dimmed, ALL_LEVELS, ring);
+    ctx.globalAlpha = dimmed ? DIMMED_ALPHA : 1;
     drawVirtualOutlines(ctx, scene, frame, dimmed, ring);
     drawErrorArcs(ctx, scene, frame, dimmed);
   }

@@ -26,17 +26,21 @@ function frameFor(width: number, height: number, scene = createShopScene()): Fra
 }
 
 describe('drawScene', () => {
-  it('batches hundreds of edges into a few strokes', () => {
-    const nodes = Array.from({ length: 100 }, (_, i) => ({ ...createShopGraph().nodes[1], id: `s${i}`, title: `s${i}` }));
+  it('batches many edges into a few strokes, and strokes few edges one by one', () => {
+    const nodes = Array.from({ length: 150 }, (_, i) => ({ ...createShopGraph().nodes[1], id: `s${i}`, title: `s${i}` }));
     const edges = nodes.flatMap((n, i) =>
-      [1, 2, 3].map((step) => ({ ...createShopGraph().edges[1], id: `${n.id}->s${(i + step) % 100}`, source: n.id, target: `s${(i + step) % 100}` }))
+      [1, 2, 3].map((step) => ({ ...createShopGraph().edges[1], id: `${n.id}->s${(i + step) % 150}`, source: n.id, target: `s${(i + step) % 150}` }))
     );
     const positions = Object.fromEntries(nodes.map((n, i) => [n.id, { x: Math.cos(i / 16) * 400, y: Math.sin(i / 16) * 400 }]));
     const scene = buildScene({ nodes, edges }, positions, { health: testHealthRules, hiddenKinds: [], pins: {} });
     const ctx = createRecordingContext();
     drawScene(ctx, scene, frameFor(800, 600, scene), createLabelPlacer());
-    expect(scene.edges).toHaveLength(300);
+    expect(scene.edges).toHaveLength(450);
     expect(ctx.count('stroke')).toBeLessThan(10);
+    const shop = createShopScene();
+    const few = createRecordingContext();
+    drawScene(few, shop, frameFor(800, 600, shop), createLabelPlacer());
+    expect(few.count('stroke')).toBeGreaterThanOrEqual(shop.edges.length);
   });
 
   it('scales by device pixel ratio and curves two-way pairs', () => {

@@ -23,5 +23,5 @@ export function formatMs(ms: number): string {
 
 /** The one-line edge label: rate, error share, p95. */
 export function formatEdgeLabel(rate: number, errorRate: number, p95Ms: number): string {
-  return `${formatRate(rate)} · ${formatPercent(errorRate)} · p95 ${formatMs(p95Ms)}`;
+  return `${formatRate(rate)} | ${formatPercent(errorRate)} | p95 ${formatMs(p95Ms)}`;
 }

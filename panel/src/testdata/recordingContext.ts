@@ -35,6 +35,7 @@ export function createRecordingContext(): RecordingContext {
     setLineDash: record('setLineDash'),
     save: record('save'),
     restore: record('restore'),
+    measureText: (text: string) => ({ width: text.length * 6 }) as TextMetrics,
     fillStyle: '#000',
     strokeStyle: '#000',
     lineWidth: 1,
