@@ -45,6 +45,8 @@ export const KOMPAS_FIELD = {
   kind: 'kind',
   exemplarTraceId: 'exemplar_trace_id',
   mean: 'mean',
+  /** Why the element looks anomalous in the window ('' when it does not); see insight/anomalyDetector. */
+  anomaly: 'anomaly',
 } as const;
 
 /** Frame names and the visualisation hint of the Node Graph contract. */

@@ -97,6 +97,7 @@ function readEdges(readers: FrameReader[]): GraphEdge[] {
         continue;
       }
       const exemplarTraceId = reader.string(KOMPAS_FIELD.exemplarTraceId, row);
+      const anomaly = reader.string(KOMPAS_FIELD.anomaly, row);
       edges.set(id, {
         id,
         source,
@@ -104,6 +105,7 @@ function readEdges(readers: FrameReader[]): GraphEdge[] {
         connectionType,
         ...completeStats(reader.stats(row)),
         ...(exemplarTraceId ? { exemplarTraceId } : {}),
+        ...(anomaly ? { anomaly } : {}),
       });
     }
   }
@@ -126,12 +128,14 @@ function readNodes(readers: FrameReader[], edges: GraphEdge[]): GraphNode[] {
       const group = reader.has(KOMPAS_FIELD.group)
         ? reader.string(KOMPAS_FIELD.group, row)
         : reader.string(NODE_GRAPH_FIELD.subTitle, row);
+      const anomaly = reader.string(KOMPAS_FIELD.anomaly, row);
       nodes.set(id, {
         id,
         title: reader.string(NODE_GRAPH_FIELD.title, row) || id,
         kind: 'service',
         ...(group ? { group } : {}),
         ...completeStats(reader.stats(row)),
+        ...(anomaly ? { anomaly } : {}),
       });
     }
   }

@@ -60,6 +60,7 @@ function nodeColumns(nodes: GraphNode[], health: (stats: Stats) => string): Arra
     ...kompasStatColumns(nodes),
     string(KOMPAS_FIELD.group, (n) => n.group ?? ''),
     string(KOMPAS_FIELD.kind, (n) => n.kind),
+    string(KOMPAS_FIELD.anomaly, (n) => n.anomaly ?? ''),
   ];
 }
 
@@ -89,5 +90,6 @@ function edgeColumns(
     ...kompasStatColumns(edges),
     string(KOMPAS_FIELD.connectionType, (e) => e.connectionType),
     string(KOMPAS_FIELD.exemplarTraceId, (e) => e.exemplarTraceId ?? ''),
+    string(KOMPAS_FIELD.anomaly, (e) => e.anomaly ?? ''),
   ];
 }
