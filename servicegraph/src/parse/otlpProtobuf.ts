@@ -1,8 +1,8 @@
 /**
  * OTLP/protobuf (`application/x-protobuf` ExportTraceServiceRequest) → Span[]. Decoding uses the protobufjs
  * code that OpenTelemetry JS generated from the official opentelemetry-proto definitions (shipped in
- * @opentelemetry/otlp-proto-exporter-base); the decoded message is mapped to its protobuf-JSON form and
- * goes through the OTLP/JSON reader, so both encodings share one span mapping.
+ * @opentelemetry/otlp-proto-exporter-base); otlpMessageToSpans maps the decoded messages with the OTLP/JSON
+ * reader's rules.
  *
  * Kept out of servicegraph's index so browser bundles (datasource, panel) do not pull protobufjs in;
  * Node callers import this module directly.
@@ -10,7 +10,7 @@
 import * as generated from '@opentelemetry/otlp-proto-exporter-base/build/src/generated/root';
 import type { Span } from '../types';
 import { ParseError, UNNAMED_INPUT } from './parseError';
-import { otlpRequestToSpans } from './otlpJson';
+import { otlpMessageToSpans, type TraceRequestMessage } from './otlpMessageToSpans';
 
 interface ConversionOptions {
   longs: StringConstructor;
@@ -34,15 +34,17 @@ interface GeneratedRoot {
 export const exportTraceServiceRequest: GeneratedMessageClass = (generated as unknown as GeneratedRoot).opentelemetry.proto
   .collector.trace.v1.ExportTraceServiceRequest;
 
-/** ids as base64 and 64-bit times as decimal strings: the protobuf-JSON mapping the OTLP/JSON reader accepts. */
-const TO_JSON_FORM: ConversionOptions = { longs: String, bytes: String, enums: Number };
-
 export function decodeOtlpProtobuf(bytes: Uint8Array, file: string = UNNAMED_INPUT): Span[] {
-  let request: Record<string, unknown>;
+  let request: TraceRequestMessage;
   try {
-    request = exportTraceServiceRequest.toObject(exportTraceServiceRequest.decode(bytes), TO_JSON_FORM);
+    request = exportTraceServiceRequest.decode(bytes) as TraceRequestMessage;
   } catch (error) {
     throw new ParseError(file, `not an OTLP/protobuf ExportTraceServiceRequest: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return otlpRequestToSpans(request, file);
+  try {
+    return otlpMessageToSpans(request);
+  } catch (error) {
+    // Safety net: the mapping tolerates every field being unset; anything else is still reported per file.
+    throw new ParseError(file, `unreadable OTLP/protobuf request: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -1,0 +1,205 @@
+/**
+ * A decoded OTLP/protobuf ExportTraceServiceRequest (protobufjs message objects: Uint8Array ids, Long
+ * times, oneof AnyValues) → Span[]. The same rules as the OTLP/JSON reader (otlpJson.ts) and the same time
+ * arithmetic (nanos.ts), so a request gives the same spans in either encoding; mapping the messages
+ * directly avoids a round trip through strings. The generated code leaves unset fields null.
+ */
+import type { AttributeValue, Span } from '../types';
+import { bytesToHex } from './ids';
+import { hasErrorAttributes, otlpKindToSpanKind } from './spanStatus';
+import { UNKNOWN_SERVICE } from './serviceName';
+import { nanosToMs, partsDifferenceMs, partsToMs } from './nanos';
+
+/** protobufjs' 64-bit integer (the `long` package). */
+interface LongValue {
+  low: number;
+  high: number;
+  toNumber(): number;
+}
+
+type Maybe<T> = T | null | undefined;
+
+interface AnyValueMessage {
+  /** protobufjs oneof getter: the name of the field that is set. */
+  value?: string;
+  stringValue?: Maybe<string>;
+  boolValue?: Maybe<boolean>;
+  intValue?: Maybe<number | LongValue>;
+  doubleValue?: Maybe<number>;
+  bytesValue?: Maybe<Uint8Array>;
+  arrayValue?: Maybe<{ values?: Maybe<Array<Maybe<AnyValueMessage>>> }>;
+  kvlistValue?: Maybe<{ values?: Maybe<Array<Maybe<KeyValueMessage>>> }>;
+}
+
+interface KeyValueMessage {
+  key?: Maybe<string>;
+  value?: Maybe<AnyValueMessage>;
+}
+
+interface SpanMessage {
+  traceId?: Maybe<Uint8Array>;
+  spanId?: Maybe<Uint8Array>;
+  parentSpanId?: Maybe<Uint8Array>;
+  name?: Maybe<string>;
+  kind?: Maybe<number>;
+  startTimeUnixNano?: Maybe<number | LongValue>;
+  endTimeUnixNano?: Maybe<number | LongValue>;
+  attributes?: Maybe<Array<Maybe<KeyValueMessage>>>;
+  status?: Maybe<{ code?: Maybe<number> }>;
+}
+
+export interface TraceRequestMessage {
+  resourceSpans?: Maybe<
+    Array<
+      Maybe<{
+        resource?: Maybe<{ attributes?: Maybe<Array<Maybe<KeyValueMessage>>> }>;
+        scopeSpans?: Maybe<Array<Maybe<{ spans?: Maybe<Array<Maybe<SpanMessage>>> }>>>;
+      }>
+    >
+  >;
+}
+
+const NO_PARENT = '0000000000000000';
+
+export function otlpMessageToSpans(request: TraceRequestMessage): Span[] {
+  const out: Span[] = [];
+  for (const resourceSpans of request.resourceSpans ?? []) {
+    if (resourceSpans == null) {
+      continue;
+    }
+    const resource: Record<string, AttributeValue> = {};
+    readAttributes(resourceSpans.resource?.attributes, resource);
+    const serviceName = resource['service.name'];
+    const service = typeof serviceName === 'string' && serviceName !== '' ? serviceName : UNKNOWN_SERVICE;
+    delete resource['service.name'];
+    for (const scope of resourceSpans.scopeSpans ?? []) {
+      for (const span of scope?.spans ?? []) {
+        if (span != null) {
+          out.push(toSpan(span, service, resource));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const time = { ms: 0, nanos: 0 };
+
+function toSpan(span: SpanMessage, service: string, resource: Record<string, AttributeValue>): Span {
+  const attributes: Record<string, AttributeValue> = {};
+  readAttributes(span.attributes, attributes);
+  const parent = span.parentSpanId != null && span.parentSpanId.length > 0 ? bytesToHex(span.parentSpanId) : '';
+  let startMs: number;
+  let durationMs: number;
+  if (splitNanos(span.startTimeUnixNano)) {
+    const startWhole = time.ms;
+    const startNanos = time.nanos;
+    startMs = partsToMs(startWhole, startNanos);
+    durationMs = splitNanos(span.endTimeUnixNano)
+      ? partsDifferenceMs(time.ms, time.nanos, startWhole, startNanos)
+      : nanosToMs(toPlainNumber(span.endTimeUnixNano)) - startMs;
+  } else {
+    startMs = nanosToMs(toPlainNumber(span.startTimeUnixNano));
+    durationMs = nanosToMs(toPlainNumber(span.endTimeUnixNano)) - startMs;
+  }
+  return {
+    traceId: span.traceId != null ? bytesToHex(span.traceId) : '',
+    spanId: span.spanId != null ? bytesToHex(span.spanId) : '',
+    parentSpanId: parent === NO_PARENT ? '' : parent,
+    followsFrom: false,
+    service,
+    name: span.name ?? '',
+    kind: otlpKindToSpanKind(span.kind ?? 0),
+    startMs,
+    durationMs: durationMs > 0 ? durationMs : 0,
+    error: span.status?.code === 2 || hasErrorAttributes(attributes),
+    attributes,
+    resource,
+  };
+}
+
+/**
+ * A Long nanosecond time of at least 7 digits → `time` as whole ms + ns within them, exactly:
+ * 2^32 = 4294 * 10^6 + 967296, so high * 967296 + low stays below 2^53.
+ */
+function splitNanos(value: Maybe<number | LongValue>): boolean {
+  if (value == null || typeof value === 'number' || value.high < 0) {
+    return false;
+  }
+  const rest = value.high * 967296 + (value.low >>> 0);
+  const carry = Math.floor(rest / 1e6);
+  const whole = value.high * 4294 + carry;
+  if (whole === 0) {
+    return false;
+  }
+  time.ms = whole;
+  time.nanos = rest - carry * 1e6;
+  return true;
+}
+
+function toPlainNumber(value: Maybe<number | LongValue>): number {
+  return value == null ? 0 : typeof value === 'number' ? value : value.toNumber();
+}
+
+function readAttributes(list: Maybe<Array<Maybe<KeyValueMessage>>>, into: Record<string, AttributeValue>): void {
+  if (list == null) {
+    return;
+  }
+  for (const entry of list) {
+    if (entry == null || typeof entry.key !== 'string' || entry.value == null) {
+      continue;
+    }
+    const value = toAttribute(entry.value);
+    if (value !== undefined) {
+      into[entry.key] = value;
+    }
+  }
+}
+
+function toAttribute(value: AnyValueMessage): AttributeValue | undefined {
+  switch (value.value) {
+    case 'stringValue':
+      return value.stringValue ?? undefined;
+    case 'intValue':
+      return toPlainNumber(value.intValue);
+    case 'boolValue':
+      return value.boolValue ?? undefined;
+    case 'doubleValue':
+      return value.doubleValue ?? undefined;
+    case 'bytesValue':
+      return value.bytesValue == null ? undefined : bytesToBase64(value.bytesValue);
+    case 'arrayValue':
+    case 'kvlistValue':
+      return JSON.stringify(toPlain(value));
+    default:
+      return undefined;
+  }
+}
+
+/** Arrays and key/value lists as JSON, like the OTLP/JSON reader. */
+function toPlain(value: Maybe<AnyValueMessage>): unknown {
+  if (value == null) {
+    return null;
+  }
+  if (value.value === 'arrayValue') {
+    return (value.arrayValue?.values ?? []).map(toPlain);
+  }
+  if (value.value === 'kvlistValue') {
+    const out: Record<string, unknown> = {};
+    for (const entry of value.kvlistValue?.values ?? []) {
+      if (entry != null && typeof entry.key === 'string') {
+        out[entry.key] = toPlain(entry.value);
+      }
+    }
+    return out;
+  }
+  return toAttribute(value) ?? null;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) {
+    binary += String.fromCharCode(bytes[i]);
+  }
+  return btoa(binary);
+}
