@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProvisionedDataSources } from '../sandbox/server/datasourceStore';
+import { startSandboxServer } from '../sandbox/server/sandboxServer';
 import {
   loadAlertingFiles,
   loadAlertRules,
@@ -210,13 +211,27 @@ describe('Shop dataflow dashboard', () => {
     }
   });
 
-  it('loads in the sandbox as a dashboard: it reads uid, title, time, templating and panels', () => {
-    // The sandbox serves provisioning/dashboards/<name>.json for ?dashboard=<name>.
-    expect(provisioningFiles('dashboards', ['.json']).map((f) => f.slice(f.lastIndexOf('/') + 1))).toContain(
-      'shop-dataflow.json'
-    );
-    const focus = shop.dashboard.templating.list.find((v) => v.name === 'focus')!;
-    expect(typeof focus.current?.value).toBe('string');
+  it('is served by the sandbox for ?dashboard=shop-dataflow, next to the provisioned datasources it names', async () => {
+    const [file] = provisioningFiles('datasources', ['.yaml']);
+    const sandbox = await startSandboxServer({
+      port: 0,
+      host: '127.0.0.1',
+      rootDir: REPO_ROOT,
+      dataSources: loadProvisionedDataSources(file, {}),
+    });
+    try {
+      const served = await fetch(`${sandbox.url}/api/sandbox/dashboards/shop-dataflow`);
+      expect(served.status).toBe(200);
+      expect(await served.json()).toEqual(dashboard);
+      const listed = (await (await fetch(`${sandbox.url}/api/datasources`)).json()) as Array<{
+        uid: string;
+        type: string;
+      }>;
+      const map = dashboard.panels.find((p) => p.type === KOMPAS_PANEL)!;
+      expect(listed.find((ds) => ds.uid === map.datasource?.uid)?.type).toBe(KOMPAS_DATASOURCE);
+    } finally {
+      await sandbox.close();
+    }
   });
 });
 
