@@ -6,6 +6,7 @@ import { Scene } from './sceneTypes';
 
 const HEALTH_LEVELS = [-1, 0, 1, 2];
 const PARTICLE_PX = 3.2;
+const MAX_PARTICLES_PER_FRAME = 2500;
 const point = { x: 0, y: 0 };
 
 /**
@@ -18,7 +19,12 @@ export function drawParticles(ctx: DrawContext, scene: Scene, frame: FrameState)
   }
   const size = PARTICLE_PX / frame.view.k;
   const half = size / 2;
-  const stride = frame.lod.particleStride;
+  // A frame budget: beyond it every n-th particle only, so thousands of busy edges cost the same as hundreds.
+  let total = 0;
+  for (const edge of scene.edges) {
+    total += isEdgeVisible(edge, frame.visible) ? edge.particleCount : 0;
+  }
+  const stride = Math.max(frame.lod.particleStride, Math.ceil(total / MAX_PARTICLES_PER_FRAME));
   // fillRect per particle: measured faster than one path of rects in software canvas.
   for (const level of HEALTH_LEVELS) {
     ctx.fillStyle = healthColor(frame.theme, level);
