@@ -68,3 +68,5 @@ export {
   NODE_GRAPH_VISUALISATION,
   NODES_FRAME_NAME,
 } from './frames/fieldNames';
+// Insight: critical path, bottlenecks, anomaly flags, replay
+export * from './insight';
