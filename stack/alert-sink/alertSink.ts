@@ -103,7 +103,8 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 }
 
 function reply(response: ServerResponse, status: number, contentType: string, body: string): void {
-  response.writeHead(status, { 'content-type': contentType });
+  // After an error the request body may be half read: do not reuse that connection.
+  response.writeHead(status, { 'content-type': contentType, ...(status >= 400 ? { connection: 'close' } : {}) });
   response.end(body);
 }
 
@@ -133,6 +134,8 @@ export function startAlertSink(options: AlertSinkOptions): Promise<AlertSink> {
   };
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
+      // Drain the unread body so the client gets to read the error.
+      request.resume();
       const status = error instanceof SinkError ? error.status : 500;
       reply(
         response,
