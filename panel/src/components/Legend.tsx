@@ -4,6 +4,15 @@ import { useStyles2 } from '@grafana/ui';
 import React from 'react';
 import { SceneTheme } from '../render/sceneTypes';
 import { HealthRules } from '../render/health';
+import type { NodeKind } from '../../../servicegraph/src/types';
+import { KindIcon } from './KindIcon';
+
+const KINDS: Array<[NodeKind, string]> = [
+  ['service', 'service'],
+  ['database', 'database'],
+  ['messaging', 'messaging'],
+  ['virtual', 'external'],
+];
 
 interface Props {
   theme: SceneTheme;
@@ -27,7 +36,12 @@ export function Legend({ theme, rules }: Props) {
           {label}
         </span>
       ))}
-      <span className={styles.item}>○ service · ⌭ database · ⬡ messaging · ◌ external</span>
+      {KINDS.map(([kind, label]) => (
+        <span key={kind} className={styles.item}>
+          <KindIcon kind={kind} color={theme.text} />
+          {label}
+        </span>
+      ))}
     </div>
   );
 }
@@ -42,6 +56,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
     gap: theme.spacing(1.5),
     fontSize: theme.typography.bodySmall.fontSize,
     color: theme.colors.text.secondary,
+    background: theme.colors.background.primary,
+    opacity: 0.9,
+    borderRadius: theme.shape.radius.default,
+    padding: theme.spacing(0.25, 0.75),
     pointerEvents: 'none',
   }),
   item: css({ display: 'inline-flex', alignItems: 'center', gap: theme.spacing(0.5) }),

@@ -7,6 +7,8 @@ import { Scene, SceneNode } from './sceneTypes';
 const HEALTH_LEVELS = [-1, 0, 1, 2];
 /** drawShapes level meaning every node (the inner fill is the same colour for all). */
 const ALL_LEVELS = 9;
+/** Below 0.5 % errors the arc would only be noise on a healthy map. */
+const MIN_ERROR_ARC_SHARE = 0.005;
 
 function addShape(ctx: DrawContext, kind: NodeKind, x: number, y: number, r: number): void {
   switch (kind) {
@@ -148,7 +150,7 @@ function drawErrorArcs(ctx: DrawContext, scene: Scene, frame: FrameState, dimmed
   ctx.beginPath();
   let arcs = 0;
   for (const node of scene.nodes) {
-    if (node.errorShare > 0.001 && isDimmed(node, frame) === dimmed && isNodeVisible(node, frame.visible)) {
+    if (node.errorShare >= MIN_ERROR_ARC_SHARE && isDimmed(node, frame) === dimmed && isNodeVisible(node, frame.visible)) {
       const r = node.radius + 3.5;
       const start = -Math.PI / 2;
       ctx.moveTo(node.x + r * Math.cos(start), node.y + r * Math.sin(start));

@@ -32,7 +32,7 @@ export function fitView(
   points: ReadonlyArray<{ x: number; y: number; radius: number }>,
   width: number,
   height: number,
-  padding = 24,
+  padding = 36,
   maxZoom = 2
 ): ViewTransform {
   if (points.length === 0 || width <= 0 || height <= 0) {
