@@ -18,7 +18,10 @@ export function callStore(
   const span = newSpan(ctx, caller, parentSpanId, 'client', target.spanName, startMs);
   const effect = ctx.effects.stores[store.name];
   const failed = ctx.rng() < (effect ? effect.errorRate : operation.errorRate);
-  const latencyMs = sampleLogNormal(ctx.rng, operation.medianMs, operation.sigma) * (effect ? effect.latencyFactor : 1);
+  const latencyMs =
+    sampleLogNormal(ctx.rng, operation.medianMs, operation.sigma) *
+    ctx.loadFactor *
+    (effect ? effect.latencyFactor : 1);
   const timedOut = latencyMs > call.timeoutMs;
   span.durationMs = timedOut ? call.timeoutMs : latencyMs;
   span.error = failed || timedOut;

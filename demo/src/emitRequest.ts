@@ -17,8 +17,14 @@ const KAFKA_PARTITIONS = 12;
 const NORMAL_LAG = { medianMs: 25, sigma: 0.8 };
 
 /** Emits the spans of one request entering at `entry` at `startMs` and returns them. */
-export function emitRequest(rng: Rng, entry: CompiledEndpoint, startMs: number, effects: IncidentEffects): Span[] {
-  const ctx: RequestContext = { rng, traceId: randomHex(rng, 16), spans: [], effects };
+export function emitRequest(
+  rng: Rng,
+  entry: CompiledEndpoint,
+  startMs: number,
+  effects: IncidentEffects,
+  loadFactor = 1
+): Span[] {
+  const ctx: RequestContext = { rng, traceId: randomHex(rng, 16), spans: [], effects, loadFactor };
   runEndpoint(ctx, entry, startMs, '', 'server');
   return ctx.spans;
 }
@@ -34,7 +40,7 @@ function runEndpoint(
   const span = newSpan(ctx, ep, parentSpanId, kind, ep.serverSpanName, startMs);
   const effect = ctx.effects.services[ep.service.name];
   const ownFailure = rng() < (effect ? effect.errorRate : ep.errorRate);
-  const selfMs = sampleLogNormal(rng, ep.selfMs, ep.sigma);
+  const selfMs = sampleLogNormal(rng, ep.selfMs, ep.sigma) * ctx.loadFactor;
   let t = startMs + selfMs * (ownFailure ? 0.3 : 0.6);
   let dependencyFailed = false;
   let dependencyTimedOut = false;

@@ -11,6 +11,8 @@ export interface RequestContext {
   traceId: string;
   spans: Span[];
   effects: IncidentEffects;
+  /** Multiplier on handlers' own work: busy hours are a little slower. */
+  loadFactor: number;
 }
 
 /** What a caller learns from a call. */

@@ -4,7 +4,7 @@
 import { createShop } from './shop';
 import { GATEWAY_SERVICE } from './emitRequest';
 import { DATASTORES, EXTERNALS, SERVICES, listShopNodes } from './topology';
-import { deriveTestEdges } from './testSupport';
+import { deriveTestEdges, percentile } from './testSupport';
 
 const NOON = Date.UTC(2026, 0, 15, 12);
 
@@ -147,6 +147,16 @@ describe('createShop', () => {
     const night = count(5);
     const evening = count(18);
     expect(evening).toBeGreaterThan(night * 2.5);
+    // Busy hours are slower too.
+    const rootMedian = (hour: number) =>
+      percentile(
+        shop
+          .spansBetween(Date.UTC(2026, 0, 15, hour), Date.UTC(2026, 0, 15, hour) + 30_000)
+          .filter((s) => s.parentSpanId === '')
+          .map((s) => s.durationMs),
+        50
+      );
+    expect(rootMedian(18)).toBeGreaterThan(rootMedian(5) * 1.08);
     const flat = createShop({ seed: 1, ratePerSecond: 40, diurnal: false }).requestsBetween(NOON, NOON + 60_000).length;
     expect(flat).toBeGreaterThan(40 * 60 * 0.9);
     expect(flat).toBeLessThan(40 * 60 * 1.1);

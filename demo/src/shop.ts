@@ -8,7 +8,7 @@ import { emitRequest } from './emitRequest';
 import { createIncidentTimeline } from './incidentTimeline';
 import { INCIDENTS, type IncidentDescriptor, type IncidentName } from './incidents';
 import { createRng } from './random';
-import { arrivalOffsets, rateAt, requestSeed } from './traffic';
+import { arrivalOffsets, loadFactorAt, rateAt, requestSeed } from './traffic';
 
 export const DEFAULT_RATE_PER_SECOND = 30;
 /** Guards against a window that would not fit in memory; callers slice larger ranges. */
@@ -95,6 +95,7 @@ export function createShop(options: ShopOptions = {}): Shop {
     for (let second = firstSecond; second < lastSecond; second++) {
       const secondStart = second * 1000;
       const offsets = arrivalOffsets(seed, second, rateAt(secondStart + 500, ratePerSecond, diurnal));
+      const loadFactor = loadFactorAt(secondStart + 500, diurnal);
       for (let index = 0; index < offsets.length; index++) {
         const startMs = secondStart + offsets[index];
         if (startMs < fromMs || startMs >= toMs) {
@@ -103,7 +104,7 @@ export function createShop(options: ShopOptions = {}): Shop {
         const rng = createRng(requestSeed(seed, second, index));
         const pick = rng();
         const scenario = shop.scenarios.find((s) => pick < s.cumulative) ?? shop.scenarios[shop.scenarios.length - 1];
-        const spans = emitRequest(rng, scenario.entry, startMs, timeline.effectsAt(startMs));
+        const spans = emitRequest(rng, scenario.entry, startMs, timeline.effectsAt(startMs), loadFactor);
         requests.push({ traceId: spans[0].traceId, scenario: scenario.name, startMs, spans });
       }
     }

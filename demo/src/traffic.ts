@@ -23,6 +23,14 @@ export function rateAt(timeMs: number, ratePerSecond: number, diurnal: boolean):
   return diurnal ? ratePerSecond * diurnalFactor(timeMs) : ratePerSecond;
 }
 
+/**
+ * How much slower handlers work at a moment: 1 up to the mean rate, then up to about +20% at the
+ * daily peak, so latency follows traffic as it does in real shops.
+ */
+export function loadFactorAt(timeMs: number, diurnal: boolean): number {
+  return diurnal ? 1 + 0.33 * Math.max(0, diurnalFactor(timeMs) - 1) : 1;
+}
+
 /** Offsets (ms, ascending, in [0, 1000)) of the requests that start in the given second. */
 export function arrivalOffsets(seed: number, second: number, ratePerSecond: number): number[] {
   const offsets: number[] = [];
