@@ -49,7 +49,7 @@ export interface IncidentEvaluation {
   normalFlags: AnomalyFlag[];
 }
 
-export function evaluateIncident(options: {
+export interface IncidentScenario {
   seed: number;
   startMs: number;
   normalWindows: number;
@@ -59,46 +59,50 @@ export function evaluateIncident(options: {
   /** The flag that counts as detecting the incident. */
   isDetection: (flag: AnomalyFlag) => boolean;
   detector?: AnomalyDetectorOptions;
-}): IncidentEvaluation {
-  const detector = createAnomalyDetector({ windowMs: options.windowMs, ...options.detector });
-  const warmup = options.detector?.warmupWindows ?? 10;
-  const incidentAtMs = options.startMs + options.normalWindows * options.windowMs;
+}
+
+/** Simulates normal traffic, then the incident, and scores the detector on it. */
+export function evaluateIncident(scenario: IncidentScenario): IncidentEvaluation {
+  const { seed, startMs, windowMs, normalWindows, incidentWindows, incident } = scenario;
+  const incidentAtMs = startMs + normalWindows * windowMs;
+  const normal = [...demoWindows({ seed, startMs, windows: normalWindows, windowMs })];
+  const during = [...demoWindows({ seed, startMs: incidentAtMs, windows: incidentWindows, windowMs, incident, incidentAtMs })];
+  return scoreDetector(normal, during, scenario);
+}
+
+/**
+ * Runs a fresh detector over normal windows then incident windows (the same shop and seed give the same
+ * normal windows, so a benchmark simulates them once for several incidents).
+ */
+export function scoreDetector(
+  normal: readonly DemoWindow[],
+  during: readonly DemoWindow[],
+  scenario: Pick<IncidentScenario, 'windowMs' | 'isDetection' | 'detector'>
+): IncidentEvaluation {
+  const detector = createAnomalyDetector({ windowMs: scenario.windowMs, ...scenario.detector });
+  const warmup = scenario.detector?.warmupWindows ?? 10;
   const normalFlags: AnomalyFlag[] = [];
   let evaluated = 0;
   let flaggedWindows = 0;
-  let index = 0;
-  for (const { windowStartMs, graph } of demoWindows({
-    seed: options.seed,
-    startMs: options.startMs,
-    windows: options.normalWindows + options.incidentWindows,
-    windowMs: options.windowMs,
-    incident: options.incident,
-    incidentAtMs,
-  })) {
+  normal.forEach(({ windowStartMs, graph }, index) => {
     const flags = detector.update(graph, windowStartMs);
-    if (index >= warmup && index < options.normalWindows) {
+    if (index >= warmup) {
       evaluated += graph.nodes.length + graph.edges.length;
       normalFlags.push(...flags);
       flaggedWindows += flags.length > 0 ? 1 : 0;
     }
-    if (index >= options.normalWindows) {
-      const detection = flags.find(options.isDetection);
-      if (detection !== undefined) {
-        return finish(index - options.normalWindows + 1, detection);
-      }
-    }
-    index++;
+  });
+  let detectionDelayWindows: number | undefined;
+  let detection: AnomalyFlag | undefined;
+  for (let i = 0; i < during.length && detection === undefined; i++) {
+    detection = detector.update(during[i].graph, during[i].windowStartMs).find(scenario.isDetection);
+    detectionDelayWindows = detection === undefined ? undefined : i + 1;
   }
-  return finish(undefined, undefined);
-
-  function finish(delay: number | undefined, detection: AnomalyFlag | undefined): IncidentEvaluation {
-    const normalCount = Math.max(1, options.normalWindows - warmup);
-    return {
-      falseFlagRate: evaluated > 0 ? normalFlags.length / evaluated : 0,
-      windowsWithFalseFlags: flaggedWindows / normalCount,
-      detectionDelayWindows: delay,
-      detection,
-      normalFlags,
-    };
-  }
+  return {
+    falseFlagRate: evaluated > 0 ? normalFlags.length / evaluated : 0,
+    windowsWithFalseFlags: flaggedWindows / Math.max(1, normal.length - warmup),
+    detectionDelayWindows,
+    detection,
+    normalFlags,
+  };
 }
