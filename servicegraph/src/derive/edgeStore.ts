@@ -76,15 +76,17 @@ interface Entry {
   pairedChildIds: string[] | undefined;
   paired: number;
   createdMs: number;
+  /** Next entry with the same span id in another trace. */
+  next: Entry | undefined;
 }
 
 export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
   const { ttlMs, maxItems, onComplete, onExpire } = options;
   const deferred = options.deferPairing === true;
   const expires = Number.isFinite(ttlMs);
-  // Trace id → span id → entry: trace ids are shared strings, so the outer lookup reuses a cached hash and
-  // no per-span key string is built.
-  const traces = new Map<string, Map<string, Entry>>();
+  // Span id → entry, chained through `next` for the rare span id shared by several traces: one 16-digit
+  // lookup per span and no composite key string to build.
+  const entries = new Map<string, Entry>();
   // Creation order, for expiry (entries are never re-queued, so the front is always the oldest).
   let queue: Entry[] = [];
   let queueHead = 0;
@@ -131,6 +133,32 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
     onExpire?.({ traceId: entry.traceId, parent, unpairedChildren, paired: entry.paired });
   }
 
+  function find(traceId: string, spanId: string): Entry | undefined {
+    let entry = entries.get(spanId);
+    while (entry !== undefined && entry.traceId !== traceId) {
+      entry = entry.next;
+    }
+    return entry;
+  }
+
+  function unlink(entry: Entry): void {
+    const head = entries.get(entry.spanId);
+    if (head === entry) {
+      if (entry.next === undefined) {
+        entries.delete(entry.spanId);
+      } else {
+        entries.set(entry.spanId, entry.next);
+      }
+      return;
+    }
+    for (let previous = head; previous !== undefined; previous = previous.next) {
+      if (previous.next === entry) {
+        previous.next = entry.next;
+        return;
+      }
+    }
+  }
+
   function expire(nowMs: number): void {
     while (queueHead < queue.length) {
       const entry = queue[queueHead];
@@ -138,15 +166,9 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
         break;
       }
       queueHead++;
-      const spans = traces.get(entry.traceId);
-      if (spans !== undefined && spans.get(entry.spanId) === entry) {
-        spans.delete(entry.spanId);
-        if (spans.size === 0) {
-          traces.delete(entry.traceId);
-        }
-        size--;
-        finish(entry);
-      }
+      unlink(entry);
+      size--;
+      finish(entry);
     }
     if (queueHead > 1024 && queueHead * 2 > queue.length) {
       queue = queue.slice(queueHead);
@@ -154,19 +176,20 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
     }
   }
 
-  function insert(spans: Map<string, Entry> | undefined, entry: Entry, nowMs: number): void {
+  function insert(entry: Entry, nowMs: number): void {
     if (size >= maxItems) {
       expire(nowMs);
       if (size >= maxItems) {
         throw new TooManyEdgesError(maxItems);
       }
-      spans = traces.get(entry.traceId);
     }
-    if (spans === undefined) {
-      spans = new Map();
-      traces.set(entry.traceId, spans);
+    const head = entries.get(entry.spanId);
+    if (head === undefined) {
+      entries.set(entry.spanId, entry);
+    } else {
+      entry.next = head.next;
+      head.next = entry;
     }
-    spans.set(entry.spanId, entry);
     size++;
     if (expires) {
       queue.push(entry);
@@ -174,14 +197,13 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
   }
 
   function newEntry(traceId: string, spanId: string, parent: Span | undefined, child: Span | undefined, nowMs: number): Entry {
-    return { traceId, spanId, parent, child, moreChildren: undefined, pairedChildIds: undefined, paired: 0, createdMs: nowMs };
+    return { traceId, spanId, parent, child, moreChildren: undefined, pairedChildIds: undefined, paired: 0, createdMs: nowMs, next: undefined };
   }
 
   function addParent(span: Span, nowMs: number): void {
-    const spans = traces.get(span.traceId);
-    const entry = spans?.get(span.spanId);
+    const entry = find(span.traceId, span.spanId);
     if (entry === undefined) {
-      insert(spans, newEntry(span.traceId, span.spanId, span, undefined, nowMs), nowMs);
+      insert(newEntry(span.traceId, span.spanId, span, undefined, nowMs), nowMs);
       return;
     }
     if (entry.parent !== undefined) {
@@ -206,10 +228,9 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
   }
 
   function addChild(span: Span, nowMs: number): void {
-    const spans = traces.get(span.traceId);
-    const entry = spans?.get(span.parentSpanId);
+    const entry = find(span.traceId, span.parentSpanId);
     if (entry === undefined) {
-      insert(spans, newEntry(span.traceId, span.parentSpanId, undefined, span, nowMs), nowMs);
+      insert(newEntry(span.traceId, span.parentSpanId, undefined, span, nowMs), nowMs);
       return;
     }
     if (!deferred && entry.parent !== undefined) {
@@ -260,12 +281,12 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
     expire,
     flush(): void {
       const all: Entry[] = [];
-      for (const spans of traces.values()) {
-        for (const entry of spans.values()) {
+      for (const head of entries.values()) {
+        for (let entry: Entry | undefined = head; entry !== undefined; entry = entry.next) {
           all.push(entry);
         }
       }
-      traces.clear();
+      entries.clear();
       queue = [];
       queueHead = 0;
       size = 0;
