@@ -1,8 +1,8 @@
 /*
  * Timescale-mode query time: the datasource's SQL (datasource/src/timescale/edgeSql.ts) for a 24-hour range,
  * on a throwaway PostgreSQL holding 7 days of edge aggregates for 500 services / 1,500 edges.
- * Data is generated with generate_series: the 1 h rollup for all 7 days (what a 24 h query reads) and the
- * 10 s rows of the queried day (what the baseline reads). Baseline, same run: a plain GROUP BY over those raw
+ * Data is generated with generate_series: the 1 h and 6 h rollups for all 7 days (what a 24 h query reads:
+ * whole 6 h buckets plus 1 h buckets at the ends) and the 10 s rows of the queried day (what the baseline reads). Baseline, same run: a plain GROUP BY over those raw
  * 10 s rows (counts only, no latency merge), i.e. what the query would cost without the rollup.
  * Usage: npx tsx bench/timescale.bench.ts [--smoke]
  */
@@ -47,6 +47,13 @@ async function generate(pool: Pool, size: Size, endMs: number): Promise<void> {
           kompas.edges ed`,
     [end, size.days]
   );
+  // The 6 h rollup holds what the collector would write: the sums of its six hours.
+  await pool.query(
+    `INSERT INTO kompas.edge_buckets_6h
+     SELECT to_timestamp(floor(extract(epoch FROM bucket) / 21600) * 21600), edge_id, sum(requests), sum(failed),
+            sum(latency_sum_ms), (array_agg(latency_idx))[1], ARRAY(SELECT 6 * c FROM unnest((array_agg(latency_cnt))[1]) c)
+     FROM kompas.edge_buckets_1h GROUP BY 1, 2`
+  );
   await pool.query(
     `INSERT INTO kompas.edge_buckets_10s
      SELECT b, ed.edge_id, 10 + ed.edge_id % 5, ed.edge_id % 2, 200.0,
@@ -83,13 +90,14 @@ async function timeQuery(pool: Pool, sql: string, runs: number, expectRows: numb
 
 export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]> {
   const size = opts.smoke ? SMOKE : FULL;
-  const pg = await startTestPostgres({ settings: { shared_buffers: "'256MB'", work_mem: "'64MB'", max_parallel_workers_per_gather: '0' } });
+  const pg = await startTestPostgres({ settings: { shared_buffers: "'256MB'", work_mem: "'64MB'", } });
   const pool = new Pool({ connectionString: await pg.createDatabase('bench'), max: 1 });
   try {
     await migrate(pool);
-    const endMs = Math.floor(Date.now() / HOUR) * HOUR + 30 * 60_000;
+    const endMs = Math.floor(Date.now() / (6 * HOUR)) * 6 * HOUR + 3 * HOUR + 30 * 60_000;
     await generate(pool, size, endMs);
     const range = { fromMs: endMs - 24 * HOUR, toMs: endMs };
+    // Not 6 h aligned: the realistic case, with 1 h buckets at both ends.
     const plan = planEdgeSql({}, range);
     if (plan.resolution !== '1h') {
       throw new Error(`a 24 h range should read the 1 h table, got ${plan.resolution}`);

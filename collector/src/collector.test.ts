@@ -54,6 +54,7 @@ describe('collector end to end', () => {
       expect(await databaseEdgeTotals(pool, '10s')).toEqual(expected);
       expect(await databaseEdgeTotals(pool, '1m')).toEqual(expected);
       expect(await databaseEdgeTotals(pool, '1h')).toEqual(expected);
+      expect(await databaseEdgeTotals(pool, '6h')).toEqual(expected);
       const nodes = await pool.query('SELECT count(*)::int AS n FROM kompas.nodes');
       const names = new Set(Object.keys(expected).flatMap((id) => id.split('#')[0].split('->')));
       expect(nodes.rows[0].n).toBe(names.size);

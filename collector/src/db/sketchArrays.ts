@@ -14,7 +14,7 @@ export interface SketchArrays {
 }
 
 /** Index coarsening per table resolution; must match kompas.sketch_scale(). */
-export const SKETCH_SCALE = { '10s': 1, '1m': 1, '1h': 4 } as const;
+export const SKETCH_SCALE = { '10s': 1, '1m': 1, '1h': 4, '6h': 4 } as const;
 
 export function toSketchArrays(sketch: LatencySketch, scale = 1): SketchArrays {
   const { b, c } = serializeSketch(sketch);

@@ -18,6 +18,7 @@ export const RESOLUTIONS = [
   { name: '10s', ms: 10_000 },
   { name: '1m', ms: 60_000 },
   { name: '1h', ms: 3_600_000 },
+  { name: '6h', ms: 21_600_000 },
 ] as const;
 export type ResolutionName = (typeof RESOLUTIONS)[number]['name'];
 

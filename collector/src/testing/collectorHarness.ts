@@ -101,7 +101,7 @@ export function expectedEdgeTotals(spans: readonly Span[]): Record<string, EdgeT
 }
 
 /** Edge totals stored in one of the bucket tables. */
-export async function databaseEdgeTotals(pool: Pool, resolution: '10s' | '1m' | '1h' = '10s'): Promise<Record<string, EdgeTotal>> {
+export async function databaseEdgeTotals(pool: Pool, resolution: '10s' | '1m' | '1h' | '6h' = '10s'): Promise<Record<string, EdgeTotal>> {
   const { rows } = await pool.query<{ client_service: string; server_service: string; connection_type: string; requests: string; failed: string }>(
     `SELECT client_service, server_service, connection_type, sum(requests) AS requests, sum(failed) AS failed
      FROM kompas.edge_stats_${resolution} GROUP BY 1, 2, 3`

@@ -1,4 +1,4 @@
-import { buildEdgeSql, chooseResolution, planEdgeSql } from './edgeSql';
+import { buildEdgeSql, chooseResolution, coverRange, planEdgeSql } from './edgeSql';
 import { quoteText, SqlValueError } from './sqlLiteral';
 
 const HOUR = 3_600_000;
@@ -13,24 +13,45 @@ describe('chooseResolution', () => {
   });
 });
 
+describe('coverRange', () => {
+  it('reads whole 6 h buckets inside a long range and 1 h buckets at its ends', () => {
+    const h = (hours: number) => Date.UTC(2026, 10, 22) + hours * HOUR;
+    expect(coverRange({ fromMs: h(3.5), toMs: h(27.2) }, '1h')).toEqual([
+      { table: '1h', fromMs: h(3), toMs: h(6) },
+      { table: '6h', fromMs: h(6), toMs: h(24) },
+      { table: '1h', fromMs: h(24), toMs: h(28) },
+    ]);
+    expect(coverRange({ fromMs: h(6), toMs: h(12) }, '1h')).toEqual([{ table: '6h', fromMs: h(6), toMs: h(12) }]);
+    expect(coverRange({ fromMs: h(7), toMs: h(11.5) }, '1h')).toEqual([{ table: '1h', fromMs: h(7), toMs: h(12) }]);
+    expect(coverRange({ fromMs: 12_345, toMs: 60_001 }, '10s')).toEqual([{ table: '10s', fromMs: 10_000, toMs: 70_000 }]);
+  });
+});
+
 describe('planEdgeSql', () => {
   it('aligns the range start to the bucket and reports the covered range', () => {
     const plan = planEdgeSql({}, range);
     expect(plan.resolution).toBe('1h');
     expect(plan.coveredFromMs).toBe(Date.UTC(2026, 10, 22, 12, 0, 0));
     expect(plan.coveredToMs).toBe(range.toMs);
-    expect(plan.sql).toContain("b.bucket >= '2026-11-22T12:00:00.000Z'::timestamptz AND b.bucket < '2026-11-23T12:00:05.000Z'::timestamptz");
-    expect(plan.sql).toContain('FROM kompas.edge_buckets_1h b');
-    expect(plan.sql).toContain('kompas.sketch_unscale(u.k, 4)');
+    expect(plan.sql).toContain(
+      "FROM kompas.edge_buckets_6h b\n  WHERE b.bucket >= '2026-11-22T12:00:00.000Z'::timestamptz AND b.bucket < '2026-11-23T12:00:00.000Z'::timestamptz"
+    );
+    expect(plan.sql).toContain(
+      "FROM kompas.edge_buckets_1h b\n  WHERE b.bucket >= '2026-11-23T12:00:00.000Z'::timestamptz AND b.bucket < '2026-11-23T13:00:00.000Z'::timestamptz"
+    );
+    expect(plan.sql).toContain('kompas.sketch_unscale(k, 4)');
     expect(plan.sql).not.toContain('LIMIT');
+    expect(plan.sql).not.toContain('sketch_quantile');
+    expect(buildEdgeSql({}, range, { percentiles: true })).toContain('kompas.sketch_quantile(sk.latency_idx, sk.latency_cnt, 0.95) AS p95_ms');
   });
 
   it('applies service, connection type and top-N filters', () => {
     const sql = buildEdgeSql({ services: ['checkout', 'cart'], connectionType: 'database', topN: 25 }, range, { resolution: '10s' });
-    expect(sql).toContain("ed.client_service = ANY(ARRAY[E'checkout', E'cart']::text[]) OR ed.server_service = ANY(ARRAY[E'checkout', E'cart']::text[])");
+    expect(sql).toContain("b.edge_id IN (SELECT ed.edge_id FROM kompas.edges ed WHERE (ed.client_service = ANY(ARRAY[E'checkout', E'cart']::text[]) OR ed.server_service = ANY(ARRAY[E'checkout', E'cart']::text[])");
     expect(sql).toContain("ed.connection_type = E'database'");
     expect(sql).toContain('LIMIT 25');
     expect(sql).toContain('FROM kompas.edge_buckets_10s b');
+    expect(sql).toContain('ORDER BY sum(s.requests) DESC, s.edge_id');
     expect(sql).not.toContain('sketch_unscale');
   });
 

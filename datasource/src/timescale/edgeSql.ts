@@ -3,8 +3,8 @@
  * coarsest Kompas bucket table that still resolves the range (collector/migrations/0001_edges.sql).
  * Pure: values are quoted here (sqlLiteral.ts), the result is one statement Grafana's PostgreSQL
  * datasource runs as is. Columns: source, target, connection_type, requests, failed, latency_sum_ms,
- * latency_idx, latency_cnt (sketch on the 1 % scale), p50_ms, p95_ms, p99_ms, source_kind, source_group,
- * target_kind, target_group.
+ * latency_idx, latency_cnt (sketch on the 1 % scale), [p50_ms, p95_ms, p99_ms with `percentiles`],
+ * source_kind, source_group, target_kind, target_group.
  */
 import { quoteCount, quoteText, quoteTextArray, quoteTimestamp, SqlValueError } from './sqlLiteral';
 
@@ -37,6 +37,8 @@ export interface EdgeSqlOptions {
   resolution?: EdgeResolution | 'auto';
   /** Schema holding the Kompas tables (default 'kompas'). */
   schema?: string;
+  /** Also compute p50_ms/p95_ms/p99_ms in SQL (for table views and alert rules; rowsToGraph does not need them). */
+  percentiles?: boolean;
 }
 
 export interface EdgeSqlPlan {
@@ -89,6 +91,49 @@ function edgeFilter(query: EdgeSqlQuery): string {
   return conditions.length > 0 ? conditions.join(' AND ') : 'true';
 }
 
+const SIX_HOURS = 21_600_000;
+
+/** A piece of the range read from one table: buckets starting in [fromMs, toMs). */
+export interface EdgeSqlSegment {
+  table: EdgeResolution | '6h';
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * Splits the bucket-aligned range into table reads. On the 1 h resolution, whole 6 h buckets inside the range
+ * come from the 6 h table and only the ends from the 1 h table (same sketch scale, so they merge directly).
+ */
+export function coverRange(range: EdgeSqlRange, resolution: EdgeResolution): EdgeSqlSegment[] {
+  const { ms } = RESOLUTION_TABLES[resolution];
+  const from = Math.floor(range.fromMs / ms) * ms;
+  const to = Math.ceil(range.toMs / ms) * ms;
+  if (resolution !== '1h') {
+    return [{ table: resolution, fromMs: from, toMs: to }];
+  }
+  const innerFrom = Math.ceil(from / SIX_HOURS) * SIX_HOURS;
+  const innerTo = Math.floor(to / SIX_HOURS) * SIX_HOURS;
+  if (innerTo <= innerFrom) {
+    return [{ table: '1h', fromMs: from, toMs: to }];
+  }
+  const segments: EdgeSqlSegment[] = [];
+  if (from < innerFrom) {
+    segments.push({ table: '1h', fromMs: from, toMs: innerFrom });
+  }
+  segments.push({ table: '6h', fromMs: innerFrom, toMs: innerTo });
+  if (innerTo < to) {
+    segments.push({ table: '1h', fromMs: innerTo, toMs: to });
+  }
+  return segments;
+}
+
+function segmentSql(schema: string, segment: EdgeSqlSegment, filter: string): string {
+  const edges = filter === 'true' ? '' : ` AND b.edge_id IN (SELECT ed.edge_id FROM ${schema}.edges ed WHERE ${filter})`;
+  return `  SELECT b.edge_id, b.requests, b.failed, b.latency_sum_ms, b.latency_idx, b.latency_cnt
+  FROM ${schema}.edge_buckets_${segment.table} b
+  WHERE b.bucket >= ${quoteTimestamp(segment.fromMs, 'range start')} AND b.bucket < ${quoteTimestamp(segment.toMs, 'range end')}${edges}`;
+}
+
 export function planEdgeSql(query: EdgeSqlQuery, range: EdgeSqlRange, options: EdgeSqlOptions = {}): EdgeSqlPlan {
   if (!(range.toMs > range.fromMs)) {
     throw new SqlValueError(`time range is empty or inverted (${range.fromMs} .. ${range.toMs})`);
@@ -96,45 +141,44 @@ export function planEdgeSql(query: EdgeSqlQuery, range: EdgeSqlRange, options: E
   const resolution = options.resolution && options.resolution !== 'auto' ? options.resolution : chooseResolution(range);
   const { ms, sketchScale } = RESOLUTION_TABLES[resolution];
   const schema = checkIdentifier(options.schema ?? 'kompas');
-  const coveredFromMs = Math.floor(range.fromMs / ms) * ms;
-  const from = quoteTimestamp(coveredFromMs, 'range start');
-  const to = quoteTimestamp(range.toMs, 'range end');
-  const table = `${schema}.edge_buckets_${resolution}`;
+  const filter = edgeFilter(query);
+  const segments = coverRange(range, resolution);
   const topN = query.topN ?? 0;
-  const limit = topN !== 0 ? `\n  ORDER BY sum(b.requests) DESC, b.edge_id\n  LIMIT ${quoteCount(topN, 'top N')}` : '';
-  const unscale = sketchScale === 1 ? 'u.k' : `${schema}.sketch_unscale(u.k, ${sketchScale})`;
+  const limit = topN !== 0 ? `\n  ORDER BY sum(s.requests) DESC, s.edge_id\n  LIMIT ${quoteCount(topN, 'top N')}` : '';
+  const unscale = sketchScale === 1 ? 'k' : `${schema}.sketch_unscale(k, ${sketchScale})`;
+  const percentiles = options.percentiles
+    ? ['0.5', '0.95', '0.99']
+        .map((q, i) => `,\n       ${schema}.sketch_quantile(sk.latency_idx, sk.latency_cnt, ${q}) AS ${['p50_ms', 'p95_ms', 'p99_ms'][i]}`)
+        .join('')
+    : '';
 
-  const sql = `WITH picked AS (
-  SELECT b.edge_id, sum(b.requests) AS requests, sum(b.failed) AS failed, sum(b.latency_sum_ms) AS latency_sum_ms
-  FROM ${table} b
-  JOIN ${schema}.edges ed ON ed.edge_id = b.edge_id
-  WHERE b.bucket >= ${from} AND b.bucket < ${to} AND ${edgeFilter(query)}
-  GROUP BY b.edge_id${limit}
+  // src is read twice (totals, then sketches of the picked edges), so it is materialised once.
+  const sql = `WITH src AS MATERIALIZED (
+${segments.map((segment) => segmentSql(schema, segment, filter)).join('\n  UNION ALL\n')}
+), picked AS (
+  SELECT s.edge_id, sum(s.requests) AS requests, sum(s.failed) AS failed, sum(s.latency_sum_ms) AS latency_sum_ms
+  FROM src s
+  GROUP BY s.edge_id${limit}
 ), merged AS (
-  SELECT b.edge_id, u.k, sum(u.n)::bigint AS n
-  FROM ${table} b
-  JOIN picked p ON p.edge_id = b.edge_id
-  CROSS JOIN LATERAL unnest(b.latency_idx, b.latency_cnt) AS u(k, n)
-  WHERE b.bucket >= ${from} AND b.bucket < ${to}
-  GROUP BY b.edge_id, u.k
+  SELECT u.edge_id, u.k, sum(u.n)::bigint AS n
+  FROM (SELECT s.edge_id, unnest(s.latency_idx) AS k, unnest(s.latency_cnt) AS n
+        FROM src s JOIN picked p ON p.edge_id = s.edge_id) AS u
+  GROUP BY u.edge_id, u.k
 ), sketches AS (
   SELECT edge_id, array_agg(${unscale} ORDER BY k) AS latency_idx, array_agg(n ORDER BY k) AS latency_cnt
-  FROM merged u
+  FROM merged
   GROUP BY edge_id
 )
 SELECT ed.client_service AS source, ed.server_service AS target, ed.connection_type,
-       p.requests, p.failed, p.latency_sum_ms, s.latency_idx, s.latency_cnt,
-       ${schema}.sketch_quantile(s.latency_idx, s.latency_cnt, 0.5) AS p50_ms,
-       ${schema}.sketch_quantile(s.latency_idx, s.latency_cnt, 0.95) AS p95_ms,
-       ${schema}.sketch_quantile(s.latency_idx, s.latency_cnt, 0.99) AS p99_ms,
+       p.requests, p.failed, p.latency_sum_ms, sk.latency_idx, sk.latency_cnt${percentiles},
        sn.kind AS source_kind, sn.group_name AS source_group, tn.kind AS target_kind, tn.group_name AS target_group
 FROM picked p
 JOIN ${schema}.edges ed ON ed.edge_id = p.edge_id
-LEFT JOIN sketches s ON s.edge_id = p.edge_id
+LEFT JOIN sketches sk ON sk.edge_id = p.edge_id
 LEFT JOIN ${schema}.nodes sn ON sn.service = ed.client_service
 LEFT JOIN ${schema}.nodes tn ON tn.service = ed.server_service
 ORDER BY p.requests DESC, source, target, ed.connection_type`;
-  return { sql, resolution, coveredFromMs, coveredToMs: range.toMs };
+  return { sql, resolution, coveredFromMs: Math.floor(range.fromMs / ms) * ms, coveredToMs: range.toMs };
 }
 
 /** The SQL alone (see planEdgeSql for the resolution and the covered range). */
