@@ -185,3 +185,15 @@ describe('bad input at the datasource level', () => {
     expect(JSON.parse(search?.query.tags?.[0] ?? '{}')).toEqual({ 'http.route': '/api/graphql' });
   });
 });
+
+describe('route of one request', () => {
+  it('adds a route frame with the hops in order and highlights the critical edges', async () => {
+    const responses = await run(datasource(), [jaegerQuery({ queryType: 'trace', traceId: '4a1b2c3d4e5f60718293a4b5c6d7e8f9' })]);
+    const frames = responses[0].data as DataFrame[];
+    expect(frames.map((f) => f.name)).toEqual(['nodes', 'edges', 'route']);
+    const steps = column(frames, 'route', 'step');
+    expect(steps).toEqual(steps.map((_, i) => i + 1));
+    expect(column(frames, 'route', 'client_service')[0]).toBe('user');
+    expect(column(frames, 'edges', 'highlighted')).toContain(true);
+  });
+});

@@ -92,7 +92,8 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     const refId = target.refId;
     return defer(() => {
       const query = interpolateQuery(migrateQuery(target, this.defaultSource), this.replace, request.scopedVars);
-      const toFrames = (graph: Graph) => addTraceLinks(toNodeGraphFrames(graph, { refId }), this.traceLinkTarget());
+      const toFrames = (graph: Graph, extra: { highlightedEdgeIds?: Iterable<string> } = {}) =>
+        addTraceLinks(toNodeGraphFrames(graph, { refId, ...extra }), this.traceLinkTarget());
       const fromMs = request.range.from.valueOf();
       const toMs = request.range.to.valueOf();
       if (!query.streaming && !(toMs > fromMs)) {

@@ -11,3 +11,6 @@ export { jaegerTracesToSpans } from '../../../servicegraph/src/parse/jaegerJson'
 export { spansToObservations } from '../../../servicegraph/src/derive/spansToObservations';
 export { toNodeGraphFrames } from '../../../servicegraph/src/frames/toNodeGraphFrames';
 export type { EdgeObservation, Graph, Span } from '../../../servicegraph/src/types';
+export { buildTraceTree } from '../../../servicegraph/src/insight/traceTree';
+export { walkCriticalPath } from '../../../servicegraph/src/insight/criticalPath';
+export { edgesOfNodes } from '../../../servicegraph/src/insight/spanEdge';

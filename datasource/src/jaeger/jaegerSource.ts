@@ -8,8 +8,9 @@ import { Observable, SchedulerLike, catchError, concatMap, defer, filter, from, 
 import { DataflowError } from '../errors';
 import { dependenciesToGraph } from '../graph/dependenciesToGraph';
 import { infoNotice, warningNotice, withNotices } from '../graph/frameNotices';
-import { Graph } from '../graph/servicegraph';
-import { jaegerTracesToObservations, observationsToGraph } from '../graph/tracesToGraph';
+import { Graph, spansToObservations } from '../graph/servicegraph';
+import { routeToFrame, spansToRoute } from '../graph/traceRoute';
+import { jaegerTracesToObservations, observationsToGraph, readJaegerSpans } from '../graph/tracesToGraph';
 import { streamGraph } from '../streaming/streamGraph';
 import { JaegerDataflowQuery } from '../types';
 import { DEFAULT_TRACE_LIMIT } from '../defaults';
@@ -26,7 +27,7 @@ export interface JaegerRunContext {
   requestIdAttribute: string;
   /** Ad-hoc filters as tags. */
   extraTags: Record<string, string>;
-  toFrames: (graph: Graph) => DataFrame[];
+  toFrames: (graph: Graph, options?: { highlightedEdgeIds?: Iterable<string> }) => DataFrame[];
   now?: () => number;
   scheduler?: SchedulerLike;
 }
@@ -105,8 +106,11 @@ function runSingleTrace(query: JaegerDataflowQuery, ctx: JaegerRunContext): Obse
   return byTraceId.pipe(
     catchError(() => findByRequestId(id, query, ctx)),
     map((traces): DataQueryResponse => {
-      const graph = observationsToGraph(jaegerTracesToObservations(traces), ctx.fromMs, ctx.toMs);
-      return { data: ctx.toFrames(graph), key: ctx.refId, state: LoadingState.Done };
+      const spans = readJaegerSpans(traces);
+      const route = spansToRoute(spans);
+      const graph = observationsToGraph(spansToObservations(spans), ctx.fromMs, ctx.toMs);
+      const frames = ctx.toFrames(graph, { highlightedEdgeIds: route.criticalMsByEdge.keys() });
+      return { data: [...frames, routeToFrame(route, ctx.refId)], key: ctx.refId, state: LoadingState.Done };
     })
   );
 }
