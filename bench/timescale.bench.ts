@@ -47,12 +47,15 @@ async function generate(pool: Pool, size: Size, endMs: number): Promise<void> {
           kompas.edges ed`,
     [end, size.days]
   );
-  // The 6 h rollup holds what the collector would write: the sums of its six hours.
+  // The 6 h rollup holds what the collector would write: six of those hours added up.
   await pool.query(
     `INSERT INTO kompas.edge_buckets_6h
-     SELECT to_timestamp(floor(extract(epoch FROM bucket) / 21600) * 21600), edge_id, sum(requests), sum(failed),
-            sum(latency_sum_ms), (array_agg(latency_idx))[1], ARRAY(SELECT 6 * c FROM unnest((array_agg(latency_cnt))[1]) c)
-     FROM kompas.edge_buckets_1h GROUP BY 1, 2`
+     SELECT b, ed.edge_id, 6 * (3600 + ed.edge_id % 100), 6 * (ed.edge_id % 7), 6 * 3600 * 20.0,
+            ARRAY(SELECT 40 + ed.edge_id % 30 + k FROM generate_series(0, 19) k),
+            ARRAY(SELECT (6 * (100 + (k * 37 + ed.edge_id) % 200))::bigint FROM generate_series(0, 19) k)
+     FROM generate_series($1::timestamptz - $2 * interval '1 day', $1::timestamptz - interval '6 hours', interval '6 hours') AS b,
+          kompas.edges ed`,
+    [new Date(Math.floor(endMs / (6 * HOUR)) * 6 * HOUR).toISOString(), size.days]
   );
   await pool.query(
     `INSERT INTO kompas.edge_buckets_10s
@@ -90,7 +93,7 @@ async function timeQuery(pool: Pool, sql: string, runs: number, expectRows: numb
 
 export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]> {
   const size = opts.smoke ? SMOKE : FULL;
-  const pg = await startTestPostgres({ settings: { shared_buffers: "'256MB'", work_mem: "'64MB'", } });
+  const pg = await startTestPostgres({ settings: { shared_buffers: "'256MB'", work_mem: "'64MB'" } });
   const pool = new Pool({ connectionString: await pg.createDatabase('bench'), max: 1 });
   try {
     await migrate(pool);
