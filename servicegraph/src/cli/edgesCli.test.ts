@@ -2,7 +2,8 @@
  * @jest-environment node
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { gzipSync } from 'zlib';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { generateSyntheticSpans } from '../../testdata/syntheticTraces';
@@ -60,6 +61,17 @@ describe('edges CLI', () => {
     expect(report.edges.some((e) => e.connectionType === 'messaging_system')).toBe(true);
     expect(outputs[1].stdout).toBe(outputs[0].stdout);
     expect(outputs[2].stdout).toBe(outputs[0].stdout);
+  });
+
+  it('reads gzip-compressed dumps and UTF-8 files with a byte order mark', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edges-cli-'));
+    const text = readFileSync(join(TESTDATA, 'otlp/kiali-tempo-responseTrace-bookinfo.json'), 'utf8');
+    writeFileSync(join(dir, 'bookinfo.json.gz'), gzipSync(Buffer.from(text)));
+    writeFileSync(join(dir, 'bookinfo-bom.json'), `\ufeff${text}`);
+    const plain = runCli([join(TESTDATA, 'otlp/kiali-tempo-responseTrace-bookinfo.json')]);
+    expect(runCli([join(dir, 'bookinfo.json.gz')]).stdout).toBe(plain.stdout);
+    expect(runCli([join(dir, 'bookinfo-bom.json')]).stdout).toBe(plain.stdout);
+    expect(JSON.parse(plain.stdout).edges).toHaveLength(4);
   });
 
   it('reads Jaeger /api/dependencies as counted edges', () => {

@@ -1,9 +1,10 @@
 /**
- * One file from disk → spans and dependency links. `.pb`/`.binpb`/`.protobuf` files are OTLP/protobuf;
- * everything else is text (JSON, NDJSON, YAML), with a protobuf fallback for binary content under another
- * name. Every failure is a ParseError naming the file.
+ * One file from disk → spans and dependency links. gzip is unpacked first; `.pb`/`.binpb`/`.protobuf` files
+ * are OTLP/protobuf; everything else is text (JSON, NDJSON, YAML), with a protobuf fallback for binary content
+ * under another name. Every failure is a ParseError naming the file.
  */
 import { readFileSync } from 'fs';
+import { gunzipSync } from 'zlib';
 import type { Span } from '../types';
 import { ParseError } from '../parse/parseError';
 import { scanTraceText } from '../parse/scan/scanTraceText';
@@ -25,7 +26,14 @@ export function readTraceFile(path: string): TraceFileContents {
   } catch (error) {
     throw new ParseError(name, `cannot read file: ${describeFsError(error)}`);
   }
-  if (PROTOBUF_EXTENSION.test(path)) {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (error) {
+      throw new ParseError(name, `broken gzip data: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (PROTOBUF_EXTENSION.test(path.replace(/\.gz$/i, ''))) {
     return { spans: decodeOtlpProtobuf(bytes, name), dependencies: [] };
   }
   try {

@@ -57,7 +57,8 @@ function parseDocument(doc: unknown, file: string): ParsedTraces {
 }
 
 /** The documents in the text: one, or one per line for newline-delimited JSON. */
-function readText(text: string, file: string): unknown[] {
+function readText(input: string, file: string): unknown[] {
+  const text = stripByteOrderMark(input);
   const trimmed = text.trimStart();
   if (trimmed === '') {
     throw new ParseError(file, 'empty input: expected Jaeger or OTLP JSON');
@@ -132,6 +133,11 @@ function mergeParsed(parts: ParsedTraces[]): ParsedTraces {
 
 function isObjectWithSpans(doc: unknown): boolean {
   return doc !== null && typeof doc === 'object' && !Array.isArray(doc) && 'spans' in doc;
+}
+
+/** Editors on Windows save UTF-8 with a byte order mark, which JSON.parse rejects. */
+export function stripByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function firstLine(message: string): string {

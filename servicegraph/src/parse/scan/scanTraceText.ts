@@ -6,7 +6,7 @@
  */
 import type { Span } from '../../types';
 import { UNNAMED_INPUT } from '../parseError';
-import { parseTraceText, type ParsedTraces } from '../parseTraces';
+import { parseTraceText, stripByteOrderMark, type ParsedTraces } from '../parseTraces';
 import { JsonCursor, ScanUnsupported } from './jsonCursor';
 import { createTraceState, finishTrace, scanJaegerTrace, scanTraceKey } from './scanJaeger';
 import { scanResourceSpansArray } from './scanOtlp';
@@ -14,7 +14,7 @@ import { scanResourceSpansArray } from './scanOtlp';
 /** Like parseTraceText, but span attributes are limited to DERIVATION_ATTRIBUTES and resources are empty. */
 export function scanTraceText(text: string, file: string = UNNAMED_INPUT): ParsedTraces {
   try {
-    return scanDocument(text);
+    return scanDocument(stripByteOrderMark(text));
   } catch (error) {
     if (error instanceof ScanUnsupported || error instanceof RangeError) {
       return parseTraceText(text, file);
