@@ -29,4 +29,11 @@ describe('parseJaegerResponse', () => {
   it('treats data: null without errors as empty', () => {
     expect(parseJaegerResponse<unknown[]>(ok('{"data":null,"errors":null}'), 'services').data).toEqual([]);
   });
+
+  it("reads Grafana's 400 for an upstream 401 as a credentials problem", () => {
+    const response = { status: 400, statusText: 'Bad Request', contentType: 'text/plain', body: 'Authentication to data source failed' };
+    expect(() => parseJaegerResponse(response, 'services')).toThrow(
+      'Jaeger services: access denied (Grafana: Authentication to data source failed): check the credentials (auth mode, token, user/password) in the datasource settings'
+    );
+  });
 });

@@ -62,10 +62,14 @@ function readErrors(value: unknown): string[] {
 }
 
 function describeHttpFailure(response: HttpTextResponse, what: string, looksHtml: boolean): string {
-  const { status, statusText } = response;
+  const { status, statusText, body } = response;
   const code = `${status}${statusText ? ` ${statusText}` : ''}`;
   if (status === 401 || status === 403) {
     return `Jaeger ${what}: access denied (${code}): check the credentials (auth mode, token, user/password) in the datasource settings`;
+  }
+  // Grafana's datasource proxy turns an upstream 401 into this 400, so the user is not logged out of Grafana.
+  if (status === 400 && body.includes('Authentication to data source failed')) {
+    return `Jaeger ${what}: access denied (Grafana: Authentication to data source failed): check the credentials (auth mode, token, user/password) in the datasource settings`;
   }
   const jaegerErrors = looksHtml ? [] : bodyErrors(response.body);
   if (jaegerErrors.length > 0) {
