@@ -5,12 +5,12 @@
  * A share is an edge's credited time over all critical-path time, so the shares of a set of traces sum
  * to 1: "payments → payments-db holds 71 % of the critical-path time of the slowest 5 % of requests".
  */
-import type { ConnectionType, Span } from '../types';
+import type { ConnectionType, EdgeKey, Span } from '../types';
 import { edgeId } from '../aggregate/edgeWindow';
 import { createLatencySketch, quantile, recordLatency, type LatencySketch } from '../aggregate/latencySketch';
 import { walkCriticalPath } from './criticalPath';
 import { edgesOfNodes } from './spanEdge';
-import { buildTraceTree } from './traceTree';
+import { buildTraceTree, type TraceNode } from './traceTree';
 
 export interface Bottleneck {
   /** Edge id as in Graph (`source->target`, `#connectionType` when not ''). */
@@ -57,18 +57,29 @@ export interface BottleneckOptions {
 }
 
 interface EdgeInfo {
+  id: string;
   source: string;
   target: string;
   connectionType: ConnectionType;
 }
 
-/** What one trace contributes. */
+/** Edges and services numbered as first met, so per-trace credits are flat number arrays (little garbage). */
+interface Catalog {
+  edgeIndex: Map<string, number>;
+  edges: EdgeInfo[];
+  serviceIndex: Map<string, number>;
+  services: string[];
+}
+
+/** What one trace contributes: parallel arrays of (edge or service index, ms). */
 interface TraceCredit {
   durationMs: number;
   traceId: string;
-  edgeMs: Map<string, number>;
-  serviceMs: Map<string, number>;
-  latencies: Array<[string, number]>;
+  segmentEdges: number[];
+  segmentServices: number[];
+  segmentMs: number[];
+  callEdges: number[];
+  callMs: number[];
 }
 
 export function bottlenecks(spans: readonly Span[], options: BottleneckOptions = {}): Bottleneck[] {
@@ -80,37 +91,36 @@ export function analyzeBottlenecks(spans: readonly Span[], options: BottleneckOp
   if (!(fraction > 0 && fraction <= 1)) {
     throw new RangeError(`slowestFraction must be in (0, 1], got ${fraction}`);
   }
-  const edgeInfo = new Map<string, EdgeInfo>();
+  const catalog: Catalog = { edgeIndex: new Map(), edges: [], serviceIndex: new Map(), services: [] };
   const credits: TraceCredit[] = [];
   for (const traceSpans of groupByTrace(spans).values()) {
-    const credit = creditTrace(traceSpans, edgeInfo);
+    const credit = creditTrace(traceSpans, catalog);
     if (credit !== undefined) {
       credits.push(credit);
     }
   }
-  credits.sort((a, b) => b.durationMs - a.durationMs || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
+  credits.sort((a, b) => b.durationMs - a.durationMs || compareText(a.traceId, b.traceId));
   const slowestCount = credits.length === 0 ? 0 : Math.max(1, Math.ceil(credits.length * fraction));
-  const all = sumCredits(credits);
-  const slowest = sumCredits(credits.slice(0, slowestCount));
+  const all = sumCredits(credits, catalog);
+  const slowest = sumCredits(credits.slice(0, slowestCount), catalog);
 
-  const edges: Bottleneck[] = [...edgeInfo.entries()].map(([id, info]) => ({
-    id,
+  const edges: Bottleneck[] = catalog.edges.map((info, i) => ({
     ...info,
-    share: shareOf(all.edgeMs.get(id), all.totalMs),
-    shareSlowest: shareOf(slowest.edgeMs.get(id), slowest.totalMs),
-    criticalPathMs: all.edgeMs.get(id) ?? 0,
-    criticalPathMsSlowest: slowest.edgeMs.get(id) ?? 0,
-    p95Ms: p95Of(all.latency.get(id)),
-    p95MsSlowest: p95Of(slowest.latency.get(id)),
-    requests: all.requests.get(id) ?? 0,
-    requestsSlowest: slowest.requests.get(id) ?? 0,
+    share: shareOf(all.edgeMs[i], all.totalMs),
+    shareSlowest: shareOf(slowest.edgeMs[i], slowest.totalMs),
+    criticalPathMs: all.edgeMs[i],
+    criticalPathMsSlowest: slowest.edgeMs[i],
+    p95Ms: p95Of(all.latency[i]),
+    p95MsSlowest: p95Of(slowest.latency[i]),
+    requests: all.requests[i],
+    requestsSlowest: slowest.requests[i],
   }));
-  const services: ServiceBottleneck[] = [...all.serviceMs.keys()].map((service) => ({
+  const services: ServiceBottleneck[] = catalog.services.map((service, i) => ({
     service,
-    share: shareOf(all.serviceMs.get(service), all.totalMs),
-    shareSlowest: shareOf(slowest.serviceMs.get(service), slowest.totalMs),
-    criticalPathMs: all.serviceMs.get(service) ?? 0,
-    criticalPathMsSlowest: slowest.serviceMs.get(service) ?? 0,
+    share: shareOf(all.serviceMs[i], all.totalMs),
+    shareSlowest: shareOf(slowest.serviceMs[i], slowest.totalMs),
+    criticalPathMs: all.serviceMs[i],
+    criticalPathMsSlowest: slowest.serviceMs[i],
   }));
   edges.sort((a, b) => b.shareSlowest - a.shareSlowest || b.share - a.share || compareText(a.id, b.id));
   services.sort((a, b) => b.shareSlowest - a.shareSlowest || b.share - a.share || compareText(a.service, b.service));
@@ -136,76 +146,91 @@ function groupByTrace(spans: readonly Span[]): Map<string, Span[]> {
   return traces;
 }
 
-function creditTrace(spans: readonly Span[], edgeInfo: Map<string, EdgeInfo>): TraceCredit | undefined {
+function creditTrace(spans: readonly Span[], catalog: Catalog): TraceCredit | undefined {
   const tree = buildTraceTree(spans);
   if (tree === undefined) {
     return undefined;
   }
-  const nodeEdges = edgesOfNodes(tree.nodes);
-  const ids = new Map<object, string>();
-  for (const [node, edge] of nodeEdges) {
-    const id = edgeId(edge.key);
-    ids.set(node, id);
-    if (!edgeInfo.has(id)) {
-      edgeInfo.set(id, { source: edge.key.clientService, target: edge.key.serverService, connectionType: edge.key.connectionType });
-    }
-  }
   const credit: TraceCredit = {
     durationMs: tree.root.endMs - tree.root.startMs,
     traceId: tree.root.span.traceId,
-    edgeMs: new Map(),
-    serviceMs: new Map(),
-    latencies: [],
+    segmentEdges: [],
+    segmentServices: [],
+    segmentMs: [],
+    callEdges: [],
+    callMs: [],
   };
-  walkCriticalPath(tree, (node, startMs, endMs) => {
-    addTo(credit.edgeMs, ids.get(node)!, endMs - startMs);
-    addTo(credit.serviceMs, node.span.service, endMs - startMs);
-  });
-  for (const [node, edge] of nodeEdges) {
+  const edgeOfNode = new Map<TraceNode, number>();
+  for (const [node, edge] of edgesOfNodes(tree.nodes)) {
+    const index = edgeIndexOf(catalog, edge.key);
+    edgeOfNode.set(node, index);
     if (edge.latencyMs !== undefined) {
-      credit.latencies.push([ids.get(node)!, edge.latencyMs]);
+      credit.callEdges.push(index);
+      credit.callMs.push(edge.latencyMs);
     }
   }
+  walkCriticalPath(tree, (node, startMs, endMs) => {
+    credit.segmentEdges.push(edgeOfNode.get(node)!);
+    credit.segmentServices.push(serviceIndexOf(catalog, node.span.service));
+    credit.segmentMs.push(endMs - startMs);
+  });
   return credit;
+}
+
+function edgeIndexOf(catalog: Catalog, key: EdgeKey): number {
+  const id = edgeId(key);
+  let index = catalog.edgeIndex.get(id);
+  if (index === undefined) {
+    index = catalog.edges.length;
+    catalog.edgeIndex.set(id, index);
+    catalog.edges.push({ id, source: key.clientService, target: key.serverService, connectionType: key.connectionType });
+  }
+  return index;
+}
+
+function serviceIndexOf(catalog: Catalog, service: string): number {
+  let index = catalog.serviceIndex.get(service);
+  if (index === undefined) {
+    index = catalog.services.length;
+    catalog.serviceIndex.set(service, index);
+    catalog.services.push(service);
+  }
+  return index;
 }
 
 interface Totals {
   totalMs: number;
-  edgeMs: Map<string, number>;
-  serviceMs: Map<string, number>;
-  latency: Map<string, LatencySketch>;
-  requests: Map<string, number>;
+  edgeMs: Float64Array;
+  serviceMs: Float64Array;
+  latency: Array<LatencySketch | undefined>;
+  requests: Float64Array;
 }
 
-function sumCredits(credits: readonly TraceCredit[]): Totals {
-  const totals: Totals = { totalMs: 0, edgeMs: new Map(), serviceMs: new Map(), latency: new Map(), requests: new Map() };
+function sumCredits(credits: readonly TraceCredit[], catalog: Catalog): Totals {
+  const totals: Totals = {
+    totalMs: 0,
+    edgeMs: new Float64Array(catalog.edges.length),
+    serviceMs: new Float64Array(catalog.services.length),
+    latency: new Array<LatencySketch | undefined>(catalog.edges.length),
+    requests: new Float64Array(catalog.edges.length),
+  };
   for (const credit of credits) {
-    for (const [id, ms] of credit.edgeMs) {
-      addTo(totals.edgeMs, id, ms);
-      totals.totalMs += ms;
+    for (let i = 0; i < credit.segmentMs.length; i++) {
+      totals.edgeMs[credit.segmentEdges[i]] += credit.segmentMs[i];
+      totals.serviceMs[credit.segmentServices[i]] += credit.segmentMs[i];
+      totals.totalMs += credit.segmentMs[i];
     }
-    for (const [service, ms] of credit.serviceMs) {
-      addTo(totals.serviceMs, service, ms);
-    }
-    for (const [id, ms] of credit.latencies) {
-      let sketch = totals.latency.get(id);
-      if (sketch === undefined) {
-        sketch = createLatencySketch();
-        totals.latency.set(id, sketch);
-      }
-      recordLatency(sketch, ms);
-      addTo(totals.requests, id, 1);
+    for (let i = 0; i < credit.callEdges.length; i++) {
+      const edge = credit.callEdges[i];
+      recordLatency((totals.latency[edge] ??= createLatencySketch()), credit.callMs[i]);
+      totals.requests[edge] += 1;
     }
   }
   return totals;
 }
 
-function addTo(map: Map<string, number>, key: string, value: number): void {
-  map.set(key, (map.get(key) ?? 0) + value);
-}
-
-function shareOf(ms: number | undefined, totalMs: number): number {
-  return totalMs > 0 && ms !== undefined ? ms / totalMs : 0;
+function shareOf(ms: number, totalMs: number): number {
+  return totalMs > 0 ? ms / totalMs : 0;
 }
 
 function p95Of(sketch: LatencySketch | undefined): number {
