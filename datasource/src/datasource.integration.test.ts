@@ -197,3 +197,27 @@ describe('route of one request', () => {
     expect(column(frames, 'edges', 'highlighted')).toContain(true);
   });
 });
+
+describe('dependencies mode', () => {
+  it("maps Jaeger UI's large recorded dependency graph (1238 services, 4271 links)", async () => {
+    const large = await startJaegerReplay({ traces: [], dependencies: 'jaeger-ui-dependencygraph-large.json' });
+    try {
+      const ds = new DataflowDataSource(
+        { uid: 'kompas', name: 'Kompas', type: 'kompas-dataflow-datasource', jsonData: { jaegerUrl: large.url } } as never,
+        { http: createNodeHttpGet({ maxBytes: 1 << 24 }), jaegerBaseUrl: large.url, replace: (t) => t, now: () => NOW }
+      );
+      const [response] = await run(ds, [jaegerQuery({ queryType: 'dependencies', lookback: '1d' })]);
+      expect(column(response.data, 'nodes', 'id')).toHaveLength(1238);
+      expect(column(response.data, 'edges', 'id')).toHaveLength(4271);
+      const dependencies = large.requests.find((r) => r.path === '/api/dependencies');
+      expect(dependencies?.query).toEqual({ endTs: [String(NOW)], lookback: ['86400000'] });
+    } finally {
+      await large.close();
+    }
+  });
+
+  it('names a bad lookback', async () => {
+    const [response] = await run(datasource(), [jaegerQuery({ queryType: 'dependencies', lookback: 'yesterday' })]);
+    expect(response.errors?.[0]?.message).toBe('Lookback: "yesterday" is not a duration (use e.g. 1h, 2d)');
+  });
+});
