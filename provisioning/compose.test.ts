@@ -15,6 +15,8 @@ import { parse } from 'yaml';
 import { REPO_ROOT } from './testing/provisioningFiles';
 
 const run = promisify(execFile);
+// Spawning docker-compose (Python) takes seconds on a busy machine.
+jest.setTimeout(30_000);
 const COMPOSE_BINARY = ['/usr/bin/docker-compose', '/usr/local/bin/docker-compose'].find((file) => existsSync(file));
 const composeIt = COMPOSE_BINARY ? it : it.skip;
 if (!COMPOSE_BINARY) {
@@ -44,15 +46,15 @@ interface ComposeService {
   ports?: unknown[];
 }
 
-async function resolvedCompose(): Promise<{
-  services: Record<string, ComposeService>;
-  volumes: Record<string, unknown>;
-}> {
-  const { stdout } = await run(COMPOSE_BINARY!, ['--env-file', NO_ENV_FILE, '-f', 'docker-compose.yml', 'config'], {
+let resolved: Promise<{ services: Record<string, ComposeService>; volumes: Record<string, unknown> }> | undefined;
+
+/** `docker-compose config` output (variables substituted, anchors merged), computed once. */
+function resolvedCompose(): Promise<{ services: Record<string, ComposeService>; volumes: Record<string, unknown> }> {
+  resolved ??= run(COMPOSE_BINARY!, ['--env-file', NO_ENV_FILE, '-f', 'docker-compose.yml', 'config'], {
     cwd: REPO_ROOT,
     env: cleanEnv(),
-  });
-  return parse(stdout);
+  }).then(({ stdout }) => parse(stdout));
+  return resolved;
 }
 
 // merge: the file shares settings through YAML anchors and << merge keys, as Compose reads them.
