@@ -6,7 +6,6 @@ import path from 'node:path';
 import { startTestReceiver, type TestReceiver } from './testReceiver';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const ENTRY = path.join(__dirname, 'loadgen.ts');
 
 function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
@@ -31,7 +30,13 @@ function run(env: Record<string, string>): {
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(TSX, [ENTRY], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `node --import tsx` rather than the tsx binary: the binary's relay process gives the child only 30 ms to
+  // acknowledge a signal before killing it, which a busy test machine does not always make.
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
