@@ -45,7 +45,7 @@ export class JsonCursor {
     return c;
   }
 
-  private expectChar(code: number): void {
+  expectChar(code: number): void {
     if (this.peek() !== code) {
       throw new ScanUnsupported(`expected ${String.fromCharCode(code)} at ${this.pos}`);
     }
@@ -203,6 +203,54 @@ export class JsonCursor {
     this.nanosRest = rest;
     this.pos = pos + 1;
     return true;
+  }
+
+  /**
+   * Fast path for the `{"key":"K",<middle>"value":` layout that JSON encoders write for Jaeger tags
+   * (middle `"type":"T",`) and OTLP attributes (no middle): on a match the cursor stands at the value and
+   * the key is returned as its entry in `table` (null when it is not in the table); undefined, with nothing
+   * consumed, when the text has another layout.
+   */
+  enterKeyedEntry(table: ReadonlyArray<readonly string[] | undefined>, withType: boolean): string | null | undefined {
+    const text = this.text;
+    const open = this.pos;
+    if (!text.startsWith('{"key":"', open)) {
+      return undefined;
+    }
+    const keyStart = open + 8;
+    const keyEnd = text.indexOf('"', keyStart);
+    if (keyEnd < 0 || text.charCodeAt(keyEnd - 1) === BACKSLASH) {
+      return undefined;
+    }
+    let pos = keyEnd + 1;
+    if (withType) {
+      if (!text.startsWith(',"type":"', pos)) {
+        return undefined;
+      }
+      const typeEnd = text.indexOf('"', pos + 9);
+      if (typeEnd < 0 || text.charCodeAt(typeEnd - 1) === BACKSLASH) {
+        return undefined;
+      }
+      pos = typeEnd + 1;
+    }
+    if (!text.startsWith(',"value":', pos)) {
+      return undefined;
+    }
+    this.pos = pos + 9;
+    const candidates = table[keyEnd - keyStart];
+    if (candidates !== undefined) {
+      for (let i = 0; i < candidates.length; i++) {
+        if (text.startsWith(candidates[i], keyStart)) {
+          return candidates[i];
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Consumes the `}` that closes an entry read with enterKeyedEntry. */
+  leaveKeyedEntry(): void {
+    this.expectChar(CLOSE_BRACE);
   }
 
   /**

@@ -200,6 +200,26 @@ function scanTags(cursor: JsonCursor, attributes: Record<string, AttributeValue>
     if (cursor.isNull()) {
       continue;
     }
+    const canonicalKey = cursor.enterKeyedEntry(DERIVATION_ATTRIBUTE_TABLE, true);
+    if (canonicalKey !== undefined) {
+      if (canonicalKey === null) {
+        cursor.skipValue();
+      } else {
+        const c = cursor.peek();
+        if (c === 123 || c === 91) {
+          throw new ScanUnsupported('structured tag value');
+        }
+        const canonicalValue = cursor.readScalar();
+        if (canonicalValue !== undefined) {
+          if (attributes === NO_ATTRIBUTES) {
+            attributes = {};
+          }
+          attributes[canonicalKey] = canonicalValue;
+        }
+      }
+      cursor.leaveKeyedEntry();
+      continue;
+    }
     let key: string | undefined;
     let keySeen = false;
     let value: AttributeValue | undefined;

@@ -205,6 +205,22 @@ function scanAttributes(
     if (cursor.isNull()) {
       continue;
     }
+    const canonicalKey = cursor.enterKeyedEntry(wanted, false);
+    if (canonicalKey !== undefined) {
+      if (canonicalKey === null) {
+        cursor.skipValue();
+      } else {
+        const canonicalValue = scanAnyValue(cursor);
+        if (canonicalValue !== undefined) {
+          if (attributes === NO_ATTRIBUTES) {
+            attributes = {};
+          }
+          attributes[canonicalKey] = canonicalValue;
+        }
+      }
+      cursor.leaveKeyedEntry();
+      continue;
+    }
     let key: string | undefined;
     let keySeen = false;
     let value: AttributeValue | undefined;
