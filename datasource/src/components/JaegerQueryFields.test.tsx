@@ -9,6 +9,8 @@ import { JaegerDataflowQuery } from '../types';
 import { JaegerQueryFields } from './JaegerQueryFields';
 import { TEST_IDS } from './testIds';
 
+jest.setTimeout(30_000);
+
 let replay: JaegerReplay;
 beforeAll(async () => {
   // jsdom has no canvas; Combobox measures option text with one.
@@ -28,7 +30,7 @@ describe('JaegerQueryFields', () => {
   it('shows why the service list could not be loaded', async () => {
     const query = createDefaultQuery('jaeger') as JaegerDataflowQuery;
     render(<JaegerQueryFields query={query} lookups={datasource('/fault/403')} onChange={jest.fn()} onRunQuery={jest.fn()} />);
-    const alert = await screen.findByTestId(TEST_IDS.query.lookupError);
+    const alert = await screen.findByTestId(TEST_IDS.query.lookupError, {}, { timeout: 10_000 });
     expect(alert).toHaveTextContent('Jaeger services: access denied (403 Forbidden)');
   });
 
@@ -39,7 +41,8 @@ describe('JaegerQueryFields', () => {
     await waitFor(() =>
       expect(replay.requests.slice(before).map((r) => r.path)).toEqual(
         expect.arrayContaining(['/api/services', '/api/services/api-edge/operations'])
-      )
+      ),
+      { timeout: 10_000 }
     );
     expect(screen.queryByTestId(TEST_IDS.query.lookupError)).not.toBeInTheDocument();
   });
