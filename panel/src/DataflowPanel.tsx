@@ -7,7 +7,7 @@ import { defaultOptions } from './defaults';
 import type { DataflowOptions } from './types';
 
 /** PanelProps glue: frames -> graph -> map, or the empty state / a clear message. No drawing here. */
-export function DataflowPanel({ data, options, fieldConfig, width, height, replaceVariables, onOptionsChange }: PanelProps<DataflowOptions>) {
+export function DataflowPanel({ id, data, options, fieldConfig, width, height, replaceVariables, onOptionsChange }: PanelProps<DataflowOptions>) {
   const reading = useMemo(() => readGraph(data.series), [data.series]);
   const merged = useMemo(() => ({ ...defaultOptions, ...options }), [options]);
   if (reading.state === 'empty') {
@@ -24,6 +24,7 @@ export function DataflowPanel({ data, options, fieldConfig, width, height, repla
   }
   return (
     <DataflowMap
+      panelId={id}
       graph={reading.graph}
       series={data.series}
       options={merged}

@@ -14,9 +14,11 @@ import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { useLayout } from '../hooks/useLayout';
 import { usePageVisibility } from '../hooks/usePageVisibility';
 import { usePanZoom } from '../hooks/usePanZoom';
-import { MapTarget, usePointerGestures } from '../hooks/usePointerGestures';
+import { recallPanel } from '../hooks/panelMemory';
+import { MapTarget, NodeDrag, usePointerGestures } from '../hooks/usePointerGestures';
 import { usePrefersReducedMotion } from '../hooks/usePrefersReducedMotion';
 import { useSelection } from '../hooks/useSelection';
+import { overlayPositions } from '../layout/overlayPositions';
 import { buildScene, visibleGraph } from '../render/buildScene';
 import type { DataflowOptions } from '../types';
 import { Legend } from './Legend';
@@ -25,6 +27,7 @@ import { Tooltip } from './Tooltip';
 import { ViewControls } from './ViewControls';
 
 interface Props {
+  panelId: number;
   graph: Graph;
   series: DataFrame[];
   options: DataflowOptions;
@@ -38,7 +41,7 @@ interface Props {
 type Pointed = { target: MapTarget; x: number; y: number };
 
 /** The interactive map: layout, scene, canvas, and the overlays (controls, legend, tooltip, menu). */
-export function DataflowMap({ graph, series, options, thresholds, width, height, replaceVariables, onOptionsChange }: Props) {
+export function DataflowMap({ panelId, graph, series, options, thresholds, width, height, replaceVariables, onOptionsChange }: Props) {
   const styles = useStyles2(getStyles);
   const grafanaTheme = useTheme2();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -46,24 +49,30 @@ export function DataflowMap({ graph, series, options, thresholds, width, height,
   const searchRef = useRef<HTMLInputElement>(null);
   const [hover, setHover] = useState<Pointed | undefined>(undefined);
   const [menu, setMenu] = useState<Pointed | undefined>(undefined);
+  const [drag, setDrag] = useState<NodeDrag | undefined>(undefined);
+  const memory = useMemo(() => recallPanel(panelId), [panelId]);
 
   const sceneTheme = useMemo(() => toSceneTheme(grafanaTheme, thresholds), [grafanaTheme, thresholds]);
   const rules = useMemo(() => toHealthRules(thresholds, options), [thresholds, options]);
   const shown = useMemo(() => visibleGraph(graph, options.hiddenKinds), [graph, options.hiddenKinds]);
-  const layout = useLayout(shown, options.layoutMode, options.pins);
+  const layout = useLayout(shown, options.layoutMode, options.pins, memory);
   const groups = useMemo(() => readNodeGroups(series, graph, options.groupField), [series, graph, options.groupField]);
-  const scene = useMemo(
-    () => buildScene(shown, layout.positions, { health: rules, hiddenKinds: [], groups, pins: options.pins }),
-    [shown, layout.positions, rules, groups, options.pins]
+  const positions = useMemo(
+    () => overlayPositions(layout.positions, options.pins, drag),
+    [layout.positions, options.pins, drag]
   );
-  const panZoom = usePanZoom(canvasRef, width, height, scene.nodes);
+  const scene = useMemo(
+    () => buildScene(shown, positions, { health: rules, hiddenKinds: [], groups, pins: options.pins }),
+    [shown, positions, rules, groups, options.pins]
+  );
+  const panZoom = usePanZoom(canvasRef, width, height, scene.nodes, memory);
   const focusNodeId = useFocusNode(graph, scene, options.focusVariable, replaceVariables, panZoom.centreOn);
   const selection = useSelection(scene, focusNodeId);
   const onScreen = usePageVisibility(containerRef);
   const reducedMotion = usePrefersReducedMotion();
   const selectedNodeId = selection.selected?.kind === 'node' ? selection.selected.id : focusNodeId;
 
-  const renderer = useCanvasRenderer(canvasRef, {
+  useCanvasRenderer(canvasRef, {
     scene,
     view: panZoom.view,
     width,
@@ -93,12 +102,12 @@ export function DataflowMap({ graph, series, options, thresholds, width, height,
 
   const gestures = usePointerGestures(scene, panZoom.view, {
     panBy: panZoom.panBy,
-    invalidate: renderer.invalidate,
+    onDrag: setDrag,
     onHover: (target, clientX, clientY) => setHover(target ? { target, ...relative(clientX, clientY) } : undefined),
     onSelect: (target) =>
       selection.select(target && { kind: target.kind, id: target.kind === 'node' ? target.node.id : target.edge.id }),
     onContextMenu: (target, clientX, clientY) => setMenu({ target, x: clientX, y: clientY }),
-    onPin: (node, x, y) => setPins({ ...options.pins, [node.id]: { x, y } }),
+    onPin: (nodeId, x, y) => setPins({ ...options.pins, [nodeId]: { x, y } }),
   });
 
   useKeyboardShortcuts(containerRef, {

@@ -3,7 +3,8 @@ import type { Graph } from '../../../servicegraph/src/types';
 import { createLayoutWorker } from '../layout/createLayoutWorker';
 import { seedFromIds } from '../layout/lcg';
 import { createLayoutRunner, LayoutRunner } from '../layout/layoutRunner';
-import { LayoutKind, LayoutMode, LayoutRequest, PositionMap, PreviousLayout } from '../layout/layoutTypes';
+import { LayoutKind, LayoutMode, LayoutRequest, PositionMap } from '../layout/layoutTypes';
+import { PanelMemory, rememberLayout } from './panelMemory';
 import { radiusForRate } from '../render/buildScene';
 import { useLatest } from './useLatest';
 
@@ -19,12 +20,15 @@ function topologyKey(graph: Graph): number {
 
 /**
  * Positions for the graph, computed off the main thread for large graphs. Each run starts warm from the
- * previous result (same mode), so refreshes nudge the map instead of reshuffling it.
+ * previous result (same mode, kept in the panel's memory across remounts), so refreshes nudge the map instead
+ * of reshuffling it.
  */
-export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap): LayoutState {
-  const [state, setState] = useState<LayoutState>({ positions: {}, kind: 'pending' });
+export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, memory: PanelMemory): LayoutState {
+  const [state, setState] = useState<LayoutState>(() => ({
+    positions: memory.layout?.mode === mode ? memory.layout.layout.positions : {},
+    kind: 'pending',
+  }));
   const runner = useRef<LayoutRunner | undefined>(undefined);
-  const previous = useRef<{ mode: LayoutMode; layout: PreviousLayout } | undefined>(undefined);
   const graphRef = useLatest(graph);
   const key = useMemo(() => topologyKey(graph), [graph]);
   const pinsKey = useMemo(() => JSON.stringify(pins), [pins]);
@@ -42,13 +46,13 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap): La
       edges: current.edges.map((e) => ({ source: e.source, target: e.target })),
       mode,
       pins: JSON.parse(pinsKey),
-      previous: previous.current?.mode === mode ? previous.current.layout : undefined,
+      previous: memory.layout?.mode === mode ? memory.layout.layout : undefined,
     };
     runner.current?.run(request, (result) => {
-      previous.current = { mode, layout: { positions: result.positions, edges: request.edges } };
+      rememberLayout(memory, mode, { positions: result.positions, edges: request.edges });
       setState({ positions: result.positions, kind: result.kind });
     });
-  }, [key, mode, pinsKey, graphRef]);
+  }, [key, mode, pinsKey, graphRef, memory]);
 
   return state;
 }

@@ -1,6 +1,7 @@
 import { RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { SceneNode, ViewTransform } from '../render/sceneTypes';
 import { clampZoom, fitView, zoomAt } from '../render/viewTransform';
+import { PanelMemory, rememberView } from './panelMemory';
 import { useLatest } from './useLatest';
 
 export interface PanZoom {
@@ -17,16 +18,21 @@ const WHEEL_SPEED = 0.0015;
 /**
  * Zoom and pan of the map: wheel zoom around the pointer, pan by drag (the gesture hook calls panBy),
  * zoom-to-fit on the first data and on demand. The view is kept across data refreshes and follows resizes
- * by keeping the centre.
+ * by keeping the centre; a remount of the same panel restores it.
  */
 export function usePanZoom(
   canvasRef: RefObject<HTMLCanvasElement | null>,
   width: number,
   height: number,
-  nodes: readonly SceneNode[]
+  nodes: readonly SceneNode[],
+  memory: PanelMemory
 ): PanZoom {
-  const [view, setView] = useState<ViewTransform>({ x: width / 2, y: height / 2, k: 1 });
-  const fitted = useRef(false);
+  const [view, setView] = useState<ViewTransform>(() => memory.view ?? { x: width / 2, y: height / 2, k: 1 });
+  const fitted = useRef(memory.view !== undefined);
+
+  useEffect(() => {
+    rememberView(memory, view);
+  }, [memory, view]);
   const size = useRef({ width, height });
   const nodesRef = useLatest(nodes);
 

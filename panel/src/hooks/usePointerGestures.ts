@@ -1,9 +1,14 @@
 import { PointerEvent as ReactPointerEvent, MouseEvent as ReactMouseEvent, useRef } from 'react';
 import { createHitIndex, findEdgeAt, findNodeAt, HitIndex } from '../render/hitTest';
-import { moveSceneNode } from '../render/buildScene';
 import { Scene, SceneEdge, SceneNode, ViewTransform } from '../render/sceneTypes';
 import { screenToWorld } from '../render/viewTransform';
 import { useLatest } from './useLatest';
+
+export interface NodeDrag {
+  id: string;
+  x: number;
+  y: number;
+}
 
 export type MapTarget = { kind: 'node'; node: SceneNode } | { kind: 'edge'; edge: SceneEdge };
 
@@ -12,10 +17,10 @@ export interface GestureCallbacks {
   onHover(target: MapTarget | undefined, clientX: number, clientY: number): void;
   onSelect(target: MapTarget | undefined): void;
   onContextMenu(target: MapTarget, clientX: number, clientY: number): void;
+  /** A node is being dragged to (x, y) in world units; undefined when the drag ends. */
+  onDrag(drag: NodeDrag | undefined): void;
   /** A node was dragged and released: pin it there. */
-  onPin(node: SceneNode, x: number, y: number): void;
-  /** The scene changed in place (node being dragged). */
-  invalidate(): void;
+  onPin(nodeId: string, x: number, y: number): void;
 }
 
 /** Pointer travel (px) below which a press counts as a click, not a drag. */
@@ -29,7 +34,9 @@ const EDGE_SLOP = 5;
  */
 export function usePointerGestures(scene: Scene, view: ViewTransform, callbacks: GestureCallbacks) {
   const index = useRef<{ scene: Scene; hit: HitIndex } | undefined>(undefined);
-  const press = useRef<{ x: number; y: number; lastX: number; lastY: number; node?: SceneNode; moved: boolean } | undefined>(undefined);
+  const press = useRef<
+    { x: number; y: number; lastX: number; lastY: number; node?: SceneNode; moved: boolean; dragTo?: NodeDrag } | undefined
+  >(undefined);
   const latest = useLatest({ scene, view, callbacks });
 
   const hitIndex = (): HitIndex => {
@@ -69,17 +76,18 @@ export function usePointerGestures(scene: Scene, view: ViewTransform, callbacks:
 
   const onPointerMove = (event: ReactPointerEvent<HTMLCanvasElement>) => {
     const p = press.current;
-    const { callbacks: cb, view: v, scene: s } = latest.current;
+    const { callbacks: cb, view: v } = latest.current;
     if (!p) {
       cb.onHover(targetAt(event), event.clientX, event.clientY);
       return;
     }
     p.moved = p.moved || Math.hypot(event.clientX - p.x, event.clientY - p.y) > CLICK_SLOP;
     if (p.moved && p.node) {
+      // The position lives in state above the scene, so a data refresh mid-drag keeps the node under the pointer.
       const rect = event.currentTarget.getBoundingClientRect();
       const world = screenToWorld(v, event.clientX - rect.left, event.clientY - rect.top);
-      moveSceneNode(s, p.node, world.x, world.y);
-      cb.invalidate();
+      p.dragTo = { id: p.node.id, x: world.x, y: world.y };
+      cb.onDrag(p.dragTo);
     } else if (p.moved) {
       cb.panBy(event.clientX - p.lastX, event.clientY - p.lastY);
     }
@@ -96,9 +104,9 @@ export function usePointerGestures(scene: Scene, view: ViewTransform, callbacks:
     const cb = latest.current.callbacks;
     if (!p.moved) {
       cb.onSelect(targetAt(event));
-    } else if (p.node) {
-      index.current = undefined;
-      cb.onPin(p.node, p.node.x, p.node.y);
+    } else if (p.dragTo) {
+      cb.onPin(p.dragTo.id, p.dragTo.x, p.dragTo.y);
+      cb.onDrag(undefined);
     }
   };
 

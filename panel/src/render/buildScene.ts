@@ -123,18 +123,3 @@ export function buildScene(graph: Graph, positions: PositionMap, options: SceneO
   const labelOrder = nodes.map((_, i) => i).sort((a, b) => nodes[b].stats.rate - nodes[a].stats.rate || a - b);
   return { nodes, edges, nodeById, labelOrder, hulls: options.groups ? buildHulls(nodes) : [] };
 }
-
-/** Moves a node (drag) and re-places its edges and hulls. */
-export function moveSceneNode(scene: Scene, node: SceneNode, x: number, y: number): void {
-  node.x = x;
-  node.y = y;
-  for (const edge of scene.edges) {
-    if (edge.source === node || edge.target === node) {
-      placeEdge(edge);
-    }
-  }
-  if (scene.hulls.length > 0 && node.group) {
-    const rebuilt = buildHulls(scene.nodes.filter((n) => n.group === node.group));
-    scene.hulls = scene.hulls.map((h) => (h.group === node.group ? rebuilt[0] ?? h : h));
-  }
-}
