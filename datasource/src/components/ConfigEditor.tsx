@@ -47,7 +47,12 @@ export function ConfigEditor(props: Props) {
             aria-label="Jaeger URL"
             data-testid={TEST_IDS.config.jaegerUrl}
             value={jsonData.jaegerUrl ?? ''}
-            onChange={(e) => setJson('jaegerUrl', e.currentTarget.value.trim().replace(/\/+$/, ''))}
+            onChange={(e) => setJson('jaegerUrl', e.currentTarget.value)}
+            onBlur={(e) => {
+              // The datasource URL mirrors it, so Grafana's proxy checks (allow lists) see the real target.
+              const url = e.currentTarget.value.trim().replace(/\/+$/, '');
+              onOptionsChange({ ...options, url, jsonData: { ...jsonData, jaegerUrl: url } });
+            }}
           />
         </InlineField>
         <JaegerAuthSettings {...props} />
