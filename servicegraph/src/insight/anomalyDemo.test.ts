@@ -10,7 +10,7 @@ const START = Date.UTC(2026, 0, 15, 16);
 const NORMAL_WINDOWS = 40;
 
 describe('anomaly detector on the demo shop', () => {
-  // Simulates and derives ~20 minutes of shop traffic: slow on a busy machine.
+  // Simulates and derives ~15 minutes of shop traffic: slow on a busy machine.
   jest.setTimeout(300_000);
 
   it('flags payments -> payments-db within 3 windows of payments-db-locking, with few false flags before', () => {

@@ -1,6 +1,8 @@
 /** Insight: critical paths, bottleneck attribution, anomaly flags and replay (pure, no DOM, no Node APIs). */
 export { criticalPath, walkCriticalPath } from './criticalPath';
 export type { CriticalPathSegment, SegmentVisitor } from './criticalPath';
+export { requestRoute } from './requestRoute';
+export type { RouteHop } from './requestRoute';
 export { buildTraceTree } from './traceTree';
 export type { TraceNode, TraceTree } from './traceTree';
 export { analyzeBottlenecks, bottlenecks } from './bottlenecks';

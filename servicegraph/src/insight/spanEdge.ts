@@ -18,6 +18,8 @@ export interface SpanEdge {
   key: EdgeKey;
   /** Latency of the call as derivation reports it (server duration, else client duration). */
   latencyMs?: number;
+  /** Whether that call failed (client or server error), set with latencyMs. */
+  failed?: boolean;
 }
 
 /** Edges of every node of a tree (nodes in parent-before-child order, as TraceTree.nodes). */
@@ -26,7 +28,7 @@ export function edgesOfNodes(nodes: readonly TraceNode[]): Map<TraceNode, SpanEd
   for (const node of nodes) {
     const own = ownEdge(node);
     const inherited = node.parent === undefined ? undefined : edges.get(node.parent);
-    edges.set(node, own ?? (inherited !== undefined ? { key: inherited.key } : { key: userEdge(node), latencyMs: node.span.durationMs }));
+    edges.set(node, own ?? (inherited !== undefined ? { key: inherited.key } : { key: userEdge(node), latencyMs: node.span.durationMs, failed: node.span.error }));
   }
   return edges;
 }
@@ -57,6 +59,6 @@ function fromObservation(observation: EdgeObservation | undefined): SpanEdge | u
   if (observation === undefined) {
     return undefined;
   }
-  const { clientService, serverService, connectionType, latencyMs } = observation;
-  return { key: { clientService, serverService, connectionType }, latencyMs };
+  const { clientService, serverService, connectionType, latencyMs, failed } = observation;
+  return { key: { clientService, serverService, connectionType }, latencyMs, failed };
 }
