@@ -35,6 +35,8 @@ export type { BucketedAggregator, BucketedAggregatorOptions } from './aggregate/
 // SG-parse: parsers (OTLP/protobuf lives in ./parse/otlpProtobuf, Node-only, to keep protobufjs out of browser bundles)
 export { ParseError } from './parse/parseError';
 export { parseTraceDocument, parseTraceText } from './parse/parseTraces';
+export { scanTraceText } from './parse/scan/scanTraceText';
+export { DERIVATION_ATTRIBUTES } from './parse/scan/derivationAttributes';
 export type { ParsedTraces } from './parse/parseTraces';
 export { detectFormat } from './parse/detectFormat';
 export type { TraceFormat } from './parse/detectFormat';
@@ -46,6 +48,7 @@ export { UNKNOWN_SERVICE } from './parse/serviceName';
 // SG-parse: derivation
 export { spansToObservations } from './derive/spansToObservations';
 export { createEdgeStore, TooManyEdgesError } from './derive/edgeStore';
+export { compareSpans } from './derive/compareSpans';
 export type { EdgeStore, EdgeStoreOptions, ExpiredEdge } from './derive/edgeStore';
 export { USER_CLIENT } from './derive/virtualNodes';
 export type { UnpairedOptions } from './derive/virtualNodes';

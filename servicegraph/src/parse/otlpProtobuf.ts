@@ -12,16 +12,9 @@ import type { Span } from '../types';
 import { ParseError, UNNAMED_INPUT } from './parseError';
 import { otlpMessageToSpans, type TraceRequestMessage } from './otlpMessageToSpans';
 
-interface ConversionOptions {
-  longs: StringConstructor;
-  bytes: StringConstructor;
-  enums: NumberConstructor;
-}
-
 /** The parts of a protobufjs static-module message class that Kompas uses. */
 export interface GeneratedMessageClass {
   decode(bytes: Uint8Array): object;
-  toObject(message: object, options: ConversionOptions): Record<string, unknown>;
   fromObject(object: Record<string, unknown>): object;
   encode(message: object): { finish(): Uint8Array };
 }

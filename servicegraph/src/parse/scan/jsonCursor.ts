@@ -13,17 +13,17 @@ export class ScanUnsupported extends Error {
   }
 }
 
-const QUOTE = 34;
-const BACKSLASH = 92;
+export const QUOTE = 34;
+export const BACKSLASH = 92;
 const COMMA = 44;
 const COLON = 58;
 const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
+export const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const MINUS = 45;
-const ZERO = 48;
-const NINE = 57;
+export const ZERO = 48;
+export const NINE = 57;
 
 export class JsonCursor {
   readonly text: string;
@@ -95,6 +95,9 @@ export class JsonCursor {
   keyEnd = 0;
   /** The last trace id read, offered to readId for reuse. */
   lastTraceId: string | undefined;
+  /** Parts of the last readNanos(): whole milliseconds and nanoseconds within them. */
+  nanosMs = 0;
+  nanosRest = 0;
 
   keyIs(name: string): boolean {
     return this.keyEnd - this.keyStart === name.length && this.text.startsWith(name, this.keyStart);
@@ -102,39 +105,6 @@ export class JsonCursor {
 
   key(): string {
     return this.text.slice(this.keyStart, this.keyEnd);
-  }
-
-  /**
-   * A hex id of `length` digits read in place: already-lowercase full-width ids (the common case) are
-   * sliced once without a regex; anything else goes through `normalize`.
-   */
-  readId(length: number, normalize: (value: string, length: number) => string | undefined, previous?: string): string {
-    if (this.peek() !== QUOTE) {
-      throw new ScanUnsupported(`expected an id at ${this.pos}`);
-    }
-    const text = this.text;
-    const start = this.pos + 1;
-    const end = start + length;
-    if (text.charCodeAt(end) === QUOTE) {
-      // Spans of one trace repeat its id: reusing the string saves the copy and its hashing downstream.
-      if (previous !== undefined && previous.length === length && text.startsWith(previous, start)) {
-        this.pos = end + 1;
-        return previous;
-      }
-      let i = start;
-      for (; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (!((c >= ZERO && c <= NINE) || (c >= 97 && c <= 102))) {
-          break;
-        }
-      }
-      if (i === end) {
-        this.pos = end + 1;
-        return copyOf(text, start, end);
-      }
-    }
-    const value = this.readString();
-    return normalize(value, length) ?? value;
   }
 
   /** Consumes `[`. */
@@ -165,118 +135,6 @@ export class JsonCursor {
       return true;
     }
     return false;
-  }
-
-  /** Parts of the last readNanos(): whole milliseconds and nanoseconds within them. */
-  nanosMs = 0;
-  nanosRest = 0;
-
-  /**
-   * Reads a quoted decimal nanosecond timestamp of 7..22 digits in place into nanosMs/nanosRest; false (and
-   * nothing consumed) for any other value.
-   */
-  readNanos(): boolean {
-    if (this.peek() !== QUOTE) {
-      return false;
-    }
-    const text = this.text;
-    const start = this.pos + 1;
-    let pos = start;
-    let c = text.charCodeAt(pos);
-    while (c >= ZERO && c <= NINE) {
-      c = text.charCodeAt(++pos);
-    }
-    const digits = pos - start;
-    if (c !== QUOTE || digits < 7 || digits > 22) {
-      return false;
-    }
-    const split = pos - 6;
-    let whole = 0;
-    for (let i = start; i < split; i++) {
-      whole = whole * 10 + (text.charCodeAt(i) - ZERO);
-    }
-    let rest = 0;
-    for (let i = split; i < pos; i++) {
-      rest = rest * 10 + (text.charCodeAt(i) - ZERO);
-    }
-    this.nanosMs = whole;
-    this.nanosRest = rest;
-    this.pos = pos + 1;
-    return true;
-  }
-
-  /**
-   * Fast path for the `{"key":"K",<middle>"value":` layout that JSON encoders write for Jaeger tags
-   * (middle `"type":"T",`) and OTLP attributes (no middle): on a match the cursor stands at the value and
-   * the key is returned as its entry in `table` (null when it is not in the table); undefined, with nothing
-   * consumed, when the text has another layout.
-   */
-  enterKeyedEntry(table: ReadonlyArray<readonly string[] | undefined>, withType: boolean): string | null | undefined {
-    const text = this.text;
-    const open = this.pos;
-    if (!text.startsWith('{"key":"', open)) {
-      return undefined;
-    }
-    const keyStart = open + 8;
-    const keyEnd = text.indexOf('"', keyStart);
-    if (keyEnd < 0 || text.charCodeAt(keyEnd - 1) === BACKSLASH) {
-      return undefined;
-    }
-    let pos = keyEnd + 1;
-    if (withType) {
-      if (!text.startsWith(',"type":"', pos)) {
-        return undefined;
-      }
-      const typeEnd = text.indexOf('"', pos + 9);
-      if (typeEnd < 0 || text.charCodeAt(typeEnd - 1) === BACKSLASH) {
-        return undefined;
-      }
-      pos = typeEnd + 1;
-    }
-    if (!text.startsWith(',"value":', pos)) {
-      return undefined;
-    }
-    this.pos = pos + 9;
-    const candidates = table[keyEnd - keyStart];
-    if (candidates !== undefined) {
-      for (let i = 0; i < candidates.length; i++) {
-        if (text.startsWith(candidates[i], keyStart)) {
-          return candidates[i];
-        }
-      }
-    }
-    return null;
-  }
-
-  /** Consumes the `}` that closes an entry read with enterKeyedEntry. */
-  leaveKeyedEntry(): void {
-    this.expectChar(CLOSE_BRACE);
-  }
-
-  /**
-   * Reads a string value and returns the entry of `table` it equals (no copy), or undefined when it equals
-   * none. `table[n]` lists the candidates of length n.
-   */
-  readStringIn(table: ReadonlyArray<readonly string[] | undefined>): string | undefined {
-    if (this.peek() !== QUOTE) {
-      throw new ScanUnsupported(`expected a string at ${this.pos}`);
-    }
-    const text = this.text;
-    const start = this.pos + 1;
-    const end = text.indexOf('"', start);
-    if (end < 0 || text.charCodeAt(end - 1) === BACKSLASH) {
-      throw new ScanUnsupported('escaped or unterminated string');
-    }
-    this.pos = end + 1;
-    const candidates = table[end - start];
-    if (candidates !== undefined) {
-      for (let i = 0; i < candidates.length; i++) {
-        if (text.startsWith(candidates[i], start)) {
-          return candidates[i];
-        }
-      }
-    }
-    return undefined;
   }
 
   readString(): string {
@@ -430,13 +288,3 @@ function isEscaped(text: string, quote: number): boolean {
   return backslashes % 2 === 1;
 }
 
-/**
- * A substring that does not point into `text`. V8 represents slices of 13+ characters as views into the
- * parent string; ids are hashed and compared over and over during pairing, and going through a 60 MB parent
- * for that costs cache misses (and keeps the parent alive). Two short slices are copies; their
- * concatenation is flattened once, on first use.
- */
-function copyOf(text: string, start: number, end: number): string {
-  const middle = (start + end) >> 1;
-  return text.slice(start, middle) + text.slice(middle, end);
-}

@@ -9,6 +9,7 @@ import { normalizeHexId, SPAN_ID_HEX_LENGTH, TRACE_ID_HEX_LENGTH } from '../ids'
 import { hasErrorAttributes, jaegerKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
 import { JsonCursor, ScanUnsupported } from './jsonCursor';
+import { enterKeyedEntry, leaveKeyedEntry, readId, readStringIn } from './traceFields';
 import { DERIVATION_ATTRIBUTE_TABLE } from './derivationAttributes';
 
 /** Shared by spans without derivation attributes; never mutated. */
@@ -200,7 +201,7 @@ function scanTags(cursor: JsonCursor, attributes: Record<string, AttributeValue>
     if (cursor.isNull()) {
       continue;
     }
-    const canonicalKey = cursor.enterKeyedEntry(DERIVATION_ATTRIBUTE_TABLE, true);
+    const canonicalKey = enterKeyedEntry(cursor, DERIVATION_ATTRIBUTE_TABLE, true);
     if (canonicalKey !== undefined) {
       if (canonicalKey === null) {
         cursor.skipValue();
@@ -217,7 +218,7 @@ function scanTags(cursor: JsonCursor, attributes: Record<string, AttributeValue>
           attributes[canonicalKey] = canonicalValue;
         }
       }
-      cursor.leaveKeyedEntry();
+      leaveKeyedEntry(cursor);
       continue;
     }
     let key: string | undefined;
@@ -226,7 +227,7 @@ function scanTags(cursor: JsonCursor, attributes: Record<string, AttributeValue>
     cursor.beginObject();
     for (let firstField = true; cursor.nextKey(firstField); firstField = false) {
       if (cursor.keyIs('key')) {
-        key = cursor.readStringIn(DERIVATION_ATTRIBUTE_TABLE);
+        key = readStringIn(cursor, DERIVATION_ATTRIBUTE_TABLE);
         keySeen = true;
       } else if (cursor.keyIs('value') && (!keySeen || key !== undefined)) {
         const c = cursor.peek();
@@ -274,11 +275,11 @@ function normalizeOrKeep(value: string, length: number): string {
 }
 
 function readHexId(cursor: JsonCursor, length: number): string {
-  return cursor.readId(length, normalizeOrKeep);
+  return readId(cursor, length, normalizeOrKeep);
 }
 
 function readTraceId(cursor: JsonCursor): string {
-  const id = cursor.readId(TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
+  const id = readId(cursor, TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
   cursor.lastTraceId = id;
   return id;
 }

@@ -9,6 +9,7 @@ import { hasErrorAttributes, isOtlpErrorStatus, otlpKindToSpanKind } from '../sp
 import { UNKNOWN_SERVICE } from '../serviceName';
 import { nanosToMs, partsDifferenceMs, partsToMs } from '../nanos';
 import { JsonCursor, ScanUnsupported } from './jsonCursor';
+import { enterKeyedEntry, leaveKeyedEntry, readId, readStringIn, readNanos } from './traceFields';
 import { DERIVATION_ATTRIBUTE_TABLE, toLengthTable } from './derivationAttributes';
 
 /** Shared by spans without derivation attributes; never mutated. */
@@ -110,7 +111,7 @@ function scanSpan(cursor: JsonCursor): Span {
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     if (cursor.keyIs('traceId') || cursor.keyIs('trace_id')) {
-      traceId = cursor.isNull() ? '' : cursor.readId(TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
+      traceId = cursor.isNull() ? '' : readId(cursor, TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
       cursor.lastTraceId = traceId || cursor.lastTraceId;
     } else if (cursor.keyIs('spanId') || cursor.keyIs('span_id')) {
       spanId = id(cursor, SPAN_ID_HEX_LENGTH);
@@ -119,14 +120,14 @@ function scanSpan(cursor: JsonCursor): Span {
     } else if (cursor.keyIs('kind')) {
       kind = cursor.readScalar();
     } else if (cursor.keyIs('startTimeUnixNano') || cursor.keyIs('start_time_unix_nano')) {
-      if (cursor.readNanos()) {
+      if (readNanos(cursor)) {
         startMs = cursor.nanosMs;
         startNanos = cursor.nanosRest;
       } else {
         start = cursor.readScalar();
       }
     } else if (cursor.keyIs('endTimeUnixNano') || cursor.keyIs('end_time_unix_nano')) {
-      if (cursor.readNanos()) {
+      if (readNanos(cursor)) {
         endMs = cursor.nanosMs;
         endNanos = cursor.nanosRest;
       } else {
@@ -167,7 +168,7 @@ function id(cursor: JsonCursor, length: number): string {
   if (cursor.isNull()) {
     return '';
   }
-  return cursor.readId(length, normalizeOrKeep);
+  return readId(cursor, length, normalizeOrKeep);
 }
 
 /** Same tolerance as the full parser: ids that are neither hex nor base64 are kept as they are. */
@@ -205,7 +206,7 @@ function scanAttributes(
     if (cursor.isNull()) {
       continue;
     }
-    const canonicalKey = cursor.enterKeyedEntry(wanted, false);
+    const canonicalKey = enterKeyedEntry(cursor, wanted, false);
     if (canonicalKey !== undefined) {
       if (canonicalKey === null) {
         cursor.skipValue();
@@ -218,7 +219,7 @@ function scanAttributes(
           attributes[canonicalKey] = canonicalValue;
         }
       }
-      cursor.leaveKeyedEntry();
+      leaveKeyedEntry(cursor);
       continue;
     }
     let key: string | undefined;
@@ -227,7 +228,7 @@ function scanAttributes(
     cursor.beginObject();
     for (let firstField = true; cursor.nextKey(firstField); firstField = false) {
       if (cursor.keyIs('key')) {
-        key = cursor.readStringIn(wanted);
+        key = readStringIn(cursor, wanted);
         keySeen = true;
       } else if (cursor.keyIs('value') && (!keySeen || key !== undefined)) {
         value = scanAnyValue(cursor);
