@@ -42,7 +42,11 @@ function percentile(values: number[], q: number): number {
 }
 
 /** Subscribes a demo stream and resolves after `ticks` frames with their latencies and graphs. */
-function runStream(m: Modules, query: DemoDataflowQuery, ticks: number): Promise<{ latencies: number[]; graphs: Graph[]; firstFrameMs: number }> {
+function runStream(
+  m: Modules,
+  query: DemoDataflowQuery,
+  ticks: number
+): Promise<{ latencies: number[]; graphs: Graph[]; firstFrameMs: number }> {
   const observe = m.createDemoObserver(query);
   const intervalEnds: number[] = [];
   const latencies: number[] = [];
@@ -51,31 +55,33 @@ function runStream(m: Modules, query: DemoDataflowQuery, ticks: number): Promise
   let firstFrameMs = 0;
   return new Promise((resolve) => {
     let subscription: Subscription | undefined = undefined;
-    subscription = m.streamGraph({
-      refId: 'A',
-      windowMs: WINDOW_MS,
-      cadenceMs: CADENCE_MS,
-      backfillChunkMs: m.DEMO_BACKFILL_CHUNK_MS,
-      fetchInterval: (fromMs, toMs) => {
-        intervalEnds.push(toMs);
-        return of(observe(fromMs, toMs));
-      },
-      toFrames: (graph) => {
-        graphs.push(graph);
-        return m.toNodeGraphFrames(graph);
-      },
-    }).subscribe(() => {
-      const now = Date.now();
-      if (graphs.length === 1) {
-        firstFrameMs = performance.now() - subscribedAt;
-      }
-      // Ticks with backfill fetch twice; the newest interval end is the largest.
-      latencies.push(now - Math.max(...intervalEnds.splice(0)));
-      if (graphs.length >= ticks) {
-        subscription?.unsubscribe();
-        resolve({ latencies, graphs, firstFrameMs });
-      }
-    });
+    subscription = m
+      .streamGraph({
+        refId: 'A',
+        windowMs: WINDOW_MS,
+        cadenceMs: CADENCE_MS,
+        backfillChunkMs: m.DEMO_BACKFILL_CHUNK_MS,
+        fetchInterval: (fromMs, toMs) => {
+          intervalEnds.push(toMs);
+          return of(observe(fromMs, toMs));
+        },
+        toFrames: (graph) => {
+          graphs.push(graph);
+          return m.toNodeGraphFrames(graph);
+        },
+      })
+      .subscribe(() => {
+        const now = Date.now();
+        if (graphs.length === 1) {
+          firstFrameMs = performance.now() - subscribedAt;
+        }
+        // Ticks with backfill fetch twice; the newest interval end is the largest.
+        latencies.push(now - Math.max(...intervalEnds.splice(0)));
+        if (graphs.length >= ticks) {
+          subscription?.unsubscribe();
+          resolve({ latencies, graphs, firstFrameMs });
+        }
+      });
   });
 }
 

@@ -69,33 +69,47 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
     const responses = await run(datasource(), [jaegerQuery({ service: '$svc' })]);
     const last = responses[responses.length - 1];
     expect(last.state).toBe(LoadingState.Done);
-    expect(column(last.data, 'nodes', 'id')).toEqual(expect.arrayContaining(['api-edge', 'coding-agent', 'trace-store']));
-    expect(column(last.data, 'edges', 'id')).toEqual(expect.arrayContaining(['user->api-edge#virtual_node', 'coding-agent->vector-store']));
+    expect(column(last.data, 'nodes', 'id')).toEqual(
+      expect.arrayContaining(['api-edge', 'coding-agent', 'trace-store'])
+    );
+    expect(column(last.data, 'edges', 'id')).toEqual(
+      expect.arrayContaining(['user->api-edge#virtual_node', 'coding-agent->vector-store'])
+    );
   });
 
   it('pages a long range slice by slice, shows progress, and says when the limit truncated data', async () => {
     const responses = await run(datasource(), [jaegerQuery({ service: 'api-gateway', limit: 1 })], NOW - 6 * 3_600_000);
     expect(responses[0].state).toBe(LoadingState.Done);
     const notices = (responses[responses.length - 1].data[0] as DataFrame).meta?.notices?.map((n) => n.text) ?? [];
-    expect(notices).toContain('Limit of 1 traces reached: older traces in the range are not included (narrow the range, add filters or raise the limit)');
+    expect(notices).toContain(
+      'Limit of 1 traces reached: older traces in the range are not included (narrow the range, add filters or raise the limit)'
+    );
   });
 
   it('emits Loading frames with a progress notice before the last slice', async () => {
     const responses = await run(datasource(), [jaegerQuery({ service: 'no-such-service' })], NOW - 3 * 3_600_000);
     expect(responses.map((r) => r.state)).toEqual([LoadingState.Loading, LoadingState.Loading, LoadingState.Done]);
-    expect((responses[0].data[0] as DataFrame).meta?.notices?.[0].text).toBe('Loading traces: 1 of 3 time slices, 0 traces so far');
-    expect((responses[2].data[0] as DataFrame).meta?.notices?.[0].text).toBe('No traces of no-such-service in this time range');
+    expect((responses[0].data[0] as DataFrame).meta?.notices?.[0].text).toBe(
+      'Loading traces: 1 of 3 time slices, 0 traces so far'
+    );
+    expect((responses[2].data[0] as DataFrame).meta?.notices?.[0].text).toBe(
+      'No traces of no-such-service in this time range'
+    );
   });
 
   it('finds one request by its request-id attribute', async () => {
     const ds = datasource({ requestIdAttribute: 'http.route' });
-    const responses = await run(ds, [jaegerQuery({ queryType: 'trace', traceId: '/api/graphql', service: 'api-edge' })]);
+    const responses = await run(ds, [
+      jaegerQuery({ queryType: 'trace', traceId: '/api/graphql', service: 'api-edge' }),
+    ]);
     expect(responses[0].state).toBe(LoadingState.Done);
     expect(column(responses[0].data, 'nodes', 'id')).toContain('api-edge');
   });
 
   it('names a request id that matches nothing', async () => {
-    const responses = await run(datasource(), [jaegerQuery({ queryType: 'trace', traceId: 'req-42', service: 'api-edge' })]);
+    const responses = await run(datasource(), [
+      jaegerQuery({ queryType: 'trace', traceId: 'req-42', service: 'api-edge' }),
+    ]);
     expect(responses[0].errors?.[0]?.message).toBe('No trace with id or http.request_id="req-42" in this time range');
   });
 
@@ -131,7 +145,9 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
     expect(services.map((v) => v.text)).toContain('api-edge');
     const operations = await datasource().metricFindQuery('operations($svc)');
     expect(operations.map((v) => v.text)).toContain('POST /api/graphql');
-    await expect(datasource().metricFindQuery('tables()')).rejects.toThrow('Variable query "tables()": use services() or operations(<service>)');
+    await expect(datasource().metricFindQuery('tables()')).rejects.toThrow(
+      'Variable query "tables()": use services() or operations(<service>)'
+    );
   });
 
   it('puts Explore trace links on node and edge ids', async () => {
@@ -140,7 +156,10 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
     const nodeId = frames.find((f) => f.name === 'nodes')?.fields.find((f) => f.name === 'id');
     expect(nodeId?.config.links?.[0]).toMatchObject({
       title: 'Traces of ${__data.fields.id} in Explore',
-      internal: { datasourceUid: 'kompas', query: { source: 'jaeger', queryType: 'traces', service: '${__data.fields.id}' } },
+      internal: {
+        datasourceUid: 'kompas',
+        query: { source: 'jaeger', queryType: 'traces', service: '${__data.fields.id}' },
+      },
     });
   });
 });
@@ -150,13 +169,27 @@ describe('Jaeger live mode against the replay server', () => {
     // Each tick reads the clock once: 10 s steps from NOW - 5 s, so the recordings (20 s apart before NOW) arrive over the ticks.
     let clock = NOW - 5000;
     const ds = new DataflowDataSource(
-      { uid: 'kompas', name: 'Kompas', type: 'kompas-dataflow-datasource', jsonData: { jaegerUrl: replay.url } } as never,
-      { http: createNodeHttpGet({ maxBytes: 1 << 24 }), jaegerBaseUrl: replay.url, replace: (t) => t, now: () => (clock += 10_000) }
+      {
+        uid: 'kompas',
+        name: 'Kompas',
+        type: 'kompas-dataflow-datasource',
+        jsonData: { jaegerUrl: replay.url },
+      } as never,
+      {
+        http: createNodeHttpGet({ maxBytes: 1 << 24 }),
+        jaegerBaseUrl: replay.url,
+        replace: (t) => t,
+        now: () => (clock += 10_000),
+      }
     );
     const before = replay.requests.length;
     const query = jaegerQuery({ service: 'api-gateway', streaming: true, windowMs: 600_000, cadenceMs: 10 });
     const responses = await lastValueFrom(ds.query(request([query])).pipe(take(3), toArray()));
-    expect(responses.map((r) => r.state)).toEqual([LoadingState.Streaming, LoadingState.Streaming, LoadingState.Streaming]);
+    expect(responses.map((r) => r.state)).toEqual([
+      LoadingState.Streaming,
+      LoadingState.Streaming,
+      LoadingState.Streaming,
+    ]);
     const searches = replay.requests.slice(before).filter((r) => r.path === '/api/traces');
     const starts = searches.map((r) => Number(r.query.start[0]) / 1000);
     const ends = searches.map((r) => Number(r.query.end[0]) / 1000);
@@ -172,14 +205,22 @@ describe('bad input at the datasource level', () => {
   });
 
   it('rejects ad-hoc filters Jaeger cannot express', async () => {
-    const req = { ...request([jaegerQuery({ service: 'api-edge' })]), filters: [{ key: 'http.status_code', operator: '>', value: '499' }] };
+    const req = {
+      ...request([jaegerQuery({ service: 'api-edge' })]),
+      filters: [{ key: 'http.status_code', operator: '>', value: '499' }],
+    };
     const responses = await lastValueFrom(datasource().query(req).pipe(toArray()));
-    expect(responses[0].errors?.[0]?.message).toBe('Ad-hoc filter http.status_code > 499: Jaeger tag search supports "=" only');
+    expect(responses[0].errors?.[0]?.message).toBe(
+      'Ad-hoc filter http.status_code > 499: Jaeger tag search supports "=" only'
+    );
   });
 
   it('uses equality ad-hoc filters as tags', async () => {
     const before = replay.requests.length;
-    const req = { ...request([jaegerQuery({ service: 'api-edge' })]), filters: [{ key: 'http.route', operator: '=', value: '/api/graphql' }] };
+    const req = {
+      ...request([jaegerQuery({ service: 'api-edge' })]),
+      filters: [{ key: 'http.route', operator: '=', value: '/api/graphql' }],
+    };
     await lastValueFrom(datasource().query(req).pipe(toArray()));
     const search = replay.requests.slice(before).find((r) => r.path === '/api/traces');
     expect(JSON.parse(search?.query.tags?.[0] ?? '{}')).toEqual({ 'http.route': '/api/graphql' });
@@ -188,7 +229,9 @@ describe('bad input at the datasource level', () => {
 
 describe('route of one request', () => {
   it('adds a route frame with the hops in order and highlights the critical edges', async () => {
-    const responses = await run(datasource(), [jaegerQuery({ queryType: 'trace', traceId: '4a1b2c3d4e5f60718293a4b5c6d7e8f9' })]);
+    const responses = await run(datasource(), [
+      jaegerQuery({ queryType: 'trace', traceId: '4a1b2c3d4e5f60718293a4b5c6d7e8f9' }),
+    ]);
     const frames = responses[0].data as DataFrame[];
     expect(frames.map((f) => f.name)).toEqual(['nodes', 'edges', 'route']);
     const steps = column(frames, 'route', 'step');
@@ -203,7 +246,12 @@ describe('dependencies mode', () => {
     const large = await startJaegerReplay({ traces: [], dependencies: 'jaeger-ui-dependencygraph-large.json' });
     try {
       const ds = new DataflowDataSource(
-        { uid: 'kompas', name: 'Kompas', type: 'kompas-dataflow-datasource', jsonData: { jaegerUrl: large.url } } as never,
+        {
+          uid: 'kompas',
+          name: 'Kompas',
+          type: 'kompas-dataflow-datasource',
+          jsonData: { jaegerUrl: large.url },
+        } as never,
         { http: createNodeHttpGet({ maxBytes: 1 << 24 }), jaegerBaseUrl: large.url, replace: (t) => t, now: () => NOW }
       );
       const [response] = await run(ds, [jaegerQuery({ queryType: 'dependencies', lookback: '1d' })]);

@@ -52,12 +52,16 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
   private readonly now: () => number;
   private readonly postDsQuery: PostDsQuery;
 
-  constructor(instanceSettings: DataSourceInstanceSettings<DataflowDataSourceOptions>, deps: DataflowDependencies = {}) {
+  constructor(
+    instanceSettings: DataSourceInstanceSettings<DataflowDataSourceOptions>,
+    deps: DataflowDependencies = {}
+  ) {
     super(instanceSettings);
     this.options = { ...DEFAULT_OPTIONS, ...instanceSettings.jsonData };
     const maxBytes = this.options.maxResponseBytes ?? DEFAULT_OPTIONS.maxResponseBytes;
     this.http = deps.http ?? createBackendSrvHttpGet(getBackendSrv, maxBytes);
-    this.replace = deps.replace ?? ((target, scopedVars, format) => getTemplateSrv().replace(target, scopedVars, format));
+    this.replace =
+      deps.replace ?? ((target, scopedVars, format) => getTemplateSrv().replace(target, scopedVars, format));
     this.now = deps.now ?? Date.now;
     this.postDsQuery = deps.postDsQuery ?? createBackendSrvDsQuery(getBackendSrv);
     this.jaegerBaseUrl = deps.jaegerBaseUrl ?? jaegerProxyBaseUrl(instanceSettings.uid, this.options.jaegerAuth);
@@ -109,13 +113,22 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
             extraTags: adHocFiltersToTags(request.filters),
           });
         case 'timescale':
-          return runTimescaleQuery(query, { ...base, postgresDatasourceUid: this.options.postgresDatasourceUid, postDsQuery: this.postDsQuery });
+          return runTimescaleQuery(query, {
+            ...base,
+            postgresDatasourceUid: this.options.postgresDatasourceUid,
+            postDsQuery: this.postDsQuery,
+          });
         case 'demo':
           return runDemoQuery(query, base);
       }
     }).pipe(
       catchError((error: unknown) =>
-        of<DataQueryResponse>({ data: [], key: refId, state: LoadingState.Error, errors: [{ message: toUserMessage(error), refId }] })
+        of<DataQueryResponse>({
+          data: [],
+          key: refId,
+          state: LoadingState.Error,
+          errors: [{ message: toUserMessage(error), refId }],
+        })
       )
     );
   }
@@ -150,7 +163,9 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
 
   async metricFindQuery(query: string, options?: { scopedVars?: ScopedVars }): Promise<MetricFindValue[]> {
     const text = this.replace(query, options?.scopedVars);
-    return firstValueFrom(runMetricFindQuery(text, { services: () => this.getServices(), operations: (s) => this.jaeger.getOperations(s) }));
+    return firstValueFrom(
+      runMetricFindQuery(text, { services: () => this.getServices(), operations: (s) => this.jaeger.getOperations(s) })
+    );
   }
 
   interpolateVariablesInQueries(queries: DataflowQuery[], scopedVars: ScopedVars): DataflowQuery[] {
@@ -167,7 +182,10 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     switch (this.defaultSource) {
       case 'jaeger':
         if (!this.options.jaegerUrl) {
-          return { status: 'error', message: 'Jaeger URL is empty: enter the Jaeger query service URL, e.g. http://jaeger:16686' };
+          return {
+            status: 'error',
+            message: 'Jaeger URL is empty: enter the Jaeger query service URL, e.g. http://jaeger:16686',
+          };
         }
         return checkJaegerHealth(this.jaeger, this.http, this.jaegerBaseUrl);
       case 'timescale':
@@ -178,14 +196,25 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
   }
 }
 
-const COMMON_TAG_KEYS = ['error', 'http.status_code', 'http.response.status_code', 'http.method', 'http.route', 'peer.service', 'span.kind', 'http.request_id'];
+const COMMON_TAG_KEYS = [
+  'error',
+  'http.status_code',
+  'http.response.status_code',
+  'http.method',
+  'http.route',
+  'peer.service',
+  'span.kind',
+  'http.request_id',
+];
 
 /** Ad-hoc filters become Jaeger tags; only equality can be expressed in a Jaeger search. */
 export function adHocFiltersToTags(filters: AdHocVariableFilter[] | undefined): Record<string, string> {
   const tags: Record<string, string> = {};
   for (const filter of filters ?? []) {
     if (filter.operator !== '=') {
-      throw new DataflowError(`Ad-hoc filter ${filter.key} ${filter.operator} ${filter.value}: Jaeger tag search supports "=" only`);
+      throw new DataflowError(
+        `Ad-hoc filter ${filter.key} ${filter.operator} ${filter.value}: Jaeger tag search supports "=" only`
+      );
     }
     tags[filter.key] = filter.value;
   }

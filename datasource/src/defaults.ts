@@ -21,7 +21,10 @@ export const DEFAULT_REQUEST_ID_ATTRIBUTE = 'http.request_id';
 
 /** Instance defaults: a fresh install shows the embedded demo shop with no backend. */
 export const DEFAULT_OPTIONS: Required<
-  Pick<DataflowDataSourceOptions, 'defaultSource' | 'jaegerAuth' | 'requestIdAttribute' | 'jaegerTimeoutMs' | 'maxResponseBytes'>
+  Pick<
+    DataflowDataSourceOptions,
+    'defaultSource' | 'jaegerAuth' | 'requestIdAttribute' | 'jaegerTimeoutMs' | 'maxResponseBytes'
+  >
 > = {
   defaultSource: 'demo',
   jaegerAuth: 'none',
@@ -30,7 +33,12 @@ export const DEFAULT_OPTIONS: Required<
   maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
 };
 
-const COMMON = { streaming: false, windowMs: DEFAULT_WINDOW_MS, cadenceMs: DEFAULT_CADENCE_MS, pluginVersion: PLUGIN_VERSION };
+const COMMON = {
+  streaming: false,
+  windowMs: DEFAULT_WINDOW_MS,
+  cadenceMs: DEFAULT_CADENCE_MS,
+  pluginVersion: PLUGIN_VERSION,
+};
 
 export const DEFAULT_DEMO_QUERY: Omit<DemoDataflowQuery, 'refId'> = {
   ...COMMON,

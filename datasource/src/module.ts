@@ -5,8 +5,11 @@ import { QueryEditor } from './components/QueryEditor';
 import { DataflowDataSource } from './datasource';
 import { DataflowDataSourceOptions, DataflowQuery, DataflowSecureJsonData } from './types';
 
-export const plugin = new DataSourcePlugin<DataflowDataSource, DataflowQuery, DataflowDataSourceOptions, DataflowSecureJsonData>(
-  DataflowDataSource
-)
+export const plugin = new DataSourcePlugin<
+  DataflowDataSource,
+  DataflowQuery,
+  DataflowDataSourceOptions,
+  DataflowSecureJsonData
+>(DataflowDataSource)
   .setConfigEditor(ConfigEditor)
   .setQueryEditor(QueryEditor);

@@ -11,7 +11,12 @@ type Settings = DataSourceSettings<DataflowDataSourceOptions, DataflowSecureJson
 
 beforeAll(() => {
   // DataSourcePicker lists datasources from Grafana's DataSourceSrv; an empty instance list is enough here.
-  setDataSourceSrv({ getList: () => [], getInstanceSettings: () => undefined, get: () => Promise.reject(new Error('none')), reload: () => undefined } as unknown as DataSourceSrv);
+  setDataSourceSrv({
+    getList: () => [],
+    getInstanceSettings: () => undefined,
+    get: () => Promise.reject(new Error('none')),
+    reload: () => undefined,
+  } as unknown as DataSourceSrv);
 });
 
 function settings(jsonData: DataflowDataSourceOptions): Settings {
@@ -24,10 +29,15 @@ describe('ConfigEditor', () => {
     render(<ConfigEditor options={settings({ defaultSource: 'jaeger' })} onOptionsChange={onOptionsChange} />);
     const input = screen.getByTestId(TEST_IDS.config.jaegerUrl);
     fireEvent.change(input, { target: { value: 'http://' } });
-    expect(onOptionsChange).toHaveBeenLastCalledWith(expect.objectContaining({ jsonData: { defaultSource: 'jaeger', jaegerUrl: 'http://' } }));
+    expect(onOptionsChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ jsonData: { defaultSource: 'jaeger', jaegerUrl: 'http://' } })
+    );
     fireEvent.blur(input, { target: { value: ' http://jaeger:16686/ ' } });
     expect(onOptionsChange).toHaveBeenLastCalledWith(
-      expect.objectContaining({ url: 'http://jaeger:16686', jsonData: { defaultSource: 'jaeger', jaegerUrl: 'http://jaeger:16686' } })
+      expect.objectContaining({
+        url: 'http://jaeger:16686',
+        jsonData: { defaultSource: 'jaeger', jaegerUrl: 'http://jaeger:16686' },
+      })
     );
   });
 
@@ -35,6 +45,8 @@ describe('ConfigEditor', () => {
     const onOptionsChange = jest.fn();
     render(<ConfigEditor options={settings({})} onOptionsChange={onOptionsChange} />);
     fireEvent.click(screen.getByLabelText('Timescale'));
-    expect(onOptionsChange).toHaveBeenLastCalledWith(expect.objectContaining({ jsonData: { defaultSource: 'timescale' } }));
+    expect(onOptionsChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ jsonData: { defaultSource: 'timescale' } })
+    );
   });
 });

@@ -24,7 +24,8 @@ export function ConfigEditor(props: Props) {
   const jsonData = options.jsonData;
   const setJson = <K extends keyof DataflowDataSourceOptions>(key: K, value: DataflowDataSourceOptions[K]) =>
     onOptionsChange({ ...options, jsonData: { ...jsonData, [key]: value } });
-  const numberOr = (text: string, fallback: number) => (Number.isFinite(Number(text)) && Number(text) > 0 ? Number(text) : fallback);
+  const numberOr = (text: string, fallback: number) =>
+    Number.isFinite(Number(text)) && Number(text) > 0 ? Number(text) : fallback;
 
   return (
     <>
@@ -40,7 +41,12 @@ export function ConfigEditor(props: Props) {
         </InlineField>
       </FieldSet>
       <FieldSet label="Jaeger">
-        <InlineField label="URL" labelWidth={20} tooltip="Jaeger query service as the Grafana server reaches it" required>
+        <InlineField
+          label="URL"
+          labelWidth={20}
+          tooltip="Jaeger query service as the Grafana server reaches it"
+          required
+        >
           <Input
             width={40}
             placeholder="http://jaeger:16686"
@@ -67,7 +73,11 @@ export function ConfigEditor(props: Props) {
             onBlur={(e) => setJson('jaegerTimeoutMs', numberOr(e.currentTarget.value, 30) * 1000)}
           />
         </InlineField>
-        <InlineField label="Max response (MB)" labelWidth={20} tooltip="Bigger Jaeger answers are refused with a message">
+        <InlineField
+          label="Max response (MB)"
+          labelWidth={20}
+          tooltip="Bigger Jaeger answers are refused with a message"
+        >
           <Input
             width={12}
             type="number"
@@ -77,7 +87,11 @@ export function ConfigEditor(props: Props) {
             onBlur={(e) => setJson('maxResponseBytes', Math.round(numberOr(e.currentTarget.value, 50) * 1024 * 1024))}
           />
         </InlineField>
-        <InlineField label="Request id attribute" labelWidth={20} tooltip="Span attribute holding request ids (trace mode)">
+        <InlineField
+          label="Request id attribute"
+          labelWidth={20}
+          tooltip="Span attribute holding request ids (trace mode)"
+        >
           <Input
             width={40}
             aria-label="Request id attribute"
@@ -87,7 +101,11 @@ export function ConfigEditor(props: Props) {
             onChange={(e) => setJson('requestIdAttribute', e.currentTarget.value.trim())}
           />
         </InlineField>
-        <InlineField label="Trace links to" labelWidth={20} tooltip="Jaeger datasource that node and edge links open (empty: this one)">
+        <InlineField
+          label="Trace links to"
+          labelWidth={20}
+          tooltip="Jaeger datasource that node and edge links open (empty: this one)"
+        >
           <div data-testid={TEST_IDS.config.tracesPicker}>
             <DataSourcePicker
               tracing
@@ -101,7 +119,11 @@ export function ConfigEditor(props: Props) {
         </InlineField>
       </FieldSet>
       <FieldSet label="Timescale">
-        <InlineField label="PostgreSQL datasource" labelWidth={20} tooltip="Grafana PostgreSQL datasource holding the Kompas edge tables">
+        <InlineField
+          label="PostgreSQL datasource"
+          labelWidth={20}
+          tooltip="Grafana PostgreSQL datasource holding the Kompas edge tables"
+        >
           <div data-testid={TEST_IDS.config.postgresPicker}>
             <DataSourcePicker
               type={POSTGRES_TYPES}

@@ -25,7 +25,12 @@ export function CustomHeadersSettings({ options, onOptionsChange }: Props) {
               aria-label={`Custom header ${n} name`}
               data-testid={TEST_IDS.config.headerName(n)}
               value={jsonData[`httpHeaderName${n}`] ?? ''}
-              onChange={(e) => onOptionsChange({ ...options, jsonData: { ...options.jsonData, [`httpHeaderName${n}`]: e.currentTarget.value } })}
+              onChange={(e) =>
+                onOptionsChange({
+                  ...options,
+                  jsonData: { ...options.jsonData, [`httpHeaderName${n}`]: e.currentTarget.value },
+                })
+              }
             />
           </InlineField>
           <InlineField label="Value">
@@ -36,7 +41,10 @@ export function CustomHeadersSettings({ options, onOptionsChange }: Props) {
               isConfigured={Boolean(configured[`httpHeaderValue${n}`])}
               value={secureData[`httpHeaderValue${n}`] ?? ''}
               onChange={(e) =>
-                onOptionsChange({ ...options, secureJsonData: { ...options.secureJsonData, [`httpHeaderValue${n}`]: e.currentTarget.value } })
+                onOptionsChange({
+                  ...options,
+                  secureJsonData: { ...options.secureJsonData, [`httpHeaderValue${n}`]: e.currentTarget.value },
+                })
               }
               onReset={() =>
                 onOptionsChange({

@@ -7,7 +7,10 @@ import { JaegerAuthSettings } from './JaegerAuthSettings';
 import { TEST_IDS } from './testIds';
 
 function settings(jsonData: DataflowDataSourceOptions, secureJsonFields: Record<string, boolean> = {}) {
-  return { jsonData, secureJsonFields, secureJsonData: {} } as unknown as DataSourceSettings<DataflowDataSourceOptions, DataflowSecureJsonData>;
+  return { jsonData, secureJsonFields, secureJsonData: {} } as unknown as DataSourceSettings<
+    DataflowDataSourceOptions,
+    DataflowSecureJsonData
+  >;
 }
 
 describe('JaegerAuthSettings', () => {
@@ -22,11 +25,20 @@ describe('JaegerAuthSettings', () => {
 
   it('shows a configured token as write-only and writes a new one to secureJsonData only', () => {
     const onOptionsChange = jest.fn();
-    render(<JaegerAuthSettings options={settings({ jaegerAuth: 'bearer' }, { bearerToken: true })} onOptionsChange={onOptionsChange} />);
+    render(
+      <JaegerAuthSettings
+        options={settings({ jaegerAuth: 'bearer' }, { bearerToken: true })}
+        onOptionsChange={onOptionsChange}
+      />
+    );
     expect(screen.getByDisplayValue('configured')).toBeDisabled();
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
     expect(onOptionsChange).toHaveBeenCalledWith(
-      expect.objectContaining({ secureJsonFields: { bearerToken: false }, secureJsonData: { bearerToken: '' }, jsonData: { jaegerAuth: 'bearer' } })
+      expect.objectContaining({
+        secureJsonFields: { bearerToken: false },
+        secureJsonData: { bearerToken: '' },
+        jsonData: { jaegerAuth: 'bearer' },
+      })
     );
   });
 

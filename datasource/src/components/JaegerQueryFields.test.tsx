@@ -14,7 +14,9 @@ jest.setTimeout(30_000);
 let replay: JaegerReplay;
 beforeAll(async () => {
   // jsdom has no canvas; Combobox measures option text with one.
-  HTMLCanvasElement.prototype.getContext = (() => ({ measureText: () => ({ width: 10 }) })) as unknown as typeof HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = (() => ({
+    measureText: () => ({ width: 10 }),
+  })) as unknown as typeof HTMLCanvasElement.prototype.getContext;
   replay = await startJaegerReplay();
 });
 afterAll(() => replay.close());
@@ -29,7 +31,9 @@ function datasource(prefix: string): DataflowDataSource {
 describe('JaegerQueryFields', () => {
   it('shows why the service list could not be loaded', async () => {
     const query = createDefaultQuery('jaeger') as JaegerDataflowQuery;
-    render(<JaegerQueryFields query={query} lookups={datasource('/fault/403')} onChange={jest.fn()} onRunQuery={jest.fn()} />);
+    render(
+      <JaegerQueryFields query={query} lookups={datasource('/fault/403')} onChange={jest.fn()} onRunQuery={jest.fn()} />
+    );
     const alert = await screen.findByTestId(TEST_IDS.query.lookupError, {}, { timeout: 10_000 });
     expect(alert).toHaveTextContent('Jaeger services: access denied (403 Forbidden)');
   });
@@ -38,10 +42,11 @@ describe('JaegerQueryFields', () => {
     const query = { ...(createDefaultQuery('jaeger') as JaegerDataflowQuery), service: 'api-edge' };
     const before = replay.requests.length;
     render(<JaegerQueryFields query={query} lookups={datasource('')} onChange={jest.fn()} onRunQuery={jest.fn()} />);
-    await waitFor(() =>
-      expect(replay.requests.slice(before).map((r) => r.path)).toEqual(
-        expect.arrayContaining(['/api/services', '/api/services/api-edge/operations'])
-      ),
+    await waitFor(
+      () =>
+        expect(replay.requests.slice(before).map((r) => r.path)).toEqual(
+          expect.arrayContaining(['/api/services', '/api/services/api-edge/operations'])
+        ),
       { timeout: 10_000 }
     );
     expect(screen.queryByTestId(TEST_IDS.query.lookupError)).not.toBeInTheDocument();

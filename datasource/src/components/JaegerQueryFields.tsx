@@ -26,7 +26,11 @@ const toOptions = (names: string[], current?: string): Array<ComboboxOption<stri
 };
 
 export function JaegerQueryFields({ query, lookups, onChange, onRunQuery }: Props) {
-  const { services, operations, loading, error } = useJaegerLookups(lookups, query.service, query.queryType !== 'dependencies');
+  const { services, operations, loading, error } = useJaegerLookups(
+    lookups,
+    query.service,
+    query.queryType !== 'dependencies'
+  );
   const serviceOptions = useMemo(() => toOptions(services, query.service), [services, query.service]);
   const operationOptions = useMemo(() => toOptions(operations, query.operation), [operations, query.operation]);
   const set = (patch: Partial<JaegerDataflowQuery>, run = false) => {
@@ -35,7 +39,13 @@ export function JaegerQueryFields({ query, lookups, onChange, onRunQuery }: Prop
       onRunQuery();
     }
   };
-  const textField = (key: 'tags' | 'minDuration' | 'maxDuration' | 'lookback' | 'traceId', label: string, testId: string, width: number, placeholder: string) => (
+  const textField = (
+    key: 'tags' | 'minDuration' | 'maxDuration' | 'lookback' | 'traceId',
+    label: string,
+    testId: string,
+    width: number,
+    placeholder: string
+  ) => (
     <InlineField label={label}>
       <Input
         width={width}
@@ -53,7 +63,11 @@ export function JaegerQueryFields({ query, lookups, onChange, onRunQuery }: Prop
     <>
       <InlineField label="Query type">
         <div data-testid={TEST_IDS.query.queryType}>
-          <RadioButtonGroup<JaegerQueryType> options={QUERY_TYPES} value={query.queryType} onChange={(queryType) => set({ queryType }, true)} />
+          <RadioButtonGroup<JaegerQueryType>
+            options={QUERY_TYPES}
+            value={query.queryType}
+            onChange={(queryType) => set({ queryType }, true)}
+          />
         </div>
       </InlineField>
       {query.queryType !== 'dependencies' && (
@@ -101,13 +115,16 @@ export function JaegerQueryFields({ query, lookups, onChange, onRunQuery }: Prop
               aria-label="Limit"
               data-testid={TEST_IDS.query.limit}
               defaultValue={query.limit ?? DEFAULT_TRACE_LIMIT}
-              onBlur={(e) => set({ limit: Math.max(1, Math.floor(Number(e.currentTarget.value) || DEFAULT_TRACE_LIMIT)) }, true)}
+              onBlur={(e) =>
+                set({ limit: Math.max(1, Math.floor(Number(e.currentTarget.value) || DEFAULT_TRACE_LIMIT)) }, true)
+              }
             />
           </InlineField>
         </>
       )}
       {query.queryType === 'dependencies' && textField('lookback', 'Lookback', TEST_IDS.query.lookback, 12, 'range')}
-      {query.queryType === 'trace' && textField('traceId', 'Trace or request id', TEST_IDS.query.traceId, 44, 'trace id or request id')}
+      {query.queryType === 'trace' &&
+        textField('traceId', 'Trace or request id', TEST_IDS.query.traceId, 44, 'trace id or request id')}
       {error && (
         <div data-testid={TEST_IDS.query.lookupError} role="alert">
           <Text color="error" variant="bodySmall">

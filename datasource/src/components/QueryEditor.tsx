@@ -18,7 +18,12 @@ type Props = QueryEditorProps<DataflowDataSource, DataflowQuery, DataflowDataSou
 export function QueryEditor({ datasource, query: saved, onChange, onRunQuery }: Props) {
   const query = useMemo(() => migrateQuery(saved, datasource.defaultSource), [saved, datasource]);
   const setSource = (source: DataflowSourceKind) => {
-    onChange({ ...createDefaultQuery(source, query), streaming: query.streaming, windowMs: query.windowMs, cadenceMs: query.cadenceMs });
+    onChange({
+      ...createDefaultQuery(source, query),
+      streaming: query.streaming,
+      windowMs: query.windowMs,
+      cadenceMs: query.cadenceMs,
+    });
     onRunQuery();
   };
   return (
@@ -28,9 +33,13 @@ export function QueryEditor({ datasource, query: saved, onChange, onRunQuery }: 
           <RadioButtonGroup<DataflowSourceKind> options={SOURCE_OPTIONS} value={query.source} onChange={setSource} />
         </div>
       </InlineField>
-      {query.source === 'jaeger' && <JaegerQueryFields query={query} lookups={datasource} onChange={onChange} onRunQuery={onRunQuery} />}
+      {query.source === 'jaeger' && (
+        <JaegerQueryFields query={query} lookups={datasource} onChange={onChange} onRunQuery={onRunQuery} />
+      )}
       {query.source === 'demo' && <DemoQueryFields query={query} onChange={onChange} onRunQuery={onRunQuery} />}
-      {query.source === 'timescale' && <TimescaleQueryFields query={query} onChange={onChange} onRunQuery={onRunQuery} />}
+      {query.source === 'timescale' && (
+        <TimescaleQueryFields query={query} onChange={onChange} onRunQuery={onRunQuery} />
+      )}
       <StreamingFields query={query} onChange={onChange} onRunQuery={onRunQuery} />
     </div>
   );

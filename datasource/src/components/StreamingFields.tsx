@@ -51,7 +51,9 @@ export function StreamingFields({ query, onChange, onRunQuery }: Props) {
               aria-label="Cadence in seconds"
               data-testid={TEST_IDS.query.cadenceSeconds}
               defaultValue={seconds(query.cadenceMs ?? DEFAULT_CADENCE_MS)}
-              onBlur={(e) => update({ cadenceMs: parseSeconds(e.currentTarget.value, DEFAULT_CADENCE_MS, MIN_CADENCE_MS) })}
+              onBlur={(e) =>
+                update({ cadenceMs: parseSeconds(e.currentTarget.value, DEFAULT_CADENCE_MS, MIN_CADENCE_MS) })
+              }
             />
           </InlineField>
         </>

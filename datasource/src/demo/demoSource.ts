@@ -50,7 +50,11 @@ export function runDemoQuery(query: DemoDataflowQuery, ctx: DemoRunContext): Obs
     const fromMs = Math.max(ctx.fromMs, ctx.toMs - MAX_ONE_SHOT_SIMULATION_MS);
     const graph = observationsToGraph(observe(fromMs, ctx.toMs), fromMs, ctx.toMs);
     const notices = fromMs > ctx.fromMs ? [infoNotice('Demo: the last minute of the range is simulated')] : [];
-    return of<DataQueryResponse>({ data: withNotices(ctx.toFrames(graph), notices), key: ctx.refId, state: LoadingState.Done });
+    return of<DataQueryResponse>({
+      data: withNotices(ctx.toFrames(graph), notices),
+      key: ctx.refId,
+      state: LoadingState.Done,
+    });
   });
 }
 
@@ -66,9 +70,15 @@ export function createDemoObserver(query: DemoDataflowQuery): (fromMs: number, t
   }
   const rate = query.rate ?? 1;
   if (!Number.isFinite(rate) || rate < 0 || rate > 100) {
-    throw new DataflowError(`Demo: rate must be between 0 and 100 (×${DEFAULT_RATE_PER_SECOND} requests/s), got ${rate}`);
+    throw new DataflowError(
+      `Demo: rate must be between 0 and 100 (×${DEFAULT_RATE_PER_SECOND} requests/s), got ${rate}`
+    );
   }
   // Incidents hold for all time, so switching one changes the whole window at once (visible immediately).
-  const shop = createShop({ seed: Math.trunc(query.seed ?? 42), ratePerSecond: DEFAULT_RATE_PER_SECOND * rate, incidents: active });
+  const shop = createShop({
+    seed: Math.trunc(query.seed ?? 42),
+    ratePerSecond: DEFAULT_RATE_PER_SECOND * rate,
+    incidents: active,
+  });
   return (fromMs, toMs) => (toMs > fromMs ? spansToObservations(shop.spansBetween(fromMs, toMs)) : []);
 }

@@ -4,8 +4,13 @@ import { spansToRoute } from './traceRoute';
 const START = Date.UTC(2026, 10, 23, 9, 0, 0);
 
 function checkoutWithPaymentsDb(incidents: string[]) {
-  const requests = createShop({ seed: 11, ratePerSecond: 20, diurnal: false, incidents }).requestsBetween(START, START + 60_000);
-  const request = requests.find((r) => r.spans.some((s) => s.service === 'payments' && s.attributes['db.system'] !== undefined));
+  const requests = createShop({ seed: 11, ratePerSecond: 20, diurnal: false, incidents }).requestsBetween(
+    START,
+    START + 60_000
+  );
+  const request = requests.find((r) =>
+    r.spans.some((s) => s.service === 'payments' && s.attributes['db.system'] !== undefined)
+  );
   if (!request) {
     throw new Error('no request reached payments-db in the test minute');
   }

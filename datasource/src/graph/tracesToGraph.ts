@@ -1,5 +1,14 @@
 import { DataflowError } from '../errors';
-import { EdgeObservation, Graph, Span, addObservation, createEdgeWindow, jaegerTracesToSpans, spansToObservations, windowToGraph } from './servicegraph';
+import {
+  EdgeObservation,
+  Graph,
+  Span,
+  addObservation,
+  createEdgeWindow,
+  jaegerTracesToSpans,
+  spansToObservations,
+  windowToGraph,
+} from './servicegraph';
 
 /** Jaeger trace objects → spans; a malformed trace becomes a one-line error naming the problem. */
 export function readJaegerSpans(traces: unknown[]): Span[] {

@@ -28,7 +28,11 @@ interface Loaded {
  * only set from the subscription callbacks; loading is derived by comparing what was asked with what
  * the last answer was for.
  */
-export function useJaegerLookups(source: JaegerLookupSource, service: string | undefined, enabled: boolean): JaegerLookups {
+export function useJaegerLookups(
+  source: JaegerLookupSource,
+  service: string | undefined,
+  enabled: boolean
+): JaegerLookups {
   const [services, setServices] = useState<Loaded>({ key: undefined, names: [] });
   const [operations, setOperations] = useState<Loaded>({ key: undefined, names: [] });
 

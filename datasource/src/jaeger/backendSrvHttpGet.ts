@@ -13,7 +13,9 @@ export function createBackendSrvHttpGet(backendSrv: () => BackendSrv, maxBytes: 
     backendSrv()
       .fetch<string>({ url, method: 'GET', responseType: 'text', showErrorAlert: false, showSuccessAlert: false })
       .pipe(
-        map((response: FetchResponse<string>) => toTextResponse(response.status, response.statusText, response.headers, response.data)),
+        map((response: FetchResponse<string>) =>
+          toTextResponse(response.status, response.statusText, response.headers, response.data)
+        ),
         catchError((error: unknown) => {
           if (isFetchError(error) && error.status > 0) {
             return of(toTextResponse(error.status, error.statusText ?? '', undefined, error.data));
@@ -29,7 +31,12 @@ export function createBackendSrvHttpGet(backendSrv: () => BackendSrv, maxBytes: 
       ) as Observable<HttpTextResponse>;
 }
 
-function toTextResponse(status: number, statusText: string, headers: Headers | undefined, data: unknown): HttpTextResponse {
+function toTextResponse(
+  status: number,
+  statusText: string,
+  headers: Headers | undefined,
+  data: unknown
+): HttpTextResponse {
   return {
     status,
     statusText,

@@ -48,7 +48,11 @@ async function readCapped(
   controller: AbortController,
   options: { maxBytes: number; headers?: Record<string, string> }
 ): Promise<HttpTextResponse> {
-  const response = await fetch(url, { signal: controller.signal, headers: options.headers, credentials: 'same-origin' });
+  const response = await fetch(url, {
+    signal: controller.signal,
+    headers: options.headers,
+    credentials: 'same-origin',
+  });
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > options.maxBytes) {
     controller.abort();
@@ -105,7 +109,10 @@ function toTransportError(error: unknown, url: string): TransportError {
     return new TransportError('dns', `Cannot resolve the Jaeger host ${host} (DNS lookup failed): check the URL`);
   }
   if (code === 'ECONNREFUSED') {
-    return new TransportError('refused', `Jaeger at ${host} refused the connection: is it running, and is the port right?`);
+    return new TransportError(
+      'refused',
+      `Jaeger at ${host} refused the connection: is it running, and is the port right?`
+    );
   }
   if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError') {
     return new TransportError('aborted', 'Request to Jaeger was cancelled');

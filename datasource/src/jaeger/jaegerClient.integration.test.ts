@@ -18,7 +18,10 @@ beforeAll(async () => {
 });
 afterAll(() => replay.close());
 
-function client(prefix = '', options: { maxBytes?: number; timeoutMs?: number; headers?: Record<string, string> } = {}): JaegerClient {
+function client(
+  prefix = '',
+  options: { maxBytes?: number; timeoutMs?: number; headers?: Record<string, string> } = {}
+): JaegerClient {
   return createJaegerClient({
     baseUrl: `${replay.url}${prefix}`,
     http: createFetchHttpGet({ maxBytes: options.maxBytes ?? 10 * 1024 * 1024, headers: options.headers }),
@@ -36,7 +39,9 @@ function errorOf(promise: Promise<unknown>): Promise<string> {
 describe('Jaeger client against the replay server (real HTTP)', () => {
   it('lists the services of the recorded traces', async () => {
     const services = await firstValueFrom(client().getServices());
-    expect(services).toEqual(expect.arrayContaining(['coding-agent', 'mcp-gateway', 'api-gateway', 'customers-service']));
+    expect(services).toEqual(
+      expect.arrayContaining(['coding-agent', 'mcp-gateway', 'api-gateway', 'customers-service'])
+    );
     expect(services).toEqual([...services].sort());
   });
 
@@ -49,18 +54,33 @@ describe('Jaeger client against the replay server (real HTTP)', () => {
   it('finds a trace by service and time range, and not outside the range', async () => {
     const c = client();
     const inRange = await firstValueFrom(
-      c.searchTraces({ service: 'coding-agent', startMs: GENAI_START_MS - 1000, endMs: GENAI_START_MS + 60_000, limit: 10 })
+      c.searchTraces({
+        service: 'coding-agent',
+        startMs: GENAI_START_MS - 1000,
+        endMs: GENAI_START_MS + 60_000,
+        limit: 10,
+      })
     );
     expect(inRange.data.map((t) => (t as { traceID: string }).traceID)).toEqual([GENAI_TRACE_ID]);
     const before = await firstValueFrom(
-      c.searchTraces({ service: 'coding-agent', startMs: GENAI_START_MS - 120_000, endMs: GENAI_START_MS - 60_000, limit: 10 })
+      c.searchTraces({
+        service: 'coding-agent',
+        startMs: GENAI_START_MS - 120_000,
+        endMs: GENAI_START_MS - 60_000,
+        limit: 10,
+      })
     );
     expect(before.data).toEqual([]);
   });
 
   it('filters by tag and by min duration', async () => {
     const c = client();
-    const range = { service: 'coding-agent', startMs: GENAI_START_MS - 1000, endMs: GENAI_START_MS + 600_000, limit: 10 };
+    const range = {
+      service: 'coding-agent',
+      startMs: GENAI_START_MS - 1000,
+      endMs: GENAI_START_MS + 600_000,
+      limit: 10,
+    };
     const noMatch = await firstValueFrom(c.searchTraces({ ...range, tags: 'no.such.tag=1' }));
     expect(noMatch.data).toHaveLength(0);
     const tooLong = await firstValueFrom(c.searchTraces({ ...range, minDuration: '10000s' }));
@@ -70,7 +90,12 @@ describe('Jaeger client against the replay server (real HTTP)', () => {
   it('encodes a hostile service name so it cannot add parameters', async () => {
     const c = client();
     const hostile = await firstValueFrom(
-      c.searchTraces({ service: 'x&service=coding-agent', startMs: GENAI_START_MS - 1000, endMs: GENAI_START_MS + 60_000, limit: 10 })
+      c.searchTraces({
+        service: 'x&service=coding-agent',
+        startMs: GENAI_START_MS - 1000,
+        endMs: GENAI_START_MS + 60_000,
+        limit: 10,
+      })
     );
     expect(hostile.data).toEqual([]);
     const last = replay.requests[replay.requests.length - 1];
@@ -94,12 +119,27 @@ describe('Jaeger client against the replay server (real HTTP)', () => {
 
 describe('Jaeger client error messages (fault modes of the replay server)', () => {
   const cases: Array<[string, string]> = [
-    ['401', 'Jaeger services: access denied (401 Unauthorized): check the credentials (auth mode, token, user/password) in the datasource settings'],
-    ['403', 'Jaeger services: access denied (403 Forbidden): check the credentials (auth mode, token, user/password) in the datasource settings'],
-    ['404', 'Jaeger services: not found (404): the URL path is wrong or it is not a Jaeger query service (use the base URL, e.g. http://jaeger:16686)'],
+    [
+      '401',
+      'Jaeger services: access denied (401 Unauthorized): check the credentials (auth mode, token, user/password) in the datasource settings',
+    ],
+    [
+      '403',
+      'Jaeger services: access denied (403 Forbidden): check the credentials (auth mode, token, user/password) in the datasource settings',
+    ],
+    [
+      '404',
+      'Jaeger services: not found (404): the URL path is wrong or it is not a Jaeger query service (use the base URL, e.g. http://jaeger:16686)',
+    ],
     ['500', 'Jaeger services: error 500: replay: injected internal error (500 Internal Server Error)'],
-    ['502', 'Jaeger services: Grafana could not reach Jaeger (502 Bad Gateway): check the URL, DNS and network from the Grafana server'],
-    ['html', 'Jaeger services: the URL answered with an HTML page instead of JSON, so it is not the Jaeger query API (check the URL; the API is usually on port 16686)'],
+    [
+      '502',
+      'Jaeger services: Grafana could not reach Jaeger (502 Bad Gateway): check the URL, DNS and network from the Grafana server',
+    ],
+    [
+      'html',
+      'Jaeger services: the URL answered with an HTML page instead of JSON, so it is not the Jaeger query API (check the URL; the API is usually on port 16686)',
+    ],
     ['errors', 'Jaeger services: error 503: storage backend unavailable: no available connection'],
     ['notjaeger', 'Jaeger services: the JSON has no "data" field, so this is not the Jaeger query API v1'],
   ];
@@ -128,8 +168,14 @@ describe('Jaeger client error messages (fault modes of the replay server)', () =
     const url = closed.url;
     await closed.close();
     const refused = createJaegerClient({ baseUrl: url, http: createFetchHttpGet({ maxBytes: 1024 }), timeoutMs: 5000 });
-    expect(await errorOf(firstValueFrom(refused.getServices()))).toMatch(/refused the connection: is it running, and is the port right\?$/);
-    const dns = createJaegerClient({ baseUrl: 'http://no-such-host.invalid', http: createFetchHttpGet({ maxBytes: 1024 }), timeoutMs: 5000 });
+    expect(await errorOf(firstValueFrom(refused.getServices()))).toMatch(
+      /refused the connection: is it running, and is the port right\?$/
+    );
+    const dns = createJaegerClient({
+      baseUrl: 'http://no-such-host.invalid',
+      http: createFetchHttpGet({ maxBytes: 1024 }),
+      timeoutMs: 5000,
+    });
     expect(await errorOf(firstValueFrom(dns.getServices()))).toBe(
       'Jaeger services: Cannot resolve the Jaeger host no-such-host.invalid (DNS lookup failed): check the URL'
     );
@@ -138,7 +184,11 @@ describe('Jaeger client error messages (fault modes of the replay server)', () =
   it('reports a bad duration before sending anything', async () => {
     const before = replay.requests.length;
     const message = await errorOf(
-      lastValueFrom(client().searchTraces({ service: 'a', minDuration: '5 parsecs', startMs: 0, endMs: 1, limit: 1 }).pipe(toArray()))
+      lastValueFrom(
+        client()
+          .searchTraces({ service: 'a', minDuration: '5 parsecs', startMs: 0, endMs: 1, limit: 1 })
+          .pipe(toArray())
+      )
     );
     expect(message).toBe('Min duration: "5 parsecs" is not a duration (use e.g. 100ms, 1.5s, 2m)');
     expect(replay.requests.length).toBe(before);

@@ -44,17 +44,27 @@ export function createJaegerClient(options: JaegerClientOptions): JaegerClient {
       timeout({
         first: options.timeoutMs,
         with: () =>
-          throwError(() => new DataflowError(`Jaeger ${what}: no answer within ${Math.round(options.timeoutMs / 1000)} s (timeout)`)),
+          throwError(
+            () =>
+              new DataflowError(`Jaeger ${what}: no answer within ${Math.round(options.timeoutMs / 1000)} s (timeout)`)
+          ),
       }),
       map((response) => parseJaegerResponse<T>(response, what)),
       catchError((error: unknown) => throwError(() => asDataflowError(error, what)))
     );
   return {
-    getServices: () => get<string[]>(() => buildServicesUrl(baseUrl), 'services').pipe(map((e) => sortedStrings(e.data))),
+    getServices: () =>
+      get<string[]>(() => buildServicesUrl(baseUrl), 'services').pipe(map((e) => sortedStrings(e.data))),
     getOperations: (service) =>
-      get<string[]>(() => buildOperationsUrl(baseUrl, service), `operations of ${service}`).pipe(map((e) => sortedStrings(e.data))),
-    searchTraces: (search) => get<unknown[]>(() => buildTracesUrl(baseUrl, search), `traces of ${search.service}`).pipe(map(asArrayEnvelope)),
-    getTrace: (traceId) => get<unknown[]>(() => buildTraceUrl(baseUrl, traceId), `trace ${traceId.trim().slice(0, 40)}`).pipe(map(asArrayEnvelope)),
+      get<string[]>(() => buildOperationsUrl(baseUrl, service), `operations of ${service}`).pipe(
+        map((e) => sortedStrings(e.data))
+      ),
+    searchTraces: (search) =>
+      get<unknown[]>(() => buildTracesUrl(baseUrl, search), `traces of ${search.service}`).pipe(map(asArrayEnvelope)),
+    getTrace: (traceId) =>
+      get<unknown[]>(() => buildTraceUrl(baseUrl, traceId), `trace ${traceId.trim().slice(0, 40)}`).pipe(
+        map(asArrayEnvelope)
+      ),
     getDependencies: (endMs, lookbackMs) =>
       get<JaegerDependencyLink[]>(() => buildDependenciesUrl(baseUrl, endMs, lookbackMs), 'dependencies').pipe(
         map((e) => (Array.isArray(e.data) ? e.data.filter(isDependencyLink) : []))

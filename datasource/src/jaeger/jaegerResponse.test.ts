@@ -13,17 +13,33 @@ describe('parseJaegerResponse', () => {
   });
 
   it('names the bad parameter of a 400', () => {
-    const response = { status: 400, statusText: 'Bad Request', contentType: 'application/json', body: '{"data":null,"errors":[{"code":400,"msg":"parameter \'service\' is required"}]}' };
-    expect(() => parseJaegerResponse(response, 'traces of ')).toThrow("Jaeger traces of : error 400: parameter 'service' is required (400 Bad Request)");
+    const response = {
+      status: 400,
+      statusText: 'Bad Request',
+      contentType: 'application/json',
+      body: '{"data":null,"errors":[{"code":400,"msg":"parameter \'service\' is required"}]}',
+    };
+    expect(() => parseJaegerResponse(response, 'traces of ')).toThrow(
+      "Jaeger traces of : error 400: parameter 'service' is required (400 Bad Request)"
+    );
   });
 
   it('recognises an HTML page served with a JSON content type', () => {
-    expect(() => parseJaegerResponse(ok('<!DOCTYPE html><html><body>Grafana</body></html>'), 'services')).toThrow(/HTML page instead of JSON/);
+    expect(() => parseJaegerResponse(ok('<!DOCTYPE html><html><body>Grafana</body></html>'), 'services')).toThrow(
+      /HTML page instead of JSON/
+    );
   });
 
   it('shows the first line of a plain-text server error', () => {
-    const response = { status: 500, statusText: 'Internal Server Error', contentType: 'text/plain', body: 'panic: nil map\ngoroutine 1 [running]' };
-    expect(() => parseJaegerResponse(response, 'services')).toThrow('Jaeger services: request failed (500 Internal Server Error): panic: nil map');
+    const response = {
+      status: 500,
+      statusText: 'Internal Server Error',
+      contentType: 'text/plain',
+      body: 'panic: nil map\ngoroutine 1 [running]',
+    };
+    expect(() => parseJaegerResponse(response, 'services')).toThrow(
+      'Jaeger services: request failed (500 Internal Server Error): panic: nil map'
+    );
   });
 
   it('treats data: null without errors as empty', () => {
@@ -31,7 +47,12 @@ describe('parseJaegerResponse', () => {
   });
 
   it("reads Grafana's 400 for an upstream 401 as a credentials problem", () => {
-    const response = { status: 400, statusText: 'Bad Request', contentType: 'text/plain', body: 'Authentication to data source failed' };
+    const response = {
+      status: 400,
+      statusText: 'Bad Request',
+      contentType: 'text/plain',
+      body: 'Authentication to data source failed',
+    };
     expect(() => parseJaegerResponse(response, 'services')).toThrow(
       'Jaeger services: access denied (Grafana: Authentication to data source failed): check the credentials (auth mode, token, user/password) in the datasource settings'
     );

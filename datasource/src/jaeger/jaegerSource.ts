@@ -3,7 +3,20 @@
  * types (traces, dependencies, one trace / request id), one-shot or streaming.
  */
 import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
-import { Observable, SchedulerLike, catchError, concatMap, defer, filter, from, map, of, take, throwError, toArray } from 'rxjs';
+import {
+  Observable,
+  SchedulerLike,
+  catchError,
+  concatMap,
+  defer,
+  filter,
+  from,
+  map,
+  of,
+  take,
+  throwError,
+  toArray,
+} from 'rxjs';
 
 import { DataflowError } from '../errors';
 import { dependenciesToGraph } from '../graph/dependenciesToGraph';
@@ -67,11 +80,23 @@ function runTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observabl
     map((page): DataQueryResponse => {
       const graph = observationsToGraph(jaegerTracesToObservations(page.traces), ctx.fromMs, ctx.toMs);
       const notices = [
-        ...(page.done ? [] : [infoNotice(`Loading traces: ${page.slicesDone} of ${page.slicesTotal} time slices, ${page.traces.length} traces so far`)]),
+        ...(page.done
+          ? []
+          : [
+              infoNotice(
+                `Loading traces: ${page.slicesDone} of ${page.slicesTotal} time slices, ${page.traces.length} traces so far`
+              ),
+            ]),
         ...(page.truncated
-          ? [warningNotice(`Limit of ${limitOf(query)} traces reached: older traces in the range are not included (narrow the range, add filters or raise the limit)`)]
+          ? [
+              warningNotice(
+                `Limit of ${limitOf(query)} traces reached: older traces in the range are not included (narrow the range, add filters or raise the limit)`
+              ),
+            ]
           : []),
-        ...(page.done && page.traces.length === 0 ? [infoNotice(`No traces of ${query.service} in this time range`)] : []),
+        ...(page.done && page.traces.length === 0
+          ? [infoNotice(`No traces of ${query.service} in this time range`)]
+          : []),
         ...page.warnings.slice(0, 3).map((w) => warningNotice(`Jaeger: ${w}`)),
       ];
       return {
@@ -102,7 +127,9 @@ function runSingleTrace(query: JaegerDataflowQuery, ctx: JaegerRunContext): Obse
   if (!id) {
     return throwError(() => new DataflowError('Trace id: enter a trace id or a request id'));
   }
-  const byTraceId = /^[0-9a-f]{8,32}$/i.test(id) ? ctx.client.getTrace(id).pipe(map((e) => e.data)) : throwError(() => new Error('not a trace id'));
+  const byTraceId = /^[0-9a-f]{8,32}$/i.test(id)
+    ? ctx.client.getTrace(id).pipe(map((e) => e.data))
+    : throwError(() => new Error('not a trace id'));
   return byTraceId.pipe(
     catchError(() => findByRequestId(id, query, ctx)),
     map((traces): DataQueryResponse => {
@@ -121,7 +148,14 @@ function findByRequestId(requestId: string, query: JaegerDataflowQuery, ctx: Jae
   return services$.pipe(
     concatMap((services) => from(services)),
     concatMap((service) =>
-      ctx.client.searchTraces({ service, tags: '', extraTags: { [attribute]: requestId }, startMs: ctx.fromMs, endMs: ctx.toMs, limit: 20 })
+      ctx.client.searchTraces({
+        service,
+        tags: '',
+        extraTags: { [attribute]: requestId },
+        startMs: ctx.fromMs,
+        endMs: ctx.toMs,
+        limit: 20,
+      })
     ),
     map((envelope) => envelope.data),
     filter((traces) => traces.length > 0),

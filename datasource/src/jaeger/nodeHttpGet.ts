@@ -35,7 +35,9 @@ export function createNodeHttpGet(options: { maxBytes: number }): HttpGet {
       });
       req.on('error', (error: NodeJS.ErrnoException) => {
         const kind = error.code === 'ECONNREFUSED' ? 'refused' : error.code === 'ENOTFOUND' ? 'dns' : 'unreachable';
-        subscriber.error(new TransportError(kind, `Jaeger at ${new URL(url).host} is unreachable (${error.code ?? error.message})`));
+        subscriber.error(
+          new TransportError(kind, `Jaeger at ${new URL(url).host} is unreachable (${error.code ?? error.message})`)
+        );
       });
       req.end();
       return () => req.destroy();

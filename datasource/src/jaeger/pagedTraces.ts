@@ -71,7 +71,14 @@ export function fetchTracesPaged(
               truncated = true;
             }
             const done = index === slices.length - 1 || traces.length >= limit;
-            return { traces: [...traces], slicesDone: index + 1, slicesTotal: slices.length, truncated, warnings: [...warnings], done };
+            return {
+              traces: [...traces],
+              slicesDone: index + 1,
+              slicesTotal: slices.length,
+              truncated,
+              warnings: [...warnings],
+              done,
+            };
           })
         );
       })

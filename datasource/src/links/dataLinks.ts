@@ -24,7 +24,11 @@ export function nodeTraceLink(target: TraceLinkTarget): DataLink {
   return {
     title: 'Traces of ${__data.fields.id} in Explore',
     url: '',
-    internal: { datasourceUid: target.datasourceUid, datasourceName: target.datasourceName, query: traceQuery(target, '${__data.fields.id}') },
+    internal: {
+      datasourceUid: target.datasourceUid,
+      datasourceName: target.datasourceName,
+      query: traceQuery(target, '${__data.fields.id}'),
+    },
   };
 }
 
@@ -43,14 +47,21 @@ export function edgeTraceLink(target: TraceLinkTarget): DataLink {
 /** Puts the links on the `id` field of the nodes and edges frames (what the Node Graph panel reads). */
 export function addTraceLinks(frames: DataFrame[], target: TraceLinkTarget): DataFrame[] {
   return frames.map((frame) => {
-    const kind = frame.name === 'edges' || frame.meta?.custom?.nodeGraphFrameType === 'edges' ? 'edges' : frame.name === 'nodes' ? 'nodes' : undefined;
+    const kind =
+      frame.name === 'edges' || frame.meta?.custom?.nodeGraphFrameType === 'edges'
+        ? 'edges'
+        : frame.name === 'nodes'
+          ? 'nodes'
+          : undefined;
     if (!kind) {
       return frame;
     }
     const link = kind === 'nodes' ? nodeTraceLink(target) : edgeTraceLink(target);
     return {
       ...frame,
-      fields: frame.fields.map((field): Field => (field.name === 'id' ? { ...field, config: { ...field.config, links: [link] } } : field)),
+      fields: frame.fields.map((field): Field =>
+        field.name === 'id' ? { ...field, config: { ...field.config, links: [link] } } : field
+      ),
     };
   });
 }

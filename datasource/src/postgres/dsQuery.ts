@@ -25,7 +25,9 @@ export function createBackendSrvDsQuery(backendSrv: () => BackendSrv): PostDsQue
       .fetch<unknown>({ url: '/api/ds/query', method: 'POST', data: body, showErrorAlert: false })
       .pipe(
         map((response) => response.data),
-        catchError((error: unknown) => throwError(() => new DataflowError(`Timescale mode: ${fetchErrorMessage(error)}`)))
+        catchError((error: unknown) =>
+          throwError(() => new DataflowError(`Timescale mode: ${fetchErrorMessage(error)}`))
+        )
       );
 }
 

@@ -43,7 +43,10 @@ function backendSrv(): BackendSrv {
 
 beforeAll(async () => {
   const url = new URL(await handle.pg.createDatabase());
-  const collector = await startCollector(testCollectorConfig(url.toString()), { processMetrics: false, log: () => undefined });
+  const collector = await startCollector(testCollectorConfig(url.toString()), {
+    processMetrics: false,
+    log: () => undefined,
+  });
   const spans = createShop({ seed: 7, ratePerSecond: 3, diurnal: false }).spansBetween(START, START + 60_000);
   for (let i = 0; i < spans.length; i += 2000) {
     expect((await sendSpans(collector.url, spans.slice(i, i + 2000), 'protobuf')).status).toBe(200);
@@ -97,7 +100,10 @@ describe('Timescale mode through /api/ds/query on real PostgreSQL', () => {
   });
 
   it('passes a hostile service filter as data', async () => {
-    const query = { ...(createDefaultQuery('timescale') as TimescaleDataflowQuery), services: ["x'); DROP TABLE kompas.edges; --"] };
+    const query = {
+      ...(createDefaultQuery('timescale') as TimescaleDataflowQuery),
+      services: ["x'); DROP TABLE kompas.edges; --"],
+    };
     const [response] = await run(query);
     expect(edgeIds(response.data)).toEqual([]);
     const [again] = await run(createDefaultQuery('timescale') as TimescaleDataflowQuery);

@@ -4,7 +4,18 @@
  * timescale/edgeSql.ts and the rows become a graph with timescale/rowsToGraph.ts.
  */
 import { DataFrame, DataQueryResponse, LoadingState, dataFrameFromJSON } from '@grafana/data';
-import { Observable, SchedulerLike, asyncScheduler, catchError, defer, exhaustMap, map, of, throwError, timer } from 'rxjs';
+import {
+  Observable,
+  SchedulerLike,
+  asyncScheduler,
+  catchError,
+  defer,
+  exhaustMap,
+  map,
+  of,
+  throwError,
+  timer,
+} from 'rxjs';
 
 import { DataflowError, toUserMessage } from '../errors';
 import { Graph } from '../graph/servicegraph';
@@ -24,10 +35,18 @@ export interface TimescaleRunContext {
   scheduler?: SchedulerLike;
 }
 
-export function runTimescaleQuery(query: TimescaleDataflowQuery, ctx: TimescaleRunContext): Observable<DataQueryResponse> {
+export function runTimescaleQuery(
+  query: TimescaleDataflowQuery,
+  ctx: TimescaleRunContext
+): Observable<DataQueryResponse> {
   const uid = ctx.postgresDatasourceUid;
   if (!uid) {
-    return throwError(() => new DataflowError('Timescale mode: not configured (choose the PostgreSQL datasource in the datasource settings)'));
+    return throwError(
+      () =>
+        new DataflowError(
+          'Timescale mode: not configured (choose the PostgreSQL datasource in the datasource settings)'
+        )
+    );
   }
   if (!query.streaming) {
     return fetchGraph(query, uid, ctx, ctx.fromMs, ctx.toMs).pipe(
@@ -46,16 +65,30 @@ export function runTimescaleQuery(query: TimescaleDataflowQuery, ctx: TimescaleR
           return { data: lastFrames, key: ctx.refId, state: LoadingState.Streaming };
         }),
         catchError((error: unknown) =>
-          of<DataQueryResponse>({ data: lastFrames, key: ctx.refId, state: LoadingState.Error, errors: [{ message: toUserMessage(error), refId: ctx.refId }] })
+          of<DataQueryResponse>({
+            data: lastFrames,
+            key: ctx.refId,
+            state: LoadingState.Error,
+            errors: [{ message: toUserMessage(error), refId: ctx.refId }],
+          })
         )
       );
     })
   );
 }
 
-function fetchGraph(query: TimescaleDataflowQuery, uid: string, ctx: TimescaleRunContext, fromMs: number, toMs: number): Observable<Graph> {
+function fetchGraph(
+  query: TimescaleDataflowQuery,
+  uid: string,
+  ctx: TimescaleRunContext,
+  fromMs: number,
+  toMs: number
+): Observable<Graph> {
   return defer(() => {
-    const plan = planEdgeSql({ services: query.services, connectionType: query.connectionType, topN: query.topN }, { fromMs, toMs });
+    const plan = planEdgeSql(
+      { services: query.services, connectionType: query.connectionType, topN: query.topN },
+      { fromMs, toMs }
+    );
     return ctx
       .postDsQuery({
         queries: [{ refId: ctx.refId, datasource: { uid, type: POSTGRES_TYPE }, rawSql: plan.sql, format: 'table' }],

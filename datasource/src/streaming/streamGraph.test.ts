@@ -9,10 +9,22 @@ const WINDOW_MS = 10_000;
 const CADENCE_MS = 1000;
 
 function observation(timeMs: number, failed = false): EdgeObservation {
-  return { clientService: 'orders', serverService: 'payments', connectionType: '', traceId: `t${timeMs}`, timeMs, latencyMs: 20, failed };
+  return {
+    clientService: 'orders',
+    serverService: 'payments',
+    connectionType: '',
+    traceId: `t${timeMs}`,
+    timeMs,
+    latencyMs: 20,
+    failed,
+  };
 }
 
-function setup(fetchInterval: (fromMs: number, toMs: number) => Observable<EdgeObservation[]>, startMs = 100_000, backfillChunkMs?: number) {
+function setup(
+  fetchInterval: (fromMs: number, toMs: number) => Observable<EdgeObservation[]>,
+  startMs = 100_000,
+  backfillChunkMs?: number
+) {
   const scheduler = new TestScheduler(() => undefined);
   const graphs: Graph[] = [];
   const responses: DataQueryResponse[] = [];
@@ -57,7 +69,9 @@ describe('streamGraph', () => {
   });
 
   it('merges increments into the window and slides old requests out', () => {
-    const { stream, graphs, runUntil } = setup((from, to) => of(from === 90_000 ? [observation(95_000)] : [observation(to - 10)]));
+    const { stream, graphs, runUntil } = setup((from, to) =>
+      of(from === 90_000 ? [observation(95_000)] : [observation(to - 10)])
+    );
     const subscription = stream.subscribe();
     runUntil(12_000);
     subscription.unsubscribe();
@@ -74,7 +88,9 @@ describe('streamGraph', () => {
     const { stream, responses, runUntil } = setup((from, to) => {
       calls.push([from, to]);
       tick++;
-      return tick === 2 ? throwError(() => new Error('Jaeger services: access denied (401)\n  at stack')) : of([observation(to - 1)]);
+      return tick === 2
+        ? throwError(() => new Error('Jaeger services: access denied (401)\n  at stack'))
+        : of([observation(to - 1)]);
     });
     const subscription = stream.subscribe((r) => responses.push(r));
     runUntil(2000);

@@ -29,7 +29,8 @@ export interface GraphStreamOptions {
   scheduler?: SchedulerLike;
 }
 
-type TickResult = { ok: true; toMs: number; coveredFromMs: number; observations: EdgeObservation[] } | { ok: false; message: string };
+type TickResult =
+  { ok: true; toMs: number; coveredFromMs: number; observations: EdgeObservation[] } | { ok: false; message: string };
 
 /**
  * A live graph over a sliding window. Each tick asks `fetchInterval` for the interval since the last
@@ -54,7 +55,9 @@ export function streamGraph(options: GraphStreamOptions): Observable<DataQueryRe
       const windowStart = toMs - options.windowMs;
       if (polledUntil === undefined) {
         const fromMs = toMs - chunkMs;
-        return options.fetchInterval(fromMs, toMs).pipe(map((observations) => ({ ok: true, toMs, coveredFromMs: fromMs, observations })));
+        return options
+          .fetchInterval(fromMs, toMs)
+          .pipe(map((observations) => ({ ok: true, toMs, coveredFromMs: fromMs, observations })));
       }
       const fresh = options.fetchInterval(polledUntil, toMs);
       if (coveredFromMs <= windowStart) {
@@ -70,12 +73,19 @@ export function streamGraph(options: GraphStreamOptions): Observable<DataQueryRe
       .pipe(
         exhaustMap(() => {
           const toMs = now();
-          return fetchTick(toMs).pipe(catchError((error: unknown) => of<TickResult>({ ok: false, message: toUserMessage(error) })));
+          return fetchTick(toMs).pipe(
+            catchError((error: unknown) => of<TickResult>({ ok: false, message: toUserMessage(error) }))
+          );
         })
       )
       .subscribe((result) => {
         if (!result.ok) {
-          subscriber.next({ data: lastFrames, key: options.refId, state: LoadingState.Error, errors: [{ message: result.message, refId: options.refId }] });
+          subscriber.next({
+            data: lastFrames,
+            key: options.refId,
+            state: LoadingState.Error,
+            errors: [{ message: result.message, refId: options.refId }],
+          });
           return;
         }
         for (const observation of result.observations) {

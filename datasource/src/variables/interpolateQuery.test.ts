@@ -25,16 +25,32 @@ const BASE = '/api/datasources/proxy/uid/ds1/jaeger';
 describe('interpolateQuery', () => {
   it('replaces variables in every Jaeger field', () => {
     const query = interpolateQuery(
-      jaeger({ service: '$svc', operation: '${op}', minDuration: '$min', lookback: '$lb', traceId: '$id', tags: 'env=$env' }),
+      jaeger({
+        service: '$svc',
+        operation: '${op}',
+        minDuration: '$min',
+        lookback: '$lb',
+        traceId: '$id',
+        tags: 'env=$env',
+      }),
       replacer({ svc: 'payments', op: 'POST /pay', min: '100ms', lb: '2h', id: 'abc123', env: 'prod' })
     );
-    expect(query).toMatchObject({ service: 'payments', operation: 'POST /pay', minDuration: '100ms', lookback: '2h', traceId: 'abc123' });
+    expect(query).toMatchObject({
+      service: 'payments',
+      operation: 'POST /pay',
+      minDuration: '100ms',
+      lookback: '2h',
+      traceId: 'abc123',
+    });
     expect(parseLogfmtTags(query.tags ?? '')).toEqual({ env: 'prod' });
   });
 
   it('keeps a hostile service value inside its parameter', () => {
     const query = interpolateQuery(jaeger({ service: '$svc' }), replacer({ svc: 'a&limit=999999&service=b' }));
-    const url = new URL(buildTracesUrl(BASE, { service: query.service ?? '', startMs: 0, endMs: 1000, limit: 20 }), 'http://grafana');
+    const url = new URL(
+      buildTracesUrl(BASE, { service: query.service ?? '', startMs: 0, endMs: 1000, limit: 20 }),
+      'http://grafana'
+    );
     expect(url.searchParams.getAll('service')).toEqual(['a&limit=999999&service=b']);
     expect(url.searchParams.getAll('limit')).toEqual(['20']);
   });
@@ -42,7 +58,9 @@ describe('interpolateQuery', () => {
   it('keeps a hostile service value inside its path segment', () => {
     const query = interpolateQuery(jaeger({ service: '$svc' }), replacer({ svc: '../../admin?x=1#' }));
     const url = new URL(buildOperationsUrl(BASE, query.service ?? ''), 'http://grafana');
-    expect(url.pathname).toBe('/api/datasources/proxy/uid/ds1/jaeger/api/services/..%2F..%2Fadmin%3Fx%3D1%23/operations');
+    expect(url.pathname).toBe(
+      '/api/datasources/proxy/uid/ds1/jaeger/api/services/..%2F..%2Fadmin%3Fx%3D1%23/operations'
+    );
     expect(url.search).toBe('');
   });
 

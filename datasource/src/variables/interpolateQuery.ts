@@ -26,7 +26,11 @@ export function interpolateQuery<Q extends DataflowQuery>(query: Q, replace: Rep
   }
 }
 
-function interpolateJaeger(query: JaegerDataflowQuery, replace: ReplaceFn, scopedVars?: ScopedVars): JaegerDataflowQuery {
+function interpolateJaeger(
+  query: JaegerDataflowQuery,
+  replace: ReplaceFn,
+  scopedVars?: ScopedVars
+): JaegerDataflowQuery {
   const single = (field: string, value: string | undefined) => interpolateSingle(field, value, replace, scopedVars);
   return {
     ...query,
@@ -40,7 +44,11 @@ function interpolateJaeger(query: JaegerDataflowQuery, replace: ReplaceFn, scope
   };
 }
 
-function interpolateTimescale(query: TimescaleDataflowQuery, replace: ReplaceFn, scopedVars?: ScopedVars): TimescaleDataflowQuery {
+function interpolateTimescale(
+  query: TimescaleDataflowQuery,
+  replace: ReplaceFn,
+  scopedVars?: ScopedVars
+): TimescaleDataflowQuery {
   const services = (query.services ?? []).flatMap((service) =>
     replace(service, scopedVars, formatList)
       .split(LIST_SEPARATOR)
@@ -73,7 +81,9 @@ export function interpolateSingle(
     return values[0] ?? '';
   });
   if (several) {
-    throw new DataflowError(`${field}: the variable has several values (${several.slice(0, 3).join(', ')}…); this field takes one`);
+    throw new DataflowError(
+      `${field}: the variable has several values (${several.slice(0, 3).join(', ')}…); this field takes one`
+    );
   }
   return checkValue(field, result.trim());
 }

@@ -14,7 +14,11 @@ export interface DemoTraceOptions {
 
 /** The demo shop's traces for an interval, in Jaeger JSON, so the replay server can serve them too. */
 export function demoShopTraces(options: DemoTraceOptions): JaegerTrace[] {
-  const shop = createShop({ seed: options.seed ?? 42, ratePerSecond: options.ratePerSecond ?? 5, incidents: options.incidents ?? [] });
+  const shop = createShop({
+    seed: options.seed ?? 42,
+    ratePerSecond: options.ratePerSecond ?? 5,
+    incidents: options.incidents ?? [],
+  });
   const spans = shop.spansBetween(options.endMs - options.durationMs, options.endMs);
   return toJaegerJson(spans).data as unknown as JaegerTrace[];
 }

@@ -19,7 +19,21 @@ export type FaultMode =
   | 'slow'
   | 'hang';
 
-export const FAULT_MODES: FaultMode[] = ['401', '403', '404', '500', '502', 'html', 'truncated', 'errors', 'empty', 'notjaeger', 'huge', 'slow', 'hang'];
+export const FAULT_MODES: FaultMode[] = [
+  '401',
+  '403',
+  '404',
+  '500',
+  '502',
+  'html',
+  'truncated',
+  'errors',
+  'empty',
+  'notjaeger',
+  'huge',
+  'slow',
+  'hang',
+];
 
 export function isFaultMode(value: string): value is FaultMode {
   return (FAULT_MODES as string[]).includes(value);
@@ -31,7 +45,11 @@ export interface FaultSettings {
 }
 
 /** Answers a request with the failure; `slow` and `hang` are handled by the caller (they delay). */
-export function sendFault(res: ServerResponse, mode: Exclude<FaultMode, 'slow' | 'hang'>, settings: FaultSettings): void {
+export function sendFault(
+  res: ServerResponse,
+  mode: Exclude<FaultMode, 'slow' | 'hang'>,
+  settings: FaultSettings
+): void {
   switch (mode) {
     case '401':
       return sendText(res, 401, 'text/plain', 'Unauthorized\n');
@@ -40,13 +58,29 @@ export function sendFault(res: ServerResponse, mode: Exclude<FaultMode, 'slow' |
     case '404':
       return sendText(res, 404, 'text/plain; charset=utf-8', '404 page not found\n');
     case '500':
-      return sendJson(res, 500, { data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 500, msg: 'replay: injected internal error' }] });
+      return sendJson(res, 500, {
+        data: null,
+        total: 0,
+        limit: 0,
+        offset: 0,
+        errors: [{ code: 500, msg: 'replay: injected internal error' }],
+      });
     case '502':
       return sendText(res, 502, 'text/plain', 'Bad Gateway\n');
     case 'html':
-      return sendText(res, 200, 'text/html; charset=utf-8', '<!doctype html><html><head><title>Login</title></head><body>Sign in</body></html>');
+      return sendText(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        '<!doctype html><html><head><title>Login</title></head><body>Sign in</body></html>'
+      );
     case 'truncated':
-      return sendText(res, 200, 'application/json', '{"data":[{"traceID":"abc","spans":[{"traceID":"abc","spanID":"1","operationName":"GET /');
+      return sendText(
+        res,
+        200,
+        'application/json',
+        '{"data":[{"traceID":"abc","spans":[{"traceID":"abc","spanID":"1","operationName":"GET /'
+      );
     case 'errors':
       return sendJson(res, 200, {
         data: null,

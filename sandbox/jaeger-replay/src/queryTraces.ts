@@ -3,7 +3,15 @@
  * matches when ONE of its spans matches service, operation, start-time range, duration range and
  * every tag (span tags, process tags or log fields, compared as strings). Newest traces first.
  */
-import { JaegerDependencyLink, JaegerSpan, JaegerTag, JaegerTrace, serviceOf, spanKindOf, traceStartUs } from './jaegerModel';
+import {
+  JaegerDependencyLink,
+  JaegerSpan,
+  JaegerTag,
+  JaegerTrace,
+  serviceOf,
+  spanKindOf,
+  traceStartUs,
+} from './jaegerModel';
 
 export interface TraceQuery {
   service: string;
@@ -43,7 +51,8 @@ function spanMatches(trace: JaegerTrace, span: JaegerSpan, query: TraceQuery): b
 }
 
 function hasTag(trace: JaegerTrace, span: JaegerSpan, key: string, value: string): boolean {
-  const matches = (tags: JaegerTag[] | null | undefined) => (tags ?? []).some((t) => t.key === key && String(t.value) === value);
+  const matches = (tags: JaegerTag[] | null | undefined) =>
+    (tags ?? []).some((t) => t.key === key && String(t.value) === value);
   return (
     matches(span.tags) ||
     matches(trace.processes[span.processID]?.tags) ||
@@ -62,7 +71,11 @@ export function listServices(traces: JaegerTrace[]): string[] {
   return [...services].sort();
 }
 
-export function listOperations(traces: JaegerTrace[], service: string, spanKind = ''): Array<{ name: string; spanKind: string }> {
+export function listOperations(
+  traces: JaegerTrace[],
+  service: string,
+  spanKind = ''
+): Array<{ name: string; spanKind: string }> {
   const operations = new Map<string, { name: string; spanKind: string }>();
   for (const trace of traces) {
     for (const span of trace.spans) {

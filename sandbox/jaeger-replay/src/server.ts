@@ -53,8 +53,15 @@ const DEFAULT_LIMIT = 100;
 /** Starts a Jaeger query API v1 server that replays recorded traces; resolves once it listens. */
 export async function startJaegerReplay(options: JaegerReplayOptions = {}): Promise<JaegerReplay> {
   const recorded = options.traces ?? loadTraceFiles();
-  const shifted = options.shiftToMs === undefined ? recorded : shiftTraces(recorded, options.shiftToMs, options.shiftSpacingMs ?? 20_000);
-  const traces = [...shifted, ...(options.extraTraces ?? []), ...(options.demoShop ? demoShopTraces(options.demoShop) : [])];
+  const shifted =
+    options.shiftToMs === undefined
+      ? recorded
+      : shiftTraces(recorded, options.shiftToMs, options.shiftSpacingMs ?? 20_000);
+  const traces = [
+    ...shifted,
+    ...(options.extraTraces ?? []),
+    ...(options.demoShop ? demoShopTraces(options.demoShop) : []),
+  ];
   const recordedDependencies =
     options.dependencies && options.dependencies !== 'derived' ? loadDependencyFile(options.dependencies) : undefined;
   const requests: RecordedRequest[] = [];
@@ -62,7 +69,12 @@ export async function startJaegerReplay(options: JaegerReplayOptions = {}): Prom
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://replay');
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, query: groupParams(url.searchParams), headers: req.headers });
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: groupParams(url.searchParams),
+      headers: req.headers,
+    });
     const { fault, path } = readFault(req, url.pathname);
     if (!isAuthorized(req, options)) {
       sendJson(res, 401, { data: null, errors: [{ code: 401, msg: 'Unauthorized' }] });
@@ -115,7 +127,10 @@ function isAuthorized(req: IncomingMessage, options: JaegerReplayOptions): boole
   if (options.requiredAuthorization !== undefined && req.headers.authorization !== options.requiredAuthorization) {
     return false;
   }
-  if (options.requiredHeader && req.headers[options.requiredHeader.name.toLowerCase()] !== options.requiredHeader.value) {
+  if (
+    options.requiredHeader &&
+    req.headers[options.requiredHeader.name.toLowerCase()] !== options.requiredHeader.value
+  ) {
     return false;
   }
   return true;
@@ -138,7 +153,12 @@ function route(
     return ok(res, listServices(traces));
   }
   if (resource === 'services' && id !== undefined && sub === 'operations' && segments.length === 4) {
-    return ok(res, listOperations(traces, id).map((o) => o.name).filter((n, i, all) => all.indexOf(n) === i));
+    return ok(
+      res,
+      listOperations(traces, id)
+        .map((o) => o.name)
+        .filter((n, i, all) => all.indexOf(n) === i)
+    );
   }
   if (resource === 'operations' && id === undefined) {
     const service = params.get('service');
@@ -150,7 +170,13 @@ function route(
   if (resource === 'traces' && id !== undefined && segments.length === 3) {
     const trace = traces.find((t) => t.traceID === id || t.traceID.replace(/^0+/, '') === id.replace(/^0+/, ''));
     if (!trace) {
-      sendJson(res, 404, { data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 404, msg: 'trace not found' }] });
+      sendJson(res, 404, {
+        data: null,
+        total: 0,
+        limit: 0,
+        offset: 0,
+        errors: [{ code: 404, msg: 'trace not found' }],
+      });
       return;
     }
     return ok(res, [trace]);
@@ -203,7 +229,16 @@ function searchTraces(params: URLSearchParams, res: ServerResponse, traces: Jaeg
   if (!Number.isFinite(startUs) || !Number.isFinite(endUs)) {
     return badRequest(res, "unable to parse param 'start' or 'end' (microseconds)");
   }
-  const found = findTraces(traces, { service, operation: params.get('operation') ?? '', tags, startUs, endUs, minDurationUs, maxDurationUs, limit });
+  const found = findTraces(traces, {
+    service,
+    operation: params.get('operation') ?? '',
+    tags,
+    startUs,
+    endUs,
+    minDurationUs,
+    maxDurationUs,
+    limit,
+  });
   ok(res, found);
 }
 
