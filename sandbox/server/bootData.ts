@@ -40,6 +40,10 @@ export function frontendDataSources(distDir: string, instances: StoredDataSource
   const result: Record<string, unknown> = {};
   instances.forEach((ds, index) => {
     const meta = readPluginMeta(distDir, ds.type) ?? BUILT_IN_META[ds.type];
+    if (!meta) {
+      // A type the sandbox has no plugin for (e.g. Grafana's Jaeger in provisioning/): not offered.
+      return;
+    }
     const browser = toBrowserSettings(ds, index + 1);
     result[ds.name] = {
       id: browser.id,
