@@ -89,6 +89,20 @@ describe('createAnomalyDetector', () => {
     expect(flags.slice(30).every((window) => window.some((f) => f.metric === 'p95'))).toBe(true);
   });
 
+  it('forgets an element after it has been idle for forgetAfterWindows, and learns it afresh', () => {
+    const windows = Array.from({ length: 30 }, (_, i) => normalWindow(i));
+    for (let i = 0; i < 4; i++) {
+      windows.push({ nodes: [], edges: [] });
+    }
+    windows.push(windowOf(300, 150, 100));
+    const flags = feed(windows, { forgetAfterWindows: 3 });
+    expect(flags[30].map((f) => f.metric)).toEqual(['rate', 'rate']);
+    expect(flags[33]).toEqual([]);
+    // Forgotten: the error burst on its return is the first value of a new warm-up, not a flag.
+    expect(flags[34]).toEqual([]);
+    expect(feed(windows, { forgetAfterWindows: 10 })[34].map((f) => f.metric)).toContain('errorRate');
+  });
+
   it('rejects bad options with a message naming the option', () => {
     expect(() => createAnomalyDetector({ sensitivity: 0 })).toThrow(new AnomalyConfigError('anomaly detector: sensitivity must be a positive number, got 0'));
     expect(() => createAnomalyDetector({ alpha: 2 })).toThrow('alpha must be in (0, 1], got 2');

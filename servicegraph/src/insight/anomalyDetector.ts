@@ -53,6 +53,8 @@ export interface AnomalyDetectorOptions {
   minErrorRateIncrease?: number;
   /** Window length, for the Poisson noise of the rate; default 10 000 ms. */
   windowMs?: number;
+  /** Windows after which an element that sent nothing is forgotten (bounds memory under churn); default 360. */
+  forgetAfterWindows?: number;
 }
 
 export interface AnomalyDetector {
@@ -69,6 +71,8 @@ interface Tracked {
   rate: Baseline;
   errorRate: Baseline;
   p95: Baseline;
+  /** Consecutive windows without traffic. */
+  idleWindows: number;
 }
 
 interface Observed {
@@ -95,7 +99,7 @@ export function createAnomalyDetector(options: AnomalyDetectorOptions = {}): Ano
     const key = `${element}:${id}`;
     let entry = tracked.get(key);
     if (entry === undefined) {
-      entry = { element, id, rate: createBaseline(), errorRate: createBaseline(), p95: createBaseline() };
+      entry = { element, id, rate: createBaseline(), errorRate: createBaseline(), p95: createBaseline(), idleWindows: 0 };
       tracked.set(key, entry);
     }
     return entry;
@@ -154,19 +158,26 @@ export function createAnomalyDetector(options: AnomalyDetectorOptions = {}): Ano
       const seen = new Set<Tracked>();
       for (const edge of graph.edges) {
         const entry = track('edge', edge.id);
+        entry.idleWindows = 0;
         seen.add(entry);
         check(entry, edge, windowStartMs, flags);
       }
       for (const node of graph.nodes) {
         const entry = track('node', node.id);
+        entry.idleWindows = 0;
         seen.add(entry);
         check(entry, node, windowStartMs, flags);
       }
       // Elements that sent nothing this window: their rate is 0 (traffic stopping is news too).
-      for (const entry of tracked.values()) {
-        if (!seen.has(entry)) {
-          check(entry, { requests: 0, rate: 0, errorRate: 0, p95Ms: 0 }, windowStartMs, flags);
+      for (const [key, entry] of tracked) {
+        if (seen.has(entry)) {
+          continue;
         }
+        if (++entry.idleWindows > settings.forgetAfterWindows) {
+          tracked.delete(key);
+          continue;
+        }
+        check(entry, { requests: 0, rate: 0, errorRate: 0, p95Ms: 0 }, windowStartMs, flags);
       }
       return flags;
     },
@@ -188,6 +199,7 @@ function checkOptions(options: AnomalyDetectorOptions): Required<AnomalyDetector
     minErrorRateIncrease: options.minErrorRateIncrease ?? 0.03,
     minP95IncreaseMs: options.minP95IncreaseMs ?? 5,
     windowMs: options.windowMs ?? 10_000,
+    forgetAfterWindows: options.forgetAfterWindows ?? 360,
   };
   const positive = (name: keyof AnomalyDetectorOptions, value: number) => {
     if (!(Number.isFinite(value) && value > 0)) {
@@ -203,8 +215,10 @@ function checkOptions(options: AnomalyDetectorOptions): Required<AnomalyDetector
   if (!(settings.flaggedAlphaFactor >= 0 && settings.flaggedAlphaFactor <= 1)) {
     throw new AnomalyConfigError(`anomaly detector: flaggedAlphaFactor must be in [0, 1], got ${settings.flaggedAlphaFactor}`);
   }
-  if (!(Number.isInteger(settings.warmupWindows) && settings.warmupWindows >= 1)) {
-    throw new AnomalyConfigError(`anomaly detector: warmupWindows must be a whole number >= 1, got ${settings.warmupWindows}`);
+  for (const name of ['warmupWindows', 'forgetAfterWindows'] as const) {
+    if (!(Number.isInteger(settings[name]) && settings[name] >= 1)) {
+      throw new AnomalyConfigError(`anomaly detector: ${name} must be a whole number >= 1, got ${settings[name]}`);
+    }
   }
   for (const name of ['minRequests', 'minErrorRateIncrease', 'minP95IncreaseMs'] as const) {
     if (!(settings[name] >= 0)) {
