@@ -34,6 +34,8 @@ export interface CollectorConfig {
   pairingTtlMs: number;
   /** KOMPAS_PAIRING_MAX_ITEMS (default 500000): most spans waiting to pair (more are dropped and counted). */
   pairingMaxItems: number;
+  /** KOMPAS_DECODE_WORKERS (default 2): worker threads that decode request bodies; 0 decodes on the main thread. */
+  decodeWorkers: number;
   /** KOMPAS_DB_POOL_SIZE (default 4). */
   dbPoolSize: number;
   /** KOMPAS_MIGRATE (default true): apply schema migrations at start. */
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): CollectorConfig {
     flushIntervalMs: readInt(env, 'KOMPAS_FLUSH_INTERVAL_MS', 1000, 10, 600_000),
     pairingTtlMs: readInt(env, 'KOMPAS_PAIRING_TTL_MS', 5000, 1, 3_600_000),
     pairingMaxItems: readInt(env, 'KOMPAS_PAIRING_MAX_ITEMS', 500_000, 1),
+    decodeWorkers: readInt(env, 'KOMPAS_DECODE_WORKERS', 2, 0, 64),
     dbPoolSize: readInt(env, 'KOMPAS_DB_POOL_SIZE', 4, 1, 100),
     migrate: readBool(env, 'KOMPAS_MIGRATE', true),
     retryMaxMs: readInt(env, 'KOMPAS_RETRY_MAX_MS', 10_000, 10),

@@ -9,6 +9,7 @@ import type { CollectorConfig } from './config';
 import { migrate } from './db/migrate';
 import { createRequestHandler } from './http/receiver';
 import { createCollectorMetrics, type CollectorMetrics } from './metrics';
+import { createDecodePool } from './pipeline/decodePool';
 import { createProcessor, type Processor } from './pipeline/processor';
 import { openSpool } from './spool/spool';
 
@@ -53,7 +54,8 @@ export async function startCollector(config: CollectorConfig, options: StartOpti
     retryMaxMs: config.retryMaxMs,
     log,
   });
-  const server = createServer(createRequestHandler({ config, processor, spool, metrics }));
+  const decodePool = createDecodePool(config.decodeWorkers);
+  const server = createServer(createRequestHandler({ config, processor, spool, metrics, decode: decodePool.decode }));
   server.keepAliveTimeout = 65_000;
   const address = await listen(server, config.listenHost, config.listenPort);
 
@@ -83,6 +85,7 @@ export async function startCollector(config: CollectorConfig, options: StartOpti
         server.closeIdleConnections();
         await processor.stop();
         await closed;
+        await decodePool.close();
         await pool.end();
       })();
       return stopped;

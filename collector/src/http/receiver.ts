@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { ParseError } from '../../../servicegraph/src/parse/parseError';
 import type { CollectorConfig } from '../config';
 import type { CollectorMetrics } from '../metrics';
-import { decodeOtlpBody } from '../pipeline/decodeOtlp';
+import type { DecodedRequest } from '../pipeline/decodeOtlp';
 import type { Processor } from '../pipeline/processor';
 import { RecordType } from '../spool/recordFormat';
 import type { Spool } from '../spool/spool';
@@ -30,6 +30,8 @@ export interface ReceiverDeps {
   processor: Processor;
   spool: Spool;
   metrics: CollectorMetrics;
+  /** decodeOtlpBody, possibly on a worker thread (decodePool.ts). */
+  decode: (type: RecordType, body: Buffer) => Promise<DecodedRequest>;
 }
 
 class HttpError extends Error {
@@ -131,9 +133,9 @@ export function createRequestHandler(deps: ReceiverDeps): (req: IncomingMessage,
     const raw = await readBody(req, config.maxBodyBytes);
     const body = await decompress(raw, req.headers['content-encoding'], config.maxDecompressedBytes);
     const type = format === 'protobuf' ? RecordType.OtlpProtobuf : RecordType.OtlpJson;
-    let decoded;
+    let decoded: DecodedRequest;
     try {
-      decoded = decodeOtlpBody(type, body);
+      decoded = await deps.decode(type, body);
     } catch (err) {
       if (err instanceof ParseError) {
         throw new HttpError(400, err.message);

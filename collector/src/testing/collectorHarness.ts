@@ -25,6 +25,8 @@ export function testCollectorConfig(databaseUrl: string, overrides: Partial<Coll
     flushIntervalMs: 100,
     pairingTtlMs: 300,
     retryMaxMs: 500,
+    // Jest runs TypeScript through its own transform, which worker threads do not get.
+    decodeWorkers: 0,
     ...overrides,
   };
 }
