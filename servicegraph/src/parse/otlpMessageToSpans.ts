@@ -61,6 +61,10 @@ export interface TraceRequestMessage {
 
 const NO_PARENT = '0000000000000000';
 
+/** Node's native hex encoding when available (this module is Node-only in practice), else the portable one. */
+const idToHex: (bytes: Uint8Array) => string =
+  typeof Buffer === 'undefined' ? bytesToHex : (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+
 export function otlpMessageToSpans(request: TraceRequestMessage): Span[] {
   const out: Span[] = [];
   for (const resourceSpans of request.resourceSpans ?? []) {
@@ -88,7 +92,7 @@ const time = { ms: 0, nanos: 0 };
 function toSpan(span: SpanMessage, service: string, resource: Record<string, AttributeValue>): Span {
   const attributes: Record<string, AttributeValue> = {};
   readAttributes(span.attributes, attributes);
-  const parent = span.parentSpanId != null && span.parentSpanId.length > 0 ? bytesToHex(span.parentSpanId) : '';
+  const parent = span.parentSpanId != null && span.parentSpanId.length > 0 ? idToHex(span.parentSpanId) : '';
   let startMs: number;
   let durationMs: number;
   if (splitNanos(span.startTimeUnixNano)) {
@@ -103,8 +107,8 @@ function toSpan(span: SpanMessage, service: string, resource: Record<string, Att
     durationMs = nanosToMs(toPlainNumber(span.endTimeUnixNano)) - startMs;
   }
   return {
-    traceId: span.traceId != null ? bytesToHex(span.traceId) : '',
-    spanId: span.spanId != null ? bytesToHex(span.spanId) : '',
+    traceId: span.traceId != null ? idToHex(span.traceId) : '',
+    spanId: span.spanId != null ? idToHex(span.spanId) : '',
     parentSpanId: parent === NO_PARENT ? '' : parent,
     followsFrom: false,
     service,
