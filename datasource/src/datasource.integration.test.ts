@@ -269,3 +269,27 @@ describe('dependencies mode', () => {
     expect(response.errors?.[0]?.message).toBe('Lookback: "yesterday" is not a duration (use e.g. 1h, 2d)');
   });
 });
+
+describe('traces of every service', () => {
+  it('reads each service Jaeger knows when no service is chosen, counting shared traces once', async () => {
+    const before = replay.requests.length;
+    const responses = await run(datasource(), [jaegerQuery({ service: '' })]);
+    const last = responses[responses.length - 1];
+    expect(last.state).toBe(LoadingState.Done);
+    expect(column(last.data, 'nodes', 'id')).toEqual(
+      expect.arrayContaining(['api-edge', 'api-gateway', 'customers-service', 'service1'])
+    );
+    const searched = new Set(replay.requests.slice(before).flatMap((r) => r.query.service ?? []));
+    expect(searched.size).toBeGreaterThan(10);
+    const edges = last.data.find((f: DataFrame) => f.name === 'edges') as DataFrame;
+    const requests = edges.fields.find((f) => f.name === 'requests')?.values ?? [];
+    const single = await run(datasource(), [jaegerQuery({ service: 'api-gateway' })]);
+    const singleEdges = single[single.length - 1].data.find((f: DataFrame) => f.name === 'edges') as DataFrame;
+    const ids = edges.fields.find((f) => f.name === 'id')?.values ?? [];
+    const singleIds = singleEdges.fields.find((f) => f.name === 'id')?.values ?? [];
+    const singleRequests = singleEdges.fields.find((f) => f.name === 'requests')?.values ?? [];
+    // An edge of api-gateway's traces has the same count whether found from one service or from all.
+    const shared = singleIds[0];
+    expect(requests[ids.indexOf(shared)]).toBe(singleRequests[0]);
+  });
+});

@@ -27,7 +27,7 @@ export type JaegerQueryType = 'traces' | 'dependencies' | 'trace';
 export interface JaegerDataflowQuery extends DataflowQueryCommon {
   source: 'jaeger';
   queryType: JaegerQueryType;
-  /** Service to search traces of (required by Jaeger's /api/traces). Supports `$variables`. */
+  /** Service to search traces of; empty = every service (one Jaeger search each). Supports `$variables`. */
   service?: string;
   /** Operation (span name) filter; empty means all. */
   operation?: string;

@@ -76,6 +76,7 @@ export function JaegerQueryFields({ query, lookups, onChange, onRunQuery }: Prop
             <Combobox<string>
               width={30}
               id="kompas-query-service"
+              placeholder={query.queryType === 'traces' ? 'All services' : 'Service'}
               data-testid={TEST_IDS.query.service}
               loading={loading}
               createCustomValue

@@ -6,6 +6,7 @@ import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
 import {
   Observable,
   SchedulerLike,
+  defaultIfEmpty,
   catchError,
   concatMap,
   defer,
@@ -29,7 +30,17 @@ import { JaegerDataflowQuery } from '../types';
 import { DEFAULT_TRACE_LIMIT } from '../defaults';
 import { JaegerClient } from './jaegerClient';
 import { parseLookbackMs } from './jaegerUrls';
-import { fetchTracesPaged } from './pagedTraces';
+import { fetchServicesTracesPaged, searchServicesOnce, servicesToSearch } from './allServicesTraces';
+import { PagedTraces } from './pagedTraces';
+
+const NO_TRACES: PagedTraces = {
+  traces: [],
+  slicesDone: 0,
+  slicesTotal: 0,
+  truncated: false,
+  warnings: [],
+  done: true,
+};
 
 export interface JaegerRunContext {
   client: JaegerClient;
@@ -76,7 +87,16 @@ function limitOf(query: JaegerDataflowQuery): number {
 }
 
 function runTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<DataQueryResponse> {
-  return defer(() => fetchTracesPaged(ctx.client, searchOf(query, ctx), ctx.fromMs, ctx.toMs, limitOf(query))).pipe(
+  const scope = query.service || 'any service';
+  return defer(() => {
+    const limit = limitOf(query);
+    return servicesToSearch(ctx.client, query.service ?? '').pipe(
+      concatMap((services) =>
+        fetchServicesTracesPaged(ctx.client, services, searchOf(query, ctx), ctx.fromMs, ctx.toMs, limit)
+      ),
+      defaultIfEmpty(NO_TRACES)
+    );
+  }).pipe(
     map((page): DataQueryResponse => {
       const graph = observationsToGraph(jaegerTracesToObservations(page.traces), ctx.fromMs, ctx.toMs);
       const notices = [
@@ -94,9 +114,7 @@ function runTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observabl
               ),
             ]
           : []),
-        ...(page.done && page.traces.length === 0
-          ? [infoNotice(`No traces of ${query.service} in this time range`)]
-          : []),
+        ...(page.done && page.traces.length === 0 ? [infoNotice(`No traces of ${scope} in this time range`)] : []),
         ...page.warnings.slice(0, 3).map((w) => warningNotice(`Jaeger: ${w}`)),
       ];
       return {
@@ -182,14 +200,18 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
     now: ctx.now,
     scheduler: ctx.scheduler,
     fetchInterval: (fromMs, toMs) =>
-      ctx.client.searchTraces({ ...searchOf(query, ctx), startMs: fromMs, endMs: toMs, limit }).pipe(
-        map((envelope) => {
+      servicesToSearch(ctx.client, query.service ?? '').pipe(
+        concatMap((services) => {
+          const { service: _service, ...search } = searchOf(query, ctx);
+          return searchServicesOnce(ctx.client, services, { ...search, startMs: fromMs, endMs: toMs, limit });
+        }),
+        map((traces) => {
           for (const [id, seenAt] of seen) {
             if (seenAt < toMs - query.windowMs) {
               seen.delete(id);
             }
           }
-          const fresh = envelope.data.filter((trace) => {
+          const fresh = traces.filter((trace) => {
             const id = (trace as { traceID?: unknown }).traceID;
             if (typeof id !== 'string') {
               return true;
