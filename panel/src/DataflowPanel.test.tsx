@@ -59,4 +59,18 @@ describe('DataflowPanel', () => {
     fireEvent.click(await screen.findByLabelText('Reset pins'));
     expect(onOptionsChange).toHaveBeenCalledWith(expect.objectContaining({ pins: {} }));
   });
+
+  it('zooms with the wheel and fits again with the f key', async () => {
+    render(<DataflowPanel {...createPanelProps(toNodeGraphFrames(createShopGraph()))} />);
+    const canvas = await screen.findByTestId('kompas-dataflow-canvas');
+    const fitted = canvas.getAttribute('data-zoom');
+    act(() => {
+      fireEvent.wheel(canvas, { deltaY: -300, clientX: 100, clientY: 100 });
+    });
+    expect(Number(canvas.getAttribute('data-zoom'))).toBeGreaterThan(Number(fitted));
+    act(() => {
+      fireEvent.keyDown(screen.getByLabelText('Dataflow map'), { key: 'f' });
+    });
+    expect(canvas.getAttribute('data-zoom')).toBe(fitted);
+  });
 });

@@ -34,7 +34,7 @@ export const defaultLayoutConfig: LayoutConfig = {
   collidePadding: 6,
   centerStrength: 0.02,
   coldTicks: 55,
-  warmTicks: 12,
+  warmTicks: 8,
   warmAlpha: 0.3,
   velocityDecay: 0.45,
   layerGap: 200,

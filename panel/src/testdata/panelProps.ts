@@ -2,6 +2,9 @@ import { DataFrame, EventBusSrv, getDefaultTimeRange, LoadingState, PanelProps }
 import { defaultOptions } from '../defaults';
 import type { DataflowOptions } from '../types';
 
+/** Panels remember layout and view by id across remounts: each test panel gets its own id. */
+let nextPanelId = 1;
+
 /** Complete PanelProps for rendering the panel in tests. */
 export function createPanelProps(
   series: DataFrame[],
@@ -9,7 +12,7 @@ export function createPanelProps(
 ): PanelProps<DataflowOptions> {
   const timeRange = getDefaultTimeRange();
   return {
-    id: 1,
+    id: nextPanelId++,
     data: { series, state: LoadingState.Done, timeRange },
     timeRange,
     timeZone: 'utc',
