@@ -12,9 +12,17 @@ import type { Span } from '../types';
 import { ParseError, UNNAMED_INPUT } from './parseError';
 import { otlpMessageToSpans, type TraceRequestMessage } from './otlpMessageToSpans';
 
+/** protobufjs toObject options (e.g. base64 bytes and decimal 64-bit strings for the protobuf-JSON form). */
+export interface ConversionOptions {
+  longs?: StringConstructor | NumberConstructor;
+  bytes?: StringConstructor;
+  enums?: StringConstructor | NumberConstructor;
+}
+
 /** The parts of a protobufjs static-module message class that Kompas uses. */
 export interface GeneratedMessageClass {
   decode(bytes: Uint8Array): object;
+  toObject(message: object, options: ConversionOptions): Record<string, unknown>;
   fromObject(object: Record<string, unknown>): object;
   encode(message: object): { finish(): Uint8Array };
 }
