@@ -196,6 +196,33 @@ describe('Jaeger live mode against the replay server', () => {
     expect(starts.slice(1)).toEqual(ends.slice(0, -1));
     expect(ends[0] - starts[0]).toBe(600_000);
   });
+
+  it('searches every service each tick without service, reading the service list only once a minute', async () => {
+    let clock = NOW - 5000;
+    const ds = new DataflowDataSource(
+      {
+        uid: 'kompas',
+        name: 'Kompas',
+        type: 'kompas-dataflow-datasource',
+        jsonData: { jaegerUrl: replay.url },
+      } as never,
+      {
+        http: createNodeHttpGet({ maxBytes: 1 << 24 }),
+        jaegerBaseUrl: replay.url,
+        replace: (t) => t,
+        now: () => (clock += 10_000),
+      }
+    );
+    const before = replay.requests.length;
+    const query = jaegerQuery({ service: '', streaming: true, windowMs: 600_000, cadenceMs: 10 });
+    const responses = await lastValueFrom(ds.query(request([query])).pipe(take(3), toArray()));
+    expect(responses.every((r) => r.state === LoadingState.Streaming)).toBe(true);
+    const paths = replay.requests.slice(before).map((r) => r.path);
+    expect(paths.filter((p) => p === '/api/services')).toHaveLength(1);
+    expect(column(responses[2].data, 'nodes', 'id')).toEqual(
+      expect.arrayContaining(['api-gateway', 'customers-service'])
+    );
+  });
 });
 
 describe('bad input at the datasource level', () => {

@@ -15,6 +15,7 @@ import {
   map,
   of,
   take,
+  tap,
   throwError,
   toArray,
 } from 'rxjs';
@@ -189,8 +190,12 @@ function findByRequestId(requestId: string, query: JaegerDataflowQuery, ctx: Jae
 }
 
 /** Live: each tick asks Jaeger only for the interval since the last tick; traces seen before count once. */
+/** Live mode re-reads Jaeger's service list this often (not every tick: it changes rarely). */
+const SERVICES_REFRESH_MS = 60_000;
+
 function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<DataQueryResponse> {
   const seen = new Map<string, number>();
+  const services = cachedServices(ctx.client, query.service ?? '');
   const limit = limitOf(query);
   return streamGraph({
     refId: ctx.refId,
@@ -200,7 +205,7 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
     now: ctx.now,
     scheduler: ctx.scheduler,
     fetchInterval: (fromMs, toMs) =>
-      servicesToSearch(ctx.client, query.service ?? '').pipe(
+      services.get(toMs).pipe(
         concatMap((services) => {
           const { service: _service, ...search } = searchOf(query, ctx);
           return searchServicesOnce(ctx.client, services, { ...search, startMs: fromMs, endMs: toMs, limit });
@@ -226,4 +231,19 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
         })
       ),
   });
+}
+
+/** The services of a live search, fetched again only after SERVICES_REFRESH_MS. */
+function cachedServices(client: JaegerClient, service: string): { get: (nowMs: number) => Observable<string[]> } {
+  let cached: { atMs: number; services: string[] } | undefined;
+  return {
+    get: (nowMs) =>
+      cached && nowMs - cached.atMs < SERVICES_REFRESH_MS
+        ? of(cached.services)
+        : servicesToSearch(client, service).pipe(
+            tap((list) => {
+              cached = { atMs: nowMs, services: list };
+            })
+          ),
+  };
 }
