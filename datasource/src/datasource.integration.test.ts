@@ -134,6 +134,12 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
       status: 'error',
       message: expect.stringContaining('HTML page instead of JSON'),
     });
+    await expect(datasource({ defaultSource: 'demo' }).testDatasource()).resolves.toEqual({
+      status: 'success',
+      message: expect.stringMatching(
+        /^Demo source ready: the web-shop simulation runs in the browser; Jaeger query API v1 reachable: \d+ services$/
+      ),
+    });
     await expect(datasource({ jaegerUrl: '' }).testDatasource()).resolves.toMatchObject({
       status: 'error',
       message: 'Jaeger URL is empty: enter the Jaeger query service URL, e.g. http://jaeger:16686',

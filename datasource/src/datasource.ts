@@ -18,7 +18,7 @@ import { runDemoQuery } from './demo/demoSource';
 import { DataflowError, toUserMessage } from './errors';
 import { Graph, toNodeGraphFrames } from './graph/servicegraph';
 import { createBackendSrvHttpGet } from './jaeger/backendSrvHttpGet';
-import { checkJaegerHealth } from './jaeger/checkJaegerHealth';
+import { HealthResult, checkJaegerHealth } from './jaeger/checkJaegerHealth';
 import { HttpGet } from './jaeger/httpTransport';
 import { JaegerClient, createJaegerClient } from './jaeger/jaegerClient';
 import { runJaegerQuery } from './jaeger/jaegerSource';
@@ -178,20 +178,42 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     });
   }
 
+  /**
+   * Checks the default source, plus every other source that is configured (a Jaeger URL, a PostgreSQL
+   * datasource), so "Save & test" reports on everything the queries may use.
+   */
   async testDatasource(): Promise<TestDataSourceResponse> {
-    switch (this.defaultSource) {
+    const sources = new Set<DataflowSourceKind>([this.defaultSource]);
+    if (this.options.jaegerUrl) {
+      sources.add('jaeger');
+    }
+    if (this.options.postgresDatasourceUid) {
+      sources.add('timescale');
+    }
+    const results = await Promise.all([...sources].map((source) => this.checkSource(source)));
+    const failed = results.filter((r) => r.status === 'error');
+    return {
+      status: failed.length > 0 ? 'error' : 'success',
+      message: (failed.length > 0 ? failed : results).map((r) => r.message).join('; '),
+    };
+  }
+
+  private checkSource(source: DataflowSourceKind): Promise<HealthResult> {
+    switch (source) {
       case 'jaeger':
-        if (!this.options.jaegerUrl) {
-          return {
-            status: 'error',
-            message: 'Jaeger URL is empty: enter the Jaeger query service URL, e.g. http://jaeger:16686',
-          };
-        }
-        return checkJaegerHealth(this.jaeger, this.http, this.jaegerBaseUrl);
+        return this.options.jaegerUrl
+          ? checkJaegerHealth(this.jaeger, this.http, this.jaegerBaseUrl)
+          : Promise.resolve({
+              status: 'error',
+              message: 'Jaeger URL is empty: enter the Jaeger query service URL, e.g. http://jaeger:16686',
+            });
       case 'timescale':
         return checkTimescaleHealth(this.postDsQuery, this.options.postgresDatasourceUid);
       case 'demo':
-        return { status: 'success', message: 'Demo source ready: the web-shop simulation runs in the browser' };
+        return Promise.resolve({
+          status: 'success',
+          message: 'Demo source ready: the web-shop simulation runs in the browser',
+        });
     }
   }
 }
