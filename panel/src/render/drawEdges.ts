@@ -8,7 +8,7 @@ const HEALTH_LEVELS = [-1, 0, 1, 2];
 /** Edges stay translucent so the particles on them (full colour) read as flow. */
 const EDGE_ALPHA = 0.55;
 /** Up to this many visible edges each gets its own stroke: a few ms, and wide lines look right. */
-const PRECISE_EDGE_LIMIT = 1000;
+const PRECISE_EDGE_LIMIT = 400;
 
 /** World width of a bucket's edges (rates map to 1..7 world units in buildScene). */
 function bucketWidth(bucket: number): number {
