@@ -29,6 +29,9 @@ export interface StartOptions {
   processMetrics?: boolean;
 }
 
+/** How long a graceful stop waits for requests in progress before closing their connections. */
+const STOP_GRACE_MS = 10_000;
+
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -81,10 +84,13 @@ export async function startCollector(config: CollectorConfig, options: StartOpti
     processor,
     stop() {
       stopped ??= (async () => {
+        // Requests already inside get their answer (and are spooled) before the final flush.
+        processor.refuseNew();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+        server.closeAllConnections();
         await processor.stop();
-        await closed;
         await decodePool.close();
         await pool.end();
       })();

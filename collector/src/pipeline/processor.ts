@@ -46,6 +46,8 @@ export interface Processor {
   accept(type: RecordType, body: Buffer, spans: Span[]): Promise<ProcessResult>;
   /** Writes everything processed so far; resolves when committed (retrying). */
   flushNow(): Promise<void>;
+  /** Turns `ready` off so the receiver answers 503 to new requests (start of a graceful stop). */
+  refuseNew(): void;
   /** Stops timers, expires pairing entries through a spool marker, writes the rest. */
   stop(deadlineMs?: number): Promise<void>;
 }
@@ -290,6 +292,9 @@ export function createProcessor(options: ProcessorOptions): Processor {
           await sleep(Math.min(options.retryMaxMs, 100 * 2 ** Math.min(failures, 10)));
         }
       }
+    },
+    refuseNew() {
+      stopping = true;
     },
     async stop(deadlineMs = 30_000) {
       stopping = true;
