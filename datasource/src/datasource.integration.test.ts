@@ -142,8 +142,13 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
     });
     await expect(datasource({ jaegerUrl: '' }).testDatasource()).resolves.toMatchObject({
       status: 'error',
-      message: 'Jaeger URL is empty: enter the Jaeger query service URL, e.g. http://jaeger:16686',
+      message:
+        'Jaeger URL is empty: enter the Jaeger query service URL in the datasource settings, e.g. http://jaeger:16686',
     });
+    const [response] = await run(datasource({ jaegerUrl: '' }), [jaegerQuery({ service: 'api-edge' })]);
+    expect(response.errors?.[0]?.message).toBe(
+      'Jaeger URL is empty: enter the Jaeger query service URL in the datasource settings, e.g. http://jaeger:16686'
+    );
   });
 
   it('answers variable queries for services and operations', async () => {

@@ -106,6 +106,7 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
       const base = { refId, fromMs, toMs, toFrames, now: this.now };
       switch (query.source) {
         case 'jaeger':
+          this.requireJaegerUrl();
           return runJaegerQuery(query, {
             ...base,
             client: this.jaeger,
@@ -151,7 +152,17 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
 
   /** Jaeger services, for the query editor and variables. */
   getServices(): Observable<string[]> {
-    return this.jaeger.getServices();
+    return defer(() => {
+      this.requireJaegerUrl();
+      return this.jaeger.getServices();
+    });
+  }
+
+  /** Without a URL Grafana's proxy would answer a bare 502; say what is missing instead. */
+  private requireJaegerUrl(): void {
+    if (!this.options.jaegerUrl) {
+      throw new DataflowError(JAEGER_URL_MISSING);
+    }
   }
 
   getOperations(service: string): Observable<string[]> {
@@ -203,10 +214,7 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
       case 'jaeger':
         return this.options.jaegerUrl
           ? checkJaegerHealth(this.jaeger, this.http, this.jaegerBaseUrl)
-          : Promise.resolve({
-              status: 'error',
-              message: 'Jaeger URL is empty: enter the Jaeger query service URL, e.g. http://jaeger:16686',
-            });
+          : Promise.resolve({ status: 'error', message: JAEGER_URL_MISSING });
       case 'timescale':
         return checkTimescaleHealth(this.postDsQuery, this.options.postgresDatasourceUid);
       case 'demo':
@@ -217,6 +225,9 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     }
   }
 }
+
+const JAEGER_URL_MISSING =
+  'Jaeger URL is empty: enter the Jaeger query service URL in the datasource settings, e.g. http://jaeger:16686';
 
 const COMMON_TAG_KEYS = [
   'error',
