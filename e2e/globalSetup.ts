@@ -24,7 +24,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.KOMPAS_E2E_PG_URL = databaseUrl;
   const jaeger = await startJaegerReplay({ port: 0 });
   const db = new URL(databaseUrl);
-  const dataSources = loadProvisionedDataSources(path.join(ROOT, 'sandbox', 'datasources.yaml'), {
+  const dataSources = loadProvisionedDataSources(path.join(ROOT, 'provisioning', 'datasources', 'kompas.yaml'), {
     KOMPAS_JAEGER_URL: jaeger.url,
     KOMPAS_PG_HOSTPORT: `${db.hostname}:${db.port}`,
     KOMPAS_PG_DATABASE: db.pathname.slice(1),

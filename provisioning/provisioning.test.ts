@@ -80,7 +80,7 @@ describe('datasources', () => {
       user: '$KOMPAS_PG_USER',
       secureJsonData: { password: '$KOMPAS_PG_PASSWORD' },
     });
-    expect(postgres.jsonData).toMatchObject({ database: '$KOMPAS_PG_DATABASE', user: '$KOMPAS_PG_USER' });
+    expect(postgres.jsonData).toMatchObject({ database: '$KOMPAS_PG_DATABASE' });
     const jaeger = datasources.find((ds) => ds.type === 'jaeger')!;
     expect(jaeger).toMatchObject({ uid: 'jaeger', url: '$KOMPAS_JAEGER_URL' });
   });

@@ -11,6 +11,9 @@ export interface StoredDataSource {
   isDefault: boolean;
   basicAuth: boolean;
   basicAuthUser: string;
+  /** Top-level `user` and `database` (SQL datasources; newer Grafana keeps the database in jsonData). */
+  user: string;
+  database: string;
   jsonData: Record<string, unknown>;
   secureJsonData: Record<string, string>;
 }
@@ -24,6 +27,8 @@ interface ProvisionedDataSource {
   isDefault?: boolean;
   basicAuth?: boolean;
   basicAuthUser?: string;
+  user?: string;
+  database?: string;
   jsonData?: Record<string, unknown>;
   secureJsonData?: Record<string, string>;
 }
@@ -52,6 +57,8 @@ export function loadProvisionedDataSources(file: string, env: NodeJS.ProcessEnv 
       isDefault: Boolean(ds.isDefault),
       basicAuth: Boolean(ds.basicAuth),
       basicAuthUser: ds.basicAuthUser ?? '',
+      user: ds.user ?? '',
+      database: ds.database ?? '',
       jsonData: ds.jsonData ?? {},
       secureJsonData: Object.fromEntries(
         Object.entries(ds.secureJsonData ?? {}).filter(([, v]) => typeof v === 'string' && v !== '')
@@ -69,8 +76,6 @@ export function toBrowserSettings(ds: StoredDataSource, id: number) {
     orgId: 1,
     readOnly: false,
     withCredentials: false,
-    database: '',
-    user: '',
     typeLogoUrl: `public/plugins/${ds.type}/img/logo.svg`,
     secureJsonFields: Object.fromEntries(Object.keys(secureJsonData).map((k) => [k, true])),
   };

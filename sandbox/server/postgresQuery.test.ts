@@ -16,7 +16,9 @@ function postgresDataSource(url: string): StoredDataSource {
     isDefault: false,
     basicAuth: false,
     basicAuthUser: '',
-    jsonData: { database: u.pathname.slice(1), user: decodeURIComponent(u.username) },
+    user: decodeURIComponent(u.username),
+    database: '',
+    jsonData: { database: u.pathname.slice(1) },
     secureJsonData: u.password ? { password: decodeURIComponent(u.password) } : {},
   };
 }

@@ -66,8 +66,8 @@ export class PostgresQueryRunner {
       pool = new Pool({
         host,
         port: Number(port || 5432),
-        database: String(ds.jsonData.database ?? ''),
-        user: String(ds.jsonData.user ?? ''),
+        database: String(ds.jsonData.database ?? ds.database),
+        user: ds.user,
         password: ds.secureJsonData.password,
         max: 4,
         statement_timeout: 30_000,

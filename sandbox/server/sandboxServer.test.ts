@@ -38,6 +38,8 @@ function dataSource(overrides: Partial<StoredDataSource>): StoredDataSource {
     isDefault: false,
     basicAuth: false,
     basicAuthUser: '',
+    user: '',
+    database: '',
     jsonData: {},
     secureJsonData: {},
     ...overrides,

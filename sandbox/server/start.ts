@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     KOMPAS_PG_USER: pg ? decodeURIComponent(pg.username) : '',
     KOMPAS_PG_PASSWORD: pg ? decodeURIComponent(pg.password) : '',
   };
-  const dataSources = loadProvisionedDataSources(path.join(ROOT, 'sandbox', 'datasources.yaml'), env);
+  const dataSources = loadProvisionedDataSources(path.join(ROOT, 'provisioning', 'datasources', 'kompas.yaml'), env);
   const server = await startSandboxServer({
     port: Number(process.env.PORT ?? 3030),
     host: process.env.HOST ?? '127.0.0.1',

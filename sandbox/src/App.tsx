@@ -57,7 +57,9 @@ export function App({ templateSrv }: Props) {
   const updatePanel = (change: Partial<SandboxPanel>) =>
     update((d) => ({ ...d, panels: d.panels.map((p, i) => (i === panelIndex ? { ...p, ...change } : p)) }));
 
-  const variables = useMemo(() => (dashboard ? variablesFromDashboard(dashboard, urlVars) : []), [dashboard, urlVars]);
+  // Depend on the variable list itself, not the dashboard: an options change must not re-run the query.
+  const templating = dashboard?.templating;
+  const variables = useMemo(() => variablesFromDashboard(templating, urlVars), [templating, urlVars]);
   templateSrv.setVariables(variables);
 
   const { tick, bump } = useRefreshTick(dashboard?.refresh);
@@ -65,7 +67,7 @@ export function App({ templateSrv }: Props) {
   const range: TimeRange = useMemo(
     () => rangeUtil.convertRawToRange(rawRange),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rawRange.from, rawRange.to, tick, variables]
+    [rawRange.from, rawRange.to, tick]
   );
   useEffect(() => templateSrv.updateTimeRange(range), [templateSrv, range]);
 
@@ -79,7 +81,9 @@ export function App({ templateSrv }: Props) {
     const defaults = ds?.getDefaultQuery?.(CoreApp.Dashboard) ?? {};
     return list.map((t) => ({ ...defaults, ...t, datasource: panelDs ?? undefined }));
   }, [panelTargets, panelDs, ds]);
-  const data = usePanelData(ds, targets, range, panelWidth || 800, panel?.id ?? 1, tick);
+  // Queries re-run on refresh ticks and when a variable value changes, as in a Grafana dashboard.
+  const rerunKey = `${tick}:${JSON.stringify(variables)}`;
+  const data = usePanelData(ds, targets, range, panelWidth || 800, panel?.id ?? 1, rerunKey);
 
   const withDefaults = useMemo(
     () =>

@@ -52,8 +52,8 @@ export function forgetDashboard(name: string): void {
 }
 
 /** Dashboard variables, with `?var-name=value` from the URL taking precedence as in Grafana. */
-export function variablesFromDashboard(dashboard: SandboxDashboard, search: URLSearchParams): SandboxVariable[] {
-  return (dashboard.templating?.list ?? []).map((v) => {
+export function variablesFromDashboard(templating: SandboxDashboard['templating'], search: URLSearchParams): SandboxVariable[] {
+  return (templating?.list ?? []).map((v) => {
     const fromUrl = search.getAll(`var-${v.name}`);
     const current = v.current?.value ?? '';
     const options = v.options?.map((o) => o.value) ?? (v.query ? v.query.split(',').map((s) => s.trim()) : undefined);

@@ -30,3 +30,11 @@ describe('sandbox template service (Grafana variable syntax and formats)', () =>
     expect(srv.replace('$focus', { focus: { text: 'orders', value: 'orders' } })).toBe('orders');
   });
 });
+
+describe('data link variables', () => {
+  it('reads ${__data.fields.x} from the scoped data of a link', () => {
+    const srv = new SandboxTemplateSrv();
+    const scoped = { __data: { text: '', value: { fields: { id: 'payments' } } } };
+    expect(srv.replace('Traces of ${__data.fields.id}', scoped)).toBe('Traces of payments');
+  });
+});

@@ -1,3 +1,4 @@
+import { get } from 'lodash';
 import { ScopedVars, TimeRange, TypedVariableModel } from '@grafana/data';
 import { TemplateSrv } from '@grafana/runtime';
 import { formatVariableValue } from './variableFormats';
@@ -65,8 +66,13 @@ export class SandboxTemplateSrv implements TemplateSrv {
     return false;
   }
 
-  private lookup(name: string, scopedVars: ScopedVars | undefined): string | string[] | undefined {
+  private lookup(name: string, scopedVars: ScopedVars | undefined, fieldPath?: string): string | string[] | undefined {
     const scoped = scopedVars?.[name];
+    if (scoped && fieldPath) {
+      // ${__data.fields.id} and friends: a path into the scoped value, as Grafana's data links use.
+      const value = get(scoped.value, fieldPath);
+      return value === undefined || value === null ? undefined : String(value);
+    }
     if (scoped) {
       return Array.isArray(scoped.value) ? scoped.value.map(String) : String(scoped.value);
     }
@@ -81,9 +87,9 @@ export class SandboxTemplateSrv implements TemplateSrv {
       return target ?? '';
     }
     VARIABLE_PATTERN.lastIndex = 0;
-    return target.replace(VARIABLE_PATTERN, (match, var1, var2, fmt2, var3, _fieldPath, fmt3) => {
+    return target.replace(VARIABLE_PATTERN, (match, var1, var2, fmt2, var3, fieldPath, fmt3) => {
       const name: string = var1 ?? var2 ?? var3;
-      const value = this.lookup(name, scopedVars);
+      const value = this.lookup(name, scopedVars, fieldPath);
       if (value === undefined) {
         return match;
       }

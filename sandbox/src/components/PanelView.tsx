@@ -39,7 +39,7 @@ export function PanelView(props: Props) {
       series: applyFieldOverrides({
         data: data.series,
         fieldConfig,
-        replaceVariables: (v) => getTemplateSrv().replace(v),
+        replaceVariables,
         theme,
         timeZone: 'browser',
         fieldConfigRegistry: plugin.fieldConfigRegistry,

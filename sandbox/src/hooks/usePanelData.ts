@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import { DataQuery, DataSourceApi, LoadingState, PanelData, TimeRange } from '@grafana/data';
 import { runPanelQuery } from '../runPanelQuery';
 
-/** Subscribes to the panel's query; re-runs when the inputs or the refresh tick change, cancels on change. */
+/** Subscribes to the panel's query; re-runs when the inputs or `rerunKey` change, cancels the previous run. */
 export function usePanelData(
   ds: DataSourceApi | undefined,
   targets: DataQuery[] | undefined,
   range: TimeRange,
   width: number,
   panelId: number,
-  tick: number
+  rerunKey: string
 ): PanelData {
   const [data, setData] = useState<PanelData>({ state: LoadingState.NotStarted, series: [], timeRange: range });
   const targetsKey = JSON.stringify(targets ?? []);
@@ -20,6 +20,6 @@ export function usePanelData(
     const subscription = runPanelQuery(ds, JSON.parse(targetsKey), range, Math.round(width), panelId).subscribe(setData);
     return () => subscription.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ds, targetsKey, range, panelId, tick]);
+  }, [ds, targetsKey, range, panelId, rerunKey]);
   return data;
 }
