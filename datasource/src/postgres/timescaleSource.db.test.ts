@@ -2,6 +2,7 @@
  * Timescale mode end to end on real parts: demo-shop spans → the real collector → PostgreSQL, then the
  * datasource's SQL through a Grafana-shaped /api/ds/query (the sandbox's PostgreSQL runner) → frames.
  */
+import * as nodeTimers from 'timers';
 import { DataFrame, LoadingState } from '@grafana/data';
 import { BackendSrv, BackendSrvRequest, FetchResponse } from '@grafana/runtime';
 import { Observable, from, lastValueFrom, map, toArray } from 'rxjs';
@@ -41,17 +42,34 @@ function backendSrv(): BackendSrv {
   } as unknown as BackendSrv;
 }
 
+/**
+ * The collector is a Node service; this file runs under jsdom (which @grafana/data needs), whose timers
+ * lack Node's `unref`. The collector gets Node's timers while it runs.
+ */
+async function withNodeTimers<T>(work: () => Promise<T>): Promise<T> {
+  const saved = { setTimeout, clearTimeout, setInterval, clearInterval };
+  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = nodeTimers;
+  Object.assign(globalThis, { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci });
+  try {
+    return await work();
+  } finally {
+    Object.assign(globalThis, saved);
+  }
+}
+
 beforeAll(async () => {
   const url = new URL(await handle.pg.createDatabase());
-  const collector = await startCollector(testCollectorConfig(url.toString()), {
-    processMetrics: false,
-    log: () => undefined,
+  await withNodeTimers(async () => {
+    const collector = await startCollector(testCollectorConfig(url.toString()), {
+      processMetrics: false,
+      log: () => undefined,
+    });
+    const spans = createShop({ seed: 7, ratePerSecond: 3, diurnal: false }).spansBetween(START, START + 60_000);
+    for (let i = 0; i < spans.length; i += 2000) {
+      expect((await sendSpans(collector.url, spans.slice(i, i + 2000), 'protobuf')).status).toBe(200);
+    }
+    await collector.stop();
   });
-  const spans = createShop({ seed: 7, ratePerSecond: 3, diurnal: false }).spansBetween(START, START + 60_000);
-  for (let i = 0; i < spans.length; i += 2000) {
-    expect((await sendSpans(collector.url, spans.slice(i, i + 2000), 'protobuf')).status).toBe(200);
-  }
-  await collector.stop();
   postgres = {
     uid: 'pg',
     name: 'Kompas PostgreSQL',
@@ -61,7 +79,9 @@ beforeAll(async () => {
     isDefault: false,
     basicAuth: false,
     basicAuthUser: '',
-    jsonData: { database: decodeURIComponent(url.pathname.slice(1)), user: decodeURIComponent(url.username) },
+    user: decodeURIComponent(url.username),
+    database: decodeURIComponent(url.pathname.slice(1)),
+    jsonData: { database: decodeURIComponent(url.pathname.slice(1)) },
     secureJsonData: {},
   };
 });
