@@ -4,7 +4,7 @@
  * them with 4 concurrent senders; the clock stops when the database holds every edge of every acknowledged
  * span. Results: collector.spans_per_s (baseline: decoding alone, same bodies, in this process),
  * collector.lost_spans (edge requests expected minus stored, must be 0), collector.peak_rss_mb (VmHWM).
- * Usage: npx tsx bench/collector.bench.ts [--smoke] [--protobuf]
+ * Usage: npx tsx bench/collector.bench.ts [--smoke] [--protobuf]; KOMPAS_BENCH_PROFILE=<dir> profiles the collector.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -111,7 +111,9 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
   pool.on('error', () => undefined);
   let child: ChildProcess | undefined;
   try {
-    child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'collector', 'src', 'main.ts')], {
+    // KOMPAS_BENCH_PROFILE=<dir> writes a CPU profile of the collector there (see what limits throughput).
+    const profile = process.env.KOMPAS_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.KOMPAS_BENCH_PROFILE] : [];
+    child = spawn(process.execPath, [...profile, '--import', 'tsx', join(__dirname, '..', 'collector', 'src', 'main.ts')], {
       env: {
         ...process.env,
         KOMPAS_DATABASE_URL: url,
