@@ -4,6 +4,7 @@ import { loadProvisionedDataSources } from '../sandbox/server/datasourceStore';
 import { startSandboxServer } from '../sandbox/server/sandboxServer';
 import { startJaegerReplay } from '../sandbox/jaeger-replay/src';
 import { startTestPostgres } from '../testkit/postgres';
+import { seedShopData } from '../provisioning/testing/seedShopData';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -22,6 +23,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const pg = await startTestPostgres();
   const databaseUrl = await pg.createDatabase('kompas_e2e');
   process.env.KOMPAS_E2E_PG_URL = databaseUrl;
+  // An hour of demo-shop traffic written by the real collector, ending in 5 minutes of payments-db-locking:
+  // what the Timescale datasource, the "Shop dataflow" dashboard and the alert SQL read in the browser tests.
+  const seedEndMs = Date.now();
+  process.env.KOMPAS_E2E_SEED_END_MS = String(seedEndMs);
+  await seedShopData(databaseUrl, { endMs: seedEndMs, incidentMinutes: 5 });
   const jaeger = await startJaegerReplay({ port: 0 });
   const db = new URL(databaseUrl);
   const dataSources = loadProvisionedDataSources(path.join(ROOT, 'provisioning', 'datasources', 'kompas.yaml'), {
