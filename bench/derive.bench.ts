@@ -91,7 +91,13 @@ function compareWithParse(prefix: string, text: string, reps: number): BenchResu
     { name: `${prefix}.size_mb`, value: round(text.length / 1e6, 1), unit: 'MB' },
     { name: `${prefix}.parse_ms`, value: round(parseMs, 0), unit: 'ms' },
     { name: `${prefix}.derive_ms`, value: round(deriveMs, 0), unit: 'ms' },
-    { name: `${prefix}.ratio_vs_parse`, value: round(deriveMs / parseMs), unit: 'x', baseline: round(parseMs, 0), ratio: round(deriveMs / parseMs) },
+    {
+      name: `${prefix}.ratio_vs_parse`,
+      value: round(deriveMs / parseMs),
+      unit: 'x',
+      baseline: round(parseMs, 0),
+      ratio: round(deriveMs / parseMs),
+    },
     { name: `${prefix}.derive_aggregate_ms`, value: round(withAggregateMs, 0), unit: 'ms' },
     {
       name: `${prefix}.derive_aggregate.ratio_vs_parse`,

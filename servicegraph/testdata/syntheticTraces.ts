@@ -42,7 +42,12 @@ export function generateSyntheticSpans(options: SyntheticOptions): Span[] {
     const traceId = hex(random, 32);
     clock += Math.floor(random() * 50);
     const pick = () => services[Math.floor(random() * services.length)];
-    const make = (service: string, kind: SpanKind, parent: Span | undefined, extra: Record<string, string | number> = {}): Span => {
+    const make = (
+      service: string,
+      kind: SpanKind,
+      parent: Span | undefined,
+      extra: Record<string, string | number> = {}
+    ): Span => {
       const startMs = (parent?.startMs ?? clock) + Math.floor(random() * 5);
       const span: Span = {
         traceId,

@@ -39,7 +39,11 @@ export const spanSetArbitrary: fc.Arbitrary<Span[]> = fc
         return {
           traceId,
           spanId: (i + 1).toString(16).padStart(16, '0'),
-          parentSpanId: plan.isRoot ? '' : parentIndex >= 0 ? (parentIndex + 1).toString(16).padStart(16, '0') : 'ffffffffffffffff',
+          parentSpanId: plan.isRoot
+            ? ''
+            : parentIndex >= 0
+              ? (parentIndex + 1).toString(16).padStart(16, '0')
+              : 'ffffffffffffffff',
           followsFrom: false,
           service: plan.service,
           name: `op-${i}`,

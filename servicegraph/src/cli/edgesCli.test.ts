@@ -18,8 +18,15 @@ const TESTDATA = join(ROOT, 'servicegraph/testdata');
 function runCli(files: string[], viaNpm = false) {
   const result = viaNpm
     ? spawnSync('npm', ['run', '--silent', 'edges', '--', ...files], { cwd: ROOT, encoding: 'utf8' })
-    : spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'servicegraph/src/cli/edgesCli.ts'), ...files], { cwd: ROOT, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('npm warn')) };
+    : spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'servicegraph/src/cli/edgesCli.ts'), ...files], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('npm warn')),
+  };
 }
 
 describe('edges CLI', () => {
@@ -27,7 +34,10 @@ describe('edges CLI', () => {
 
   it('prints one merged graph for several files in different formats (through npm run)', () => {
     const { code, stdout, stderr } = runCli(
-      [join(TESTDATA, 'otlp/kiali-tempo-responseTrace-bookinfo.json'), join(TESTDATA, 'otlp/otelcontrib-servicegraph-virtual-node-label-client-trace.yaml')],
+      [
+        join(TESTDATA, 'otlp/kiali-tempo-responseTrace-bookinfo.json'),
+        join(TESTDATA, 'otlp/otelcontrib-servicegraph-virtual-node-label-client-trace.yaml'),
+      ],
       true
     );
     expect(stderr).toEqual([]);
@@ -100,7 +110,11 @@ describe('edges CLI', () => {
 
   it('names a missing file and prints usage without arguments', () => {
     const missing = runCli(['no-such-file.json']);
-    expect(missing).toMatchObject({ code: 1, stdout: '', stderr: ['no-such-file.json: cannot read file: no such file'] });
+    expect(missing).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: ['no-such-file.json: cannot read file: no such file'],
+    });
     const usage = runCli([]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toHaveLength(1);

@@ -10,7 +10,8 @@ import { readTraceFile } from './readTraceFile';
 import { buildEdgesReport } from './edgesReport';
 import { BOTTLENECKS_FLAG, buildBottleneckReport } from '../insight/bottleneckReport';
 
-const USAGE = 'usage: npm run --silent edges -- [--bottlenecks] FILE [FILE...]  (Jaeger /api/traces, a Jaeger trace, OTLP JSON/protobuf, Jaeger /api/dependencies)';
+const USAGE =
+  'usage: npm run --silent edges -- [--bottlenecks] FILE [FILE...]  (Jaeger /api/traces, a Jaeger trace, OTLP JSON/protobuf, Jaeger /api/dependencies)';
 
 export function runEdgesCli(args: readonly string[]): { code: number; stdout: string; stderr: string } {
   const withBottlenecks = args.includes(BOTTLENECKS_FLAG);

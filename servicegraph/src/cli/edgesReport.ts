@@ -35,7 +35,10 @@ export function buildEdgesReport(spans: readonly Span[], dependencies: readonly 
     startMs = Math.min(startMs, stats.firstSeenMs);
     endMs = Math.max(endMs, stats.lastSeenMs);
   }
-  const graph = windowToGraph(window, { startMs: Number.isFinite(startMs) ? startMs : 0, endMs: Number.isFinite(endMs) ? endMs : 0 });
+  const graph = windowToGraph(window, {
+    startMs: Number.isFinite(startMs) ? startMs : 0,
+    endMs: Number.isFinite(endMs) ? endMs : 0,
+  });
   return {
     nodes: graph.nodes.map((node) => ({ id: node.id, kind: node.kind })),
     edges: graph.edges.map((edge) => ({
@@ -53,7 +56,12 @@ export function buildEdgesReport(spans: readonly Span[], dependencies: readonly 
 /** Dependency links are already counted edges; duplicates (several files) add up. */
 function addDependencies(window: EdgeWindow, dependencies: readonly DependencyLink[]): void {
   for (const link of dependencies) {
-    addEdgeAggregate(window, { clientService: link.parent, serverService: link.child, connectionType: '', requests: link.callCount });
+    addEdgeAggregate(window, {
+      clientService: link.parent,
+      serverService: link.child,
+      connectionType: '',
+      requests: link.callCount,
+    });
   }
 }
 

@@ -1,7 +1,8 @@
 import { makeSpan } from '../../testdata/makeSpan';
 import { databaseNodeName, isDatabaseSpan } from './databaseName';
 
-const name = (attributes: Record<string, string | number>) => databaseNodeName(makeSpan({ spanId: 'd', service: 's', kind: 'client', attributes }));
+const name = (attributes: Record<string, string | number>) =>
+  databaseNodeName(makeSpan({ spanId: 'd', service: 's', kind: 'client', attributes }));
 
 describe('database node naming (first of the design.md list)', () => {
   it('takes peer.service first, then server.address', () => {
@@ -10,7 +11,9 @@ describe('database node naming (first of the design.md list)', () => {
   });
 
   it('appends network.peer.port to network.peer.address', () => {
-    expect(name({ 'network.peer.address': '10.0.0.5', 'network.peer.port': 5432, 'db.system': 'postgresql' })).toBe('10.0.0.5:5432');
+    expect(name({ 'network.peer.address': '10.0.0.5', 'network.peer.port': 5432, 'db.system': 'postgresql' })).toBe(
+      '10.0.0.5:5432'
+    );
     expect(name({ 'network.peer.address': '10.0.0.5', 'db.system': 'postgresql' })).toBe('10.0.0.5');
   });
 
@@ -29,6 +32,8 @@ describe('database node naming (first of the design.md list)', () => {
     for (const key of ['db.system', 'db.system.name', 'db.name', 'db.namespace']) {
       expect(isDatabaseSpan(makeSpan({ spanId: 'd', service: 's', attributes: { [key]: 'x' } }))).toBe(true);
     }
-    expect(isDatabaseSpan(makeSpan({ spanId: 'd', service: 's', attributes: { 'db.statement': 'SELECT 1' } }))).toBe(false);
+    expect(isDatabaseSpan(makeSpan({ spanId: 'd', service: 's', attributes: { 'db.statement': 'SELECT 1' } }))).toBe(
+      false
+    );
   });
 });

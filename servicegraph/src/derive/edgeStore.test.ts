@@ -40,7 +40,11 @@ describe('createEdgeStore', () => {
     expect(store.size).toBe(1);
     store.expire(1000);
     expect(store.size).toBe(0);
-    expect(completed[0]).toMatchObject({ clientService: 'shop', serverService: 'cart', connectionType: 'virtual_node' });
+    expect(completed[0]).toMatchObject({
+      clientService: 'shop',
+      serverService: 'cart',
+      connectionType: 'virtual_node',
+    });
     expect(expired).toEqual([expect.objectContaining({ parent: client, paired: 0, unpairedChildren: 0 })]);
   });
 

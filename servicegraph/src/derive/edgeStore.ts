@@ -199,8 +199,24 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
     }
   }
 
-  function newEntry(traceId: string, spanId: string, parent: Span | undefined, child: Span | undefined, nowMs: number): Entry {
-    return { traceId, spanId, parent, child, moreChildren: undefined, pairedChildIds: undefined, paired: 0, createdMs: nowMs, next: undefined };
+  function newEntry(
+    traceId: string,
+    spanId: string,
+    parent: Span | undefined,
+    child: Span | undefined,
+    nowMs: number
+  ): Entry {
+    return {
+      traceId,
+      spanId,
+      parent,
+      child,
+      moreChildren: undefined,
+      pairedChildIds: undefined,
+      paired: 0,
+      createdMs: nowMs,
+      next: undefined,
+    };
   }
 
   function addParent(span: Span, nowMs: number): void {

@@ -24,11 +24,20 @@ function observationsOf(dir: string, file: string, options: UnpairedOptions = {}
   return spansToObservations(parseTraceText(readFileSync(join(TESTDATA, dir, file), 'utf8'), file).spans, options);
 }
 
-function countEdges(observations: EdgeObservation[], include: (o: EdgeObservation) => boolean = () => true): ExpectedEdge[] {
+function countEdges(
+  observations: EdgeObservation[],
+  include: (o: EdgeObservation) => boolean = () => true
+): ExpectedEdge[] {
   const edges = new Map<string, ExpectedEdge>();
   for (const o of observations.filter(include)) {
     const key = `${o.clientService}|${o.serverService}|${o.connectionType}`;
-    const edge = edges.get(key) ?? { client: o.clientService, server: o.serverService, connectionType: o.connectionType, requests: 0, failed: 0 };
+    const edge = edges.get(key) ?? {
+      client: o.clientService,
+      server: o.serverService,
+      connectionType: o.connectionType,
+      requests: 0,
+      failed: 0,
+    };
     edge.requests += 1;
     edge.failed += o.failed ? 1 : 0;
     edges.set(key, edge);
@@ -38,12 +47,20 @@ function countEdges(observations: EdgeObservation[], include: (o: EdgeObservatio
 
 function sortExpected(edges: ExpectedEdge[]): ExpectedEdge[] {
   return edges
-    .map(({ client, server, connectionType, requests, failed }) => ({ client, server, connectionType, requests, failed }))
+    .map(({ client, server, connectionType, requests, failed }) => ({
+      client,
+      server,
+      connectionType,
+      requests,
+      failed,
+    }))
     .sort((a, b) => `${a.client}|${a.server}`.localeCompare(`${b.client}|${b.server}`));
 }
 
 function traceFileFor(dir: string, base: string): string {
-  const file = readdirSync(join(TESTDATA, dir)).find((f) => f.startsWith(`${base}.`) && !/\.(expected|derived)\.json$/.test(f));
+  const file = readdirSync(join(TESTDATA, dir)).find(
+    (f) => f.startsWith(`${base}.`) && !/\.(expected|derived)\.json$/.test(f)
+  );
   if (file === undefined) {
     throw new Error(`no trace file for ${base}`);
   }
@@ -68,7 +85,9 @@ describe('upstream expected edges (collector-contrib servicegraph golden files)'
 
   it('drops the unnamed-peer edge under the design.md default', () => {
     const edges = countEdges(observationsOf('otlp', 'otelcontrib-servicegraph-virtual-node-label-trace.yaml'));
-    expect(edges).toEqual([{ client: 'user', server: 'bar-requester', connectionType: 'virtual_node', requests: 1, failed: 0 }]);
+    expect(edges).toEqual([
+      { client: 'user', server: 'bar-requester', connectionType: 'virtual_node', requests: 1, failed: 0 },
+    ]);
   });
 });
 
@@ -97,23 +116,30 @@ describe('cross-check against the naive parent→child derivation', () => {
   it.each(agreeing)('%s/%s: same service-to-service pairs', (dir, base) => {
     const derived: ExpectedEdge[] = JSON.parse(readFileSync(join(TESTDATA, dir, `${base}.derived.json`), 'utf8')).edges;
     const observations = observationsOf(dir, traceFileFor(dir, base));
-    const pairs = countEdges(observations, (o) => o.connectionType !== 'virtual_node' && o.connectionType !== 'database');
+    const pairs = countEdges(
+      observations,
+      (o) => o.connectionType !== 'virtual_node' && o.connectionType !== 'database'
+    );
     const toPairs = (edges: ExpectedEdge[]) => edges.map((e) => [e.client, e.server, e.requests]).sort();
     expect(toPairs(pairs)).toEqual(toPairs(derived));
   });
 
   it('adds the servicegraph extras the naive rule lacks: user, database and messaging edges', () => {
-    expect(countEdges(observationsOf('jaeger', 'jaeger-ui-genaiTestTrace.json')).map((e) => `${e.client}->${e.server}#${e.connectionType}`)).toEqual([
+    expect(
+      countEdges(observationsOf('jaeger', 'jaeger-ui-genaiTestTrace.json')).map(
+        (e) => `${e.client}->${e.server}#${e.connectionType}`
+      )
+    ).toEqual([
       'coding-agent->vector-store#',
       'metrics-backend->metrics#database',
       'trace-store->jaeger-span#database',
       'user->api-edge#virtual_node',
     ]);
-    expect(countEdges(observationsOf('jaeger', 'jaeger-ui-tracegraph-testTrace.json')).map((e) => `${e.client}->${e.server}#${e.connectionType}`)).toEqual([
-      'service1->service2#',
-      'service1->service2#messaging_system',
-      'user->service1#virtual_node',
-    ]);
+    expect(
+      countEdges(observationsOf('jaeger', 'jaeger-ui-tracegraph-testTrace.json')).map(
+        (e) => `${e.client}->${e.server}#${e.connectionType}`
+      )
+    ).toEqual(['service1->service2#', 'service1->service2#messaging_system', 'user->service1#virtual_node']);
   });
 
   it('counts both children of a duplicated span id and ignores a reference into another trace (ui_01)', () => {

@@ -19,7 +19,9 @@ export function isChildRole(kind: SpanKind): boolean {
 
 /** True when `child` answers the kinded `parent` (so the parent is not "unpaired"). */
 export function isKindedPair(parent: Span, child: Span): boolean {
-  return (parent.kind === 'client' || parent.kind === 'producer') && (child.kind === 'server' || child.kind === 'consumer');
+  return (
+    (parent.kind === 'client' || parent.kind === 'producer') && (child.kind === 'server' || child.kind === 'consumer')
+  );
 }
 
 export function pairObservation(parent: Span, child: Span): EdgeObservation | undefined {

@@ -16,7 +16,14 @@ function only(spans: Span[]): EdgeObservation {
 
 describe('client/server pairing', () => {
   const client = makeSpan({ spanId: 'c1', service: 'shop', kind: 'client', durationMs: 30, startMs: 1000 });
-  const server = makeSpan({ spanId: 's1', parentSpanId: 'c1', service: 'cart', kind: 'server', durationMs: 20, startMs: 1005 });
+  const server = makeSpan({
+    spanId: 's1',
+    parentSpanId: 'c1',
+    service: 'cart',
+    kind: 'server',
+    durationMs: 20,
+    startMs: 1005,
+  });
 
   it('pairs a SERVER span with its CLIENT parent in either arrival order', () => {
     expect(edges([client, server])).toEqual(['shop->cart#']);
@@ -24,7 +31,12 @@ describe('client/server pairing', () => {
   });
 
   it('uses the server duration as latency, the client duration as client latency, the client start as time', () => {
-    expect(only([server, client])).toMatchObject({ latencyMs: 20, clientLatencyMs: 30, timeMs: 1000, traceId: TRACE_A });
+    expect(only([server, client])).toMatchObject({
+      latencyMs: 20,
+      clientLatencyMs: 30,
+      timeMs: 1000,
+      traceId: TRACE_A,
+    });
   });
 
   it('keeps a self-call (same service on both sides), as the collector does', () => {
@@ -54,7 +66,14 @@ describe('client/server pairing', () => {
 describe('producer/consumer pairing', () => {
   it('pairs PRODUCER → CONSUMER as messaging_system, also via FOLLOWS_FROM', () => {
     const producer = makeSpan({ spanId: 'p1', service: 'orders', kind: 'producer' });
-    const consumer = makeSpan({ spanId: 'q1', parentSpanId: 'p1', followsFrom: true, service: 'shipping', kind: 'consumer', durationMs: 7 });
+    const consumer = makeSpan({
+      spanId: 'q1',
+      parentSpanId: 'p1',
+      followsFrom: true,
+      service: 'shipping',
+      kind: 'consumer',
+      durationMs: 7,
+    });
     expect(edges([consumer, producer])).toEqual(['orders->shipping#messaging_system']);
     expect(only([producer, consumer]).latencyMs).toBe(7);
   });
@@ -62,7 +81,13 @@ describe('producer/consumer pairing', () => {
 
 describe('database edges', () => {
   it('turns an unanswered CLIENT with db attributes into a database edge with client latency', () => {
-    const db = makeSpan({ spanId: 'd1', service: 'orders', kind: 'client', durationMs: 4, attributes: { 'db.system': 'postgresql', 'db.name': 'orders' } });
+    const db = makeSpan({
+      spanId: 'd1',
+      service: 'orders',
+      kind: 'client',
+      durationMs: 4,
+      attributes: { 'db.system': 'postgresql', 'db.name': 'orders' },
+    });
     expect(edges([db])).toEqual(['orders->orders#database']);
     expect(only([db]).latencyMs).toBe(4);
   });
@@ -77,22 +102,43 @@ describe('database edges', () => {
 describe('virtual nodes', () => {
   it('attributes a root SERVER span to the virtual client "user"', () => {
     const root = makeSpan({ spanId: 's1', service: 'gateway', kind: 'server', durationMs: 12, error: true });
-    expect(only([root])).toMatchObject({ clientService: 'user', serverService: 'gateway', connectionType: 'virtual_node', latencyMs: 12, failed: true });
+    expect(only([root])).toMatchObject({
+      clientService: 'user',
+      serverService: 'gateway',
+      connectionType: 'virtual_node',
+      latencyMs: 12,
+      failed: true,
+    });
   });
 
   it('names the virtual server of an unanswered CLIENT by peer.service', () => {
-    const call = makeSpan({ spanId: 'c1', service: 'payments', kind: 'client', attributes: { 'peer.service': 'stripe' } });
+    const call = makeSpan({
+      spanId: 'c1',
+      service: 'payments',
+      kind: 'client',
+      attributes: { 'peer.service': 'stripe' },
+    });
     expect(edges([call])).toEqual(['payments->stripe#virtual_node']);
   });
 
   it('gives no edge for an unanswered CLIENT with nothing naming its peer (unless unnamedPeer is set)', () => {
-    const call = makeSpan({ spanId: 'c1', service: 'payments', kind: 'client', attributes: { 'net.peer.name': 'api.example' } });
+    const call = makeSpan({
+      spanId: 'c1',
+      service: 'payments',
+      kind: 'client',
+      attributes: { 'net.peer.name': 'api.example' },
+    });
     expect(edges([call])).toEqual([]);
     expect(edges([call], 'unknown')).toEqual(['payments->unknown#virtual_node']);
   });
 
   it('gives a virtual producer to a root CONSUMER with peer.service, and nothing without it', () => {
-    const consumer = makeSpan({ spanId: 'q1', service: 'shipping', kind: 'consumer', attributes: { 'peer.service': 'kafka' } });
+    const consumer = makeSpan({
+      spanId: 'q1',
+      service: 'shipping',
+      kind: 'consumer',
+      attributes: { 'peer.service': 'kafka' },
+    });
     expect(edges([consumer])).toEqual(['kafka->shipping#virtual_node']);
     expect(edges([{ ...consumer, attributes: {} }])).toEqual([]);
   });
@@ -135,7 +181,14 @@ describe('messy input', () => {
 
   it('ignores clock skew: a server starting before its client still pairs and keeps its own duration', () => {
     const client = makeSpan({ spanId: 'c1', service: 'shop', kind: 'client', startMs: 5000, durationMs: 10 });
-    const server = makeSpan({ spanId: 's1', parentSpanId: 'c1', service: 'cart', kind: 'server', startMs: 1000, durationMs: 8 });
+    const server = makeSpan({
+      spanId: 's1',
+      parentSpanId: 'c1',
+      service: 'cart',
+      kind: 'server',
+      startMs: 1000,
+      durationMs: 8,
+    });
     expect(only([client, server])).toMatchObject({ timeMs: 5000, latencyMs: 8 });
   });
 });

@@ -62,7 +62,11 @@ function serverSideObservation(clientService: string, server: Span): EdgeObserva
   };
 }
 
-function clientSideObservation(client: Span, serverService: string, connectionType: 'database' | 'virtual_node'): EdgeObservation {
+function clientSideObservation(
+  client: Span,
+  serverService: string,
+  connectionType: 'database' | 'virtual_node'
+): EdgeObservation {
   return {
     clientService: client.service,
     serverService,

@@ -14,7 +14,15 @@ import { toOtlpProtobuf } from './otlpProtobufEncoder';
 function observationKey(observations: EdgeObservation[]): string[] {
   return observations
     .map((o) =>
-      [o.traceId, o.clientService, o.serverService, o.connectionType, o.failed, Math.round(o.timeMs * 1000), Math.round(o.latencyMs * 1000)].join('|')
+      [
+        o.traceId,
+        o.clientService,
+        o.serverService,
+        o.connectionType,
+        o.failed,
+        Math.round(o.timeMs * 1000),
+        Math.round(o.latencyMs * 1000),
+      ].join('|')
     )
     .sort();
 }
@@ -49,7 +57,9 @@ describe('encoders and parsers agree', () => {
   it('shuffled span order gives the same graph', () => {
     fc.assert(
       fc.property(
-        spanSetArbitrary.chain((spans) => fc.tuple(fc.constant(spans), fc.shuffledSubarray(spans, { minLength: spans.length, maxLength: spans.length }))),
+        spanSetArbitrary.chain((spans) =>
+          fc.tuple(fc.constant(spans), fc.shuffledSubarray(spans, { minLength: spans.length, maxLength: spans.length }))
+        ),
         ([spans, shuffled]) => {
           expect(observationKey(spansToObservations(shuffled))).toEqual(observationKey(spansToObservations(spans)));
           expect(graphOf(shuffled)).toEqual(graphOf(spans));
@@ -63,7 +73,15 @@ describe('encoders and parsers agree', () => {
     fc.assert(
       fc.property(spanSetArbitrary, (spans) => {
         const decoded = decodeOtlpProtobuf(toOtlpProtobuf(spans));
-        const pick = (s: Span) => [s.traceId, s.spanId, s.parentSpanId, s.service, s.kind, s.error, Math.round(s.durationMs * 1000)];
+        const pick = (s: Span) => [
+          s.traceId,
+          s.spanId,
+          s.parentSpanId,
+          s.service,
+          s.kind,
+          s.error,
+          Math.round(s.durationMs * 1000),
+        ];
         expect(decoded.map(pick).sort()).toEqual(spans.map(pick).sort());
       }),
       { numRuns: 100 }

@@ -69,7 +69,13 @@ function toJaegerSpan(span: Span, processID: string): JaegerJsonSpan {
     references:
       span.parentSpanId === ''
         ? []
-        : [{ refType: span.followsFrom ? 'FOLLOWS_FROM' : 'CHILD_OF', traceID: span.traceId, spanID: span.parentSpanId }],
+        : [
+            {
+              refType: span.followsFrom ? 'FOLLOWS_FROM' : 'CHILD_OF',
+              traceID: span.traceId,
+              spanID: span.parentSpanId,
+            },
+          ],
     startTime: Math.round(span.startMs * 1000),
     duration: Math.round(span.durationMs * 1000),
     tags,

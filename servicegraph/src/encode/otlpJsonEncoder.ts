@@ -26,9 +26,19 @@ export interface OtlpJsonRequest {
   }>;
 }
 
-const KIND_NUMBERS: Record<SpanKind, number> = { unspecified: 0, internal: 1, server: 2, client: 3, producer: 4, consumer: 5 };
+const KIND_NUMBERS: Record<SpanKind, number> = {
+  unspecified: 0,
+  internal: 1,
+  server: 2,
+  client: 3,
+  producer: 4,
+  consumer: 5,
+};
 
-export function toOtlpJson(spans: readonly Span[], options: { idEncoding: IdEncoding } = { idEncoding: 'hex' }): OtlpJsonRequest {
+export function toOtlpJson(
+  spans: readonly Span[],
+  options: { idEncoding: IdEncoding } = { idEncoding: 'hex' }
+): OtlpJsonRequest {
   const encodeId = options.idEncoding === 'hex' ? (id: string) => id : hexToBase64;
   const byService = new Map<string, Span[]>();
   for (const span of spans) {

@@ -23,17 +23,25 @@ describe('format detection', () => {
     expect(problemOf('   ')).toBe('traces.json: empty input: expected Jaeger or OTLP JSON');
     expect(problemOf('42')).toBe('traces.json: not Jaeger or OTLP JSON: top level is 42');
     expect(problemOf('{}')).toBe('traces.json: not Jaeger or OTLP JSON: empty object');
-    expect(problemOf('[{"x": 1}]')).toBe('traces.json: not Jaeger or OTLP JSON: top-level array starts with an object with key "x"');
+    expect(problemOf('[{"x": 1}]')).toBe(
+      'traces.json: not Jaeger or OTLP JSON: top-level array starts with an object with key "x"'
+    );
   });
 
   it('reports Jaeger API errors and misplaced structures with their path', () => {
-    expect(problemOf('{"data": null, "errors": [{"code": 500, "msg": "storage down"}]}')).toBe('traces.json: Jaeger API response without data: storage down');
+    expect(problemOf('{"data": null, "errors": [{"code": 500, "msg": "storage down"}]}')).toBe(
+      'traces.json: Jaeger API response without data: storage down'
+    );
     expect(problemOf('{"resourceSpans": {"x": 1}}')).toBe('traces.json: resourceSpans: expected an array');
-    expect(problemOf('{"data": [{"traceID": "1", "spans": [1]}]}')).toBe('traces.json: data[0].spans[0]: expected a span object');
+    expect(problemOf('{"data": [{"traceID": "1", "spans": [1]}]}')).toBe(
+      'traces.json: data[0].spans[0]: expected a span object'
+    );
     expect(problemOf('{"resourceSpans": [{"scopeSpans": [{"spans": [{"spanId": "01"}]}]}]}')).toBe(
       'traces.json: resourceSpans[0].scopeSpans[0].spans[0].traceId: missing id'
     );
-    expect(problemOf('[{"parent": "a", "child": 3}]', 'deps.json')).toBe('deps.json: [0]: parent and child must be service names');
+    expect(problemOf('[{"parent": "a", "child": 3}]', 'deps.json')).toBe(
+      'deps.json: [0]: parent and child must be service names'
+    );
   });
 
   it('reports invalid YAML on one line', () => {
@@ -41,7 +49,10 @@ describe('format detection', () => {
   });
 
   it('detects Jaeger dependencies bare and wrapped', () => {
-    const small = readFileSync(join(__dirname, '../../testdata/jaeger-dependencies/jaeger-ui-dependencygraph-small.json'), 'utf8');
+    const small = readFileSync(
+      join(__dirname, '../../testdata/jaeger-dependencies/jaeger-ui-dependencygraph-small.json'),
+      'utf8'
+    );
     const bare = parseTraceText(small);
     expect(bare.format).toBe('jaeger-dependencies');
     expect(bare.dependencies).toHaveLength(7);

@@ -31,7 +31,10 @@ describe('Jaeger JSON', () => {
     const referenceTest = spans.find((s) => s.name === 'reference-test');
     expect(referenceTest).toMatchObject({ parentSpanId: '0000000000000002', followsFrom: false, service: 'service-y' });
     const withError = spans.find((s) => s.name === 'some-operation' && s.service === 'service-x');
-    expect(withError).toMatchObject({ error: true, attributes: expect.objectContaining({ 'peer.service': 'service-y' }) });
+    expect(withError).toMatchObject({
+      error: true,
+      attributes: expect.objectContaining({ 'peer.service': 'service-y' }),
+    });
   });
 
   it('converts microseconds to milliseconds, pads ids, and tolerates null tags, references and processes', () => {
@@ -39,7 +42,16 @@ describe('Jaeger JSON', () => {
       traceID: 'ABC',
       processes: null,
       spans: [
-        { traceID: 'ABC', spanID: 'F1', operationName: 'GET', startTime: 1_500_000, duration: 2500, tags: null, references: null, processID: 'p9' },
+        {
+          traceID: 'ABC',
+          spanID: 'F1',
+          operationName: 'GET',
+          startTime: 1_500_000,
+          duration: 2500,
+          tags: null,
+          references: null,
+          processID: 'p9',
+        },
       ],
     };
     const [span] = parseTraceDocument(trace).spans;
@@ -55,7 +67,14 @@ describe('Jaeger JSON', () => {
   });
 
   it('marks errors from error=true, otel.status_code=ERROR and HTTP 5xx tags', () => {
-    const spanWith = (tags: unknown[]) => ({ traceID: '1', spanID: '2', startTime: 0, duration: 1, tags, processID: 'p1' });
+    const spanWith = (tags: unknown[]) => ({
+      traceID: '1',
+      spanID: '2',
+      startTime: 0,
+      duration: 1,
+      tags,
+      processID: 'p1',
+    });
     const doc = {
       data: [
         {

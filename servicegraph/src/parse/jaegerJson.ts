@@ -42,7 +42,13 @@ export function jaegerTraceToSpans(trace: Json, file: string, path: string, out:
   return out;
 }
 
-function jaegerSpanToSpan(raw: Json, processes: Map<string, Process>, traceTraceId: Json, file: string, path: string): Span {
+function jaegerSpanToSpan(
+  raw: Json,
+  processes: Map<string, Process>,
+  traceTraceId: Json,
+  file: string,
+  path: string
+): Span {
   if (!isObject(raw)) {
     throw new ParseError(file, `${path}: expected a span object`);
   }
@@ -91,7 +97,12 @@ const NO_PARENT = { spanId: '', followsFrom: false };
  * (Jaeger's own model.Span.ParentSpanID rule); references into other traces are ignored. Old dumps
  * carry `parentSpanID` instead of references.
  */
-function readParent(raw: JsonObject, traceId: string, file: string, path: string): { spanId: string; followsFrom: boolean } {
+function readParent(
+  raw: JsonObject,
+  traceId: string,
+  file: string,
+  path: string
+): { spanId: string; followsFrom: boolean } {
   const refs = raw.references;
   let followsFrom: string | undefined;
   if (Array.isArray(refs)) {
@@ -100,7 +111,10 @@ function readParent(raw: JsonObject, traceId: string, file: string, path: string
       if (ref === null || typeof ref !== 'object') {
         continue;
       }
-      const refTrace = typeof ref.traceID === 'string' && ref.traceID !== '' ? (normalizeHexId(ref.traceID, TRACE_ID_HEX_LENGTH) ?? ref.traceID) : traceId;
+      const refTrace =
+        typeof ref.traceID === 'string' && ref.traceID !== ''
+          ? (normalizeHexId(ref.traceID, TRACE_ID_HEX_LENGTH) ?? ref.traceID)
+          : traceId;
       if (refTrace !== traceId) {
         continue;
       }
@@ -162,7 +176,8 @@ function toProcess(process: JsonObject): Process {
       }
     }
   }
-  const service = typeof process.serviceName === 'string' && process.serviceName !== '' ? process.serviceName : UNKNOWN_SERVICE;
+  const service =
+    typeof process.serviceName === 'string' && process.serviceName !== '' ? process.serviceName : UNKNOWN_SERVICE;
   return { service, resource };
 }
 

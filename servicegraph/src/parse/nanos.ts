@@ -29,7 +29,12 @@ export function nanosToMs(value: unknown): number {
 
 export function nanosDifferenceMs(end: unknown, start: unknown): number {
   if (typeof end === 'string' && typeof start === 'string' && DIGITS.test(end) && DIGITS.test(start)) {
-    return partsDifferenceMs(Number(end.slice(0, -6)), Number(end.slice(-6)), Number(start.slice(0, -6)), Number(start.slice(-6)));
+    return partsDifferenceMs(
+      Number(end.slice(0, -6)),
+      Number(end.slice(-6)),
+      Number(start.slice(0, -6)),
+      Number(start.slice(-6))
+    );
   }
   return nanosToMs(end) - nanosToMs(start);
 }

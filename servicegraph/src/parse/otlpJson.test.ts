@@ -4,8 +4,16 @@ import { parseTraceDocument, parseTraceText } from './parseTraces';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../testdata/otlp', name), 'utf8');
 
-const request = (span: Record<string, unknown>, resourceAttributes: unknown[] = [{ key: 'service.name', value: { stringValue: 'svc' } }]) => ({
-  resourceSpans: [{ resource: { attributes: resourceAttributes }, scopeSpans: [{ spans: [{ traceId: '0'.repeat(31) + '1', spanId: '0'.repeat(15) + '2', ...span }] }] }],
+const request = (
+  span: Record<string, unknown>,
+  resourceAttributes: unknown[] = [{ key: 'service.name', value: { stringValue: 'svc' } }]
+) => ({
+  resourceSpans: [
+    {
+      resource: { attributes: resourceAttributes },
+      scopeSpans: [{ spans: [{ traceId: '0'.repeat(31) + '1', spanId: '0'.repeat(15) + '2', ...span }] }],
+    },
+  ],
 });
 
 describe('OTLP/JSON', () => {
@@ -39,7 +47,12 @@ describe('OTLP/JSON', () => {
           instrumentationLibrarySpans: [
             {
               spans: [
-                { traceId: '1'.repeat(32), spanId: '1'.repeat(16), kind: 'SPAN_KIND_PRODUCER', status: { code: 'STATUS_CODE_ERROR' } },
+                {
+                  traceId: '1'.repeat(32),
+                  spanId: '1'.repeat(16),
+                  kind: 'SPAN_KIND_PRODUCER',
+                  status: { code: 'STATUS_CODE_ERROR' },
+                },
                 { traceId: '1'.repeat(32), spanId: '2'.repeat(16), kind: 5, status: { code: 2 } },
                 { traceId: '1'.repeat(32), spanId: '3'.repeat(16), kind: 'CLIENT', status: { code: 1 } },
               ],
@@ -73,7 +86,16 @@ describe('OTLP/JSON', () => {
         ],
       })
     ).spans;
-    expect(span.attributes).toEqual({ s: 'x', i: 42, n: 7, d: 1.5, b: true, y: 'AAE=', a: '["p",1]', k: '{"in":false}' });
+    expect(span.attributes).toEqual({
+      s: 'x',
+      i: 42,
+      n: 7,
+      d: 1.5,
+      b: true,
+      y: 'AAE=',
+      a: '["p",1]',
+      k: '{"in":false}',
+    });
   });
 
   it('uses unknown_service when the resource has no service.name', () => {
@@ -82,7 +104,10 @@ describe('OTLP/JSON', () => {
   });
 
   it('reads the collector golden YAML (pdata YAML) with exact nanosecond durations', () => {
-    const spans = parseTraceText(fixture('otelcontrib-servicegraph-messaging-system-trace.yaml'), 'messaging.yaml').spans;
+    const spans = parseTraceText(
+      fixture('otelcontrib-servicegraph-messaging-system-trace.yaml'),
+      'messaging.yaml'
+    ).spans;
     expect(spans.map((s) => [s.service, s.kind, s.durationMs])).toEqual([
       ['foo-server', 'client', 0.001],
       ['bar-requester', 'server', 0.001],
@@ -97,7 +122,9 @@ describe('OTLP/JSON', () => {
   });
 
   it('marks HTTP 5xx attributes as errors even with status unset', () => {
-    const [span] = parseTraceDocument(request({ attributes: [{ key: 'http.response.status_code', value: { intValue: '502' } }] })).spans;
+    const [span] = parseTraceDocument(
+      request({ attributes: [{ key: 'http.response.status_code', value: { intValue: '502' } }] })
+    ).spans;
     expect(span.error).toBe(true);
   });
 });

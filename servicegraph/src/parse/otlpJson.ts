@@ -49,8 +49,17 @@ function readResourceSpans(value: Json, file: string, path: string, out: Span[])
   const service = typeof serviceName === 'string' && serviceName !== '' ? serviceName : UNKNOWN_SERVICE;
   delete resource['service.name'];
 
-  const scopesKey = value.scopeSpans !== undefined ? 'scopeSpans' : value.instrumentationLibrarySpans !== undefined ? 'instrumentationLibrarySpans' : 'scope_spans';
-  const scopes = expectArray(value[scopesKey] ?? value.instrumentation_library_spans ?? [], file, `${path}.${scopesKey}`);
+  const scopesKey =
+    value.scopeSpans !== undefined
+      ? 'scopeSpans'
+      : value.instrumentationLibrarySpans !== undefined
+        ? 'instrumentationLibrarySpans'
+        : 'scope_spans';
+  const scopes = expectArray(
+    value[scopesKey] ?? value.instrumentation_library_spans ?? [],
+    file,
+    `${path}.${scopesKey}`
+  );
   for (let s = 0; s < scopes.length; s++) {
     const scope = scopes[s];
     if (scope === null) {
@@ -66,13 +75,25 @@ function readResourceSpans(value: Json, file: string, path: string, out: Span[])
   }
 }
 
-function readSpan(raw: Json, service: string, resource: Record<string, AttributeValue>, file: string, path: string): Span {
+function readSpan(
+  raw: Json,
+  service: string,
+  resource: Record<string, AttributeValue>,
+  file: string,
+  path: string
+): Span {
   if (!isObject(raw)) {
     throw new ParseError(file, `${path}: expected a span object`);
   }
   const traceId = readId(raw.traceId ?? raw.trace_id, TRACE_ID_HEX_LENGTH, file, `${path}.traceId`, false);
   const spanId = readId(raw.spanId ?? raw.span_id, SPAN_ID_HEX_LENGTH, file, `${path}.spanId`, false);
-  const parentSpanId = readId(raw.parentSpanId ?? raw.parent_span_id, SPAN_ID_HEX_LENGTH, file, `${path}.parentSpanId`, true);
+  const parentSpanId = readId(
+    raw.parentSpanId ?? raw.parent_span_id,
+    SPAN_ID_HEX_LENGTH,
+    file,
+    `${path}.parentSpanId`,
+    true
+  );
 
   const attributes: Record<string, AttributeValue> = {};
   readKeyValues(raw.attributes, attributes);

@@ -63,7 +63,9 @@ const NO_PARENT = '0000000000000000';
 
 /** Node's native hex encoding when available (this module is Node-only in practice), else the portable one. */
 const idToHex: (bytes: Uint8Array) => string =
-  typeof Buffer === 'undefined' ? bytesToHex : (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+  typeof Buffer === 'undefined'
+    ? bytesToHex
+    : (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
 export function otlpMessageToSpans(request: TraceRequestMessage): Span[] {
   const out: Span[] = [];

@@ -14,7 +14,12 @@ describe('decodeOtlpProtobuf', () => {
     const bytes = encode({
       resourceSpans: [
         {
-          resource: { attributes: [{ key: 'service.name', value: { stringValue: 'checkout' } }, { key: 'host', value: { stringValue: 'h1' } }] },
+          resource: {
+            attributes: [
+              { key: 'service.name', value: { stringValue: 'checkout' } },
+              { key: 'host', value: { stringValue: 'h1' } },
+            ],
+          },
           scopeSpans: [
             {
               spans: [
@@ -70,6 +75,8 @@ describe('decodeOtlpProtobuf', () => {
 
   it('reports bytes that are not a request as a ParseError naming the input', () => {
     expect(() => decodeOtlpProtobuf(new Uint8Array([0x0a, 0xff, 0xff]), 'dump.pb')).toThrow(ParseError);
-    expect(() => decodeOtlpProtobuf(new Uint8Array([0x0a, 0xff, 0xff]), 'dump.pb')).toThrow(/^dump\.pb: not an OTLP\/protobuf ExportTraceServiceRequest/);
+    expect(() => decodeOtlpProtobuf(new Uint8Array([0x0a, 0xff, 0xff]), 'dump.pb')).toThrow(
+      /^dump\.pb: not an OTLP\/protobuf ExportTraceServiceRequest/
+    );
   });
 });

@@ -32,20 +32,26 @@ interface GeneratedRoot {
 }
 
 /** The generated ExportTraceServiceRequest class (also used by the protobuf encoder for tests and demos). */
-export const exportTraceServiceRequest: GeneratedMessageClass = (generated as unknown as GeneratedRoot).opentelemetry.proto
-  .collector.trace.v1.ExportTraceServiceRequest;
+export const exportTraceServiceRequest: GeneratedMessageClass = (generated as unknown as GeneratedRoot).opentelemetry
+  .proto.collector.trace.v1.ExportTraceServiceRequest;
 
 export function decodeOtlpProtobuf(bytes: Uint8Array, file: string = UNNAMED_INPUT): Span[] {
   let request: TraceRequestMessage;
   try {
     request = exportTraceServiceRequest.decode(bytes) as TraceRequestMessage;
   } catch (error) {
-    throw new ParseError(file, `not an OTLP/protobuf ExportTraceServiceRequest: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ParseError(
+      file,
+      `not an OTLP/protobuf ExportTraceServiceRequest: ${error instanceof Error ? error.message : String(error)}`
+    );
   }
   try {
     return otlpMessageToSpans(request);
   } catch (error) {
     // Safety net: the mapping tolerates every field being unset; anything else is still reported per file.
-    throw new ParseError(file, `unreadable OTLP/protobuf request: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ParseError(
+      file,
+      `unreadable OTLP/protobuf request: ${error instanceof Error ? error.message : String(error)}`
+    );
   }
 }

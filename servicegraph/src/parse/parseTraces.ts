@@ -40,7 +40,12 @@ function parseDocument(doc: unknown, file: string): ParsedTraces {
       jaegerTracesToSpans((Array.isArray(doc) ? doc : object.data) as unknown[], file, spans);
       break;
     case 'jaeger-trace':
-      jaegerTraceToSpans(isObjectWithSpans(doc) ? doc : object.data, file, isObjectWithSpans(doc) ? 'trace' : 'data', spans);
+      jaegerTraceToSpans(
+        isObjectWithSpans(doc) ? doc : object.data,
+        file,
+        isObjectWithSpans(doc) ? 'trace' : 'data',
+        spans
+      );
       break;
     case 'otlp-json':
       if (Array.isArray(doc)) {
@@ -50,7 +55,11 @@ function parseDocument(doc: unknown, file: string): ParsedTraces {
       }
       break;
     case 'jaeger-dependencies':
-      dependencies = parseJaegerDependencies((Array.isArray(doc) ? doc : object.data) as unknown[], file, Array.isArray(doc) ? '' : 'data');
+      dependencies = parseJaegerDependencies(
+        (Array.isArray(doc) ? doc : object.data) as unknown[],
+        file,
+        Array.isArray(doc) ? '' : 'data'
+      );
       break;
   }
   return { format, spans, dependencies };

@@ -22,7 +22,10 @@ export function otlpKindToSpanKind(kind: unknown): SpanKind {
   }
   if (typeof kind === 'string') {
     const name = kind.startsWith('SPAN_KIND_') ? kind.slice(10) : kind;
-    return KIND_NAMES[name.toLowerCase()] ?? (/^\d$/.test(kind) ? (OTLP_KINDS[Number(kind)] ?? 'unspecified') : 'unspecified');
+    return (
+      KIND_NAMES[name.toLowerCase()] ??
+      (/^\d$/.test(kind) ? (OTLP_KINDS[Number(kind)] ?? 'unspecified') : 'unspecified')
+    );
   }
   return 'unspecified';
 }
@@ -46,7 +49,9 @@ export function hasErrorAttributes(attributes: Record<string, AttributeValue>): 
   if (attributes['otel.status_code'] === 'ERROR') {
     return true;
   }
-  return isServerErrorStatus(attributes['http.status_code']) || isServerErrorStatus(attributes['http.response.status_code']);
+  return (
+    isServerErrorStatus(attributes['http.status_code']) || isServerErrorStatus(attributes['http.response.status_code'])
+  );
 }
 
 function isServerErrorStatus(value: AttributeValue | undefined): boolean {

@@ -13,17 +13,17 @@ export class ScanUnsupported extends Error {
   }
 }
 
-export const QUOTE = 34;
-export const BACKSLASH = 92;
+const QUOTE = 34;
+const BACKSLASH = 92;
 const COMMA = 44;
 const COLON = 58;
 const OPEN_BRACE = 123;
-export const CLOSE_BRACE = 125;
+const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const MINUS = 45;
-export const ZERO = 48;
-export const NINE = 57;
+const ZERO = 48;
+const NINE = 57;
 
 export class JsonCursor {
   readonly text: string;
@@ -93,11 +93,6 @@ export class JsonCursor {
   /** Start and end (exclusive) of the current key in the text. */
   keyStart = 0;
   keyEnd = 0;
-  /** The last trace id read, offered to readId for reuse. */
-  lastTraceId: string | undefined;
-  /** Parts of the last readNanos(): whole milliseconds and nanoseconds within them. */
-  nanosMs = 0;
-  nanosRest = 0;
 
   keyIs(name: string): boolean {
     return this.keyEnd - this.keyStart === name.length && this.text.startsWith(name, this.keyStart);
@@ -287,4 +282,3 @@ function isEscaped(text: string, quote: number): boolean {
   }
   return backslashes % 2 === 1;
 }
-

@@ -8,8 +8,8 @@ import type { AttributeValue, Span } from '../../types';
 import { normalizeHexId, SPAN_ID_HEX_LENGTH, TRACE_ID_HEX_LENGTH } from '../ids';
 import { hasErrorAttributes, jaegerKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
-import { JsonCursor, ScanUnsupported } from './jsonCursor';
-import { enterKeyedEntry, leaveKeyedEntry, readId, readStringIn } from './traceFields';
+import { ScanUnsupported } from './jsonCursor';
+import { TraceCursor } from './traceFields';
 import { DERIVATION_ATTRIBUTE_TABLE } from './derivationAttributes';
 
 /** Shared by spans without derivation attributes; never mutated. */
@@ -28,7 +28,7 @@ export function createTraceState(): JaegerTraceState {
 }
 
 /** Reads the value of the current key if it is a trace key; false otherwise (the caller skips it). */
-export function scanTraceKey(cursor: JsonCursor, state: JaegerTraceState): boolean {
+export function scanTraceKey(cursor: TraceCursor, state: JaegerTraceState): boolean {
   if (cursor.keyIs('spans')) {
     if (!cursor.isNull()) {
       cursor.beginArray();
@@ -67,7 +67,7 @@ export function finishTrace(state: JaegerTraceState, out: Span[]): void {
   }
 }
 
-export function scanJaegerTrace(cursor: JsonCursor, out: Span[]): void {
+export function scanJaegerTrace(cursor: TraceCursor, out: Span[]): void {
   const state = createTraceState();
   let traceKeys = 0;
   cursor.beginObject();
@@ -90,7 +90,7 @@ interface Reference {
   followsFrom: boolean;
 }
 
-function scanSpan(cursor: JsonCursor, state: JaegerTraceState): void {
+function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
   let traceId = '';
   let spanId = '';
   let startUs = 0;
@@ -168,7 +168,7 @@ function scanSpan(cursor: JsonCursor, state: JaegerTraceState): void {
   state.processIds.push(processId);
 }
 
-function scanReference(cursor: JsonCursor): Reference {
+function scanReference(cursor: TraceCursor): Reference {
   let traceId = '';
   let spanId = '';
   let followsFrom = false;
@@ -192,7 +192,7 @@ function scanReference(cursor: JsonCursor): Reference {
 }
 
 /** Tags `[{key, type, value}]`; returns the attributes object (a new one once a wanted tag appears). */
-function scanTags(cursor: JsonCursor, attributes: Record<string, AttributeValue>): Record<string, AttributeValue> {
+function scanTags(cursor: TraceCursor, attributes: Record<string, AttributeValue>): Record<string, AttributeValue> {
   if (cursor.isNull()) {
     return attributes;
   }
@@ -201,7 +201,7 @@ function scanTags(cursor: JsonCursor, attributes: Record<string, AttributeValue>
     if (cursor.isNull()) {
       continue;
     }
-    const canonicalKey = enterKeyedEntry(cursor, DERIVATION_ATTRIBUTE_TABLE, true);
+    const canonicalKey = cursor.enterKeyedEntry(DERIVATION_ATTRIBUTE_TABLE, true);
     if (canonicalKey !== undefined) {
       if (canonicalKey === null) {
         cursor.skipValue();
@@ -218,7 +218,7 @@ function scanTags(cursor: JsonCursor, attributes: Record<string, AttributeValue>
           attributes[canonicalKey] = canonicalValue;
         }
       }
-      leaveKeyedEntry(cursor);
+      cursor.leaveKeyedEntry();
       continue;
     }
     let key: string | undefined;
@@ -227,7 +227,7 @@ function scanTags(cursor: JsonCursor, attributes: Record<string, AttributeValue>
     cursor.beginObject();
     for (let firstField = true; cursor.nextKey(firstField); firstField = false) {
       if (cursor.keyIs('key')) {
-        key = readStringIn(cursor, DERIVATION_ATTRIBUTE_TABLE);
+        key = cursor.readStringIn(DERIVATION_ATTRIBUTE_TABLE);
         keySeen = true;
       } else if (cursor.keyIs('value') && (!keySeen || key !== undefined)) {
         const c = cursor.peek();
@@ -249,7 +249,7 @@ function scanTags(cursor: JsonCursor, attributes: Record<string, AttributeValue>
   return attributes;
 }
 
-function scanProcesses(cursor: JsonCursor, services: Map<string, string>): void {
+function scanProcesses(cursor: TraceCursor, services: Map<string, string>): void {
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     const id = cursor.key();
@@ -274,12 +274,12 @@ function normalizeOrKeep(value: string, length: number): string {
   return normalizeHexId(value, length) ?? value;
 }
 
-function readHexId(cursor: JsonCursor, length: number): string {
-  return readId(cursor, length, normalizeOrKeep);
+function readHexId(cursor: TraceCursor, length: number): string {
+  return cursor.readId(length, normalizeOrKeep);
 }
 
-function readTraceId(cursor: JsonCursor): string {
-  const id = readId(cursor, TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
+function readTraceId(cursor: TraceCursor): string {
+  const id = cursor.readId(TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
   cursor.lastTraceId = id;
   return id;
 }

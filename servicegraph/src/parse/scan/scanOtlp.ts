@@ -8,15 +8,15 @@ import { normalizeId, SPAN_ID_HEX_LENGTH, TRACE_ID_HEX_LENGTH } from '../ids';
 import { hasErrorAttributes, isOtlpErrorStatus, otlpKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
 import { nanosToMs, partsDifferenceMs, partsToMs } from '../nanos';
-import { JsonCursor, ScanUnsupported } from './jsonCursor';
-import { enterKeyedEntry, leaveKeyedEntry, readId, readStringIn, readNanos } from './traceFields';
+import { ScanUnsupported } from './jsonCursor';
+import { TraceCursor } from './traceFields';
 import { DERIVATION_ATTRIBUTE_TABLE, toLengthTable } from './derivationAttributes';
 
 /** Shared by spans without derivation attributes; never mutated. */
 const NO_ATTRIBUTES: Record<string, AttributeValue> = Object.freeze({}) as Record<string, AttributeValue>;
 const SERVICE_NAME = toLengthTable(['service.name']);
 
-export function scanResourceSpansArray(cursor: JsonCursor, out: Span[]): void {
+export function scanResourceSpansArray(cursor: TraceCursor, out: Span[]): void {
   if (cursor.isNull()) {
     return;
   }
@@ -28,7 +28,7 @@ export function scanResourceSpansArray(cursor: JsonCursor, out: Span[]): void {
   }
 }
 
-function scanResourceSpans(cursor: JsonCursor, out: Span[]): void {
+function scanResourceSpans(cursor: TraceCursor, out: Span[]): void {
   const firstSpan = out.length;
   let service = UNKNOWN_SERVICE;
   cursor.beginObject();
@@ -52,7 +52,7 @@ function scanResourceSpans(cursor: JsonCursor, out: Span[]): void {
   }
 }
 
-function scanResourceService(cursor: JsonCursor): string {
+function scanResourceService(cursor: TraceCursor): string {
   if (cursor.isNull()) {
     return UNKNOWN_SERVICE;
   }
@@ -69,7 +69,7 @@ function scanResourceService(cursor: JsonCursor): string {
   return typeof name === 'string' && name !== '' ? name : UNKNOWN_SERVICE;
 }
 
-function scanScopes(cursor: JsonCursor, out: Span[]): void {
+function scanScopes(cursor: TraceCursor, out: Span[]): void {
   if (cursor.isNull()) {
     return;
   }
@@ -94,7 +94,7 @@ function scanScopes(cursor: JsonCursor, out: Span[]): void {
   }
 }
 
-function scanSpan(cursor: JsonCursor): Span {
+function scanSpan(cursor: TraceCursor): Span {
   let traceId = '';
   let spanId = '';
   let parentSpanId = '';
@@ -111,7 +111,7 @@ function scanSpan(cursor: JsonCursor): Span {
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     if (cursor.keyIs('traceId') || cursor.keyIs('trace_id')) {
-      traceId = cursor.isNull() ? '' : readId(cursor, TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
+      traceId = cursor.isNull() ? '' : cursor.readId(TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
       cursor.lastTraceId = traceId || cursor.lastTraceId;
     } else if (cursor.keyIs('spanId') || cursor.keyIs('span_id')) {
       spanId = id(cursor, SPAN_ID_HEX_LENGTH);
@@ -120,14 +120,14 @@ function scanSpan(cursor: JsonCursor): Span {
     } else if (cursor.keyIs('kind')) {
       kind = cursor.readScalar();
     } else if (cursor.keyIs('startTimeUnixNano') || cursor.keyIs('start_time_unix_nano')) {
-      if (readNanos(cursor)) {
+      if (cursor.readNanos()) {
         startMs = cursor.nanosMs;
         startNanos = cursor.nanosRest;
       } else {
         start = cursor.readScalar();
       }
     } else if (cursor.keyIs('endTimeUnixNano') || cursor.keyIs('end_time_unix_nano')) {
-      if (readNanos(cursor)) {
+      if (cursor.readNanos()) {
         endMs = cursor.nanosMs;
         endNanos = cursor.nanosRest;
       } else {
@@ -164,11 +164,11 @@ function scanSpan(cursor: JsonCursor): Span {
   };
 }
 
-function id(cursor: JsonCursor, length: number): string {
+function id(cursor: TraceCursor, length: number): string {
   if (cursor.isNull()) {
     return '';
   }
-  return readId(cursor, length, normalizeOrKeep);
+  return cursor.readId(length, normalizeOrKeep);
 }
 
 /** Same tolerance as the full parser: ids that are neither hex nor base64 are kept as they are. */
@@ -176,7 +176,7 @@ function normalizeOrKeep(value: string, length: number): string {
   return normalizeId(value, length) ?? value;
 }
 
-function scanStatusError(cursor: JsonCursor): boolean {
+function scanStatusError(cursor: TraceCursor): boolean {
   if (cursor.isNull()) {
     return false;
   }
@@ -194,7 +194,7 @@ function scanStatusError(cursor: JsonCursor): boolean {
 
 /** `[{key, value: {stringValue|intValue|…}}]`, keeping only keys in `wanted`; returns the attributes object. */
 function scanAttributes(
-  cursor: JsonCursor,
+  cursor: TraceCursor,
   attributes: Record<string, AttributeValue>,
   wanted: ReadonlyArray<readonly string[] | undefined>
 ): Record<string, AttributeValue> {
@@ -206,7 +206,7 @@ function scanAttributes(
     if (cursor.isNull()) {
       continue;
     }
-    const canonicalKey = enterKeyedEntry(cursor, wanted, false);
+    const canonicalKey = cursor.enterKeyedEntry(wanted, false);
     if (canonicalKey !== undefined) {
       if (canonicalKey === null) {
         cursor.skipValue();
@@ -219,7 +219,7 @@ function scanAttributes(
           attributes[canonicalKey] = canonicalValue;
         }
       }
-      leaveKeyedEntry(cursor);
+      cursor.leaveKeyedEntry();
       continue;
     }
     let key: string | undefined;
@@ -228,7 +228,7 @@ function scanAttributes(
     cursor.beginObject();
     for (let firstField = true; cursor.nextKey(firstField); firstField = false) {
       if (cursor.keyIs('key')) {
-        key = readStringIn(cursor, wanted);
+        key = cursor.readStringIn(wanted);
         keySeen = true;
       } else if (cursor.keyIs('value') && (!keySeen || key !== undefined)) {
         value = scanAnyValue(cursor);
@@ -246,7 +246,7 @@ function scanAttributes(
   return attributes;
 }
 
-function scanAnyValue(cursor: JsonCursor): AttributeValue | undefined {
+function scanAnyValue(cursor: TraceCursor): AttributeValue | undefined {
   if (cursor.isNull()) {
     return undefined;
   }

@@ -13,11 +13,25 @@ import { scanTraceText } from './scanTraceText';
 const TESTDATA = join(__dirname, '../../../testdata');
 
 function observationKey(observations: EdgeObservation[]): string[] {
-  return observations.map((o) => JSON.stringify([o.traceId, o.clientService, o.serverService, o.connectionType, o.failed, o.timeMs, o.latencyMs])).sort();
+  return observations
+    .map((o) =>
+      JSON.stringify([o.traceId, o.clientService, o.serverService, o.connectionType, o.failed, o.timeMs, o.latencyMs])
+    )
+    .sort();
 }
 
 function derivationView(spans: Span[]): unknown[] {
-  return spans.map((s) => [s.traceId, s.spanId, s.parentSpanId, s.followsFrom, s.service, s.kind, s.startMs, s.durationMs, s.error]);
+  return spans.map((s) => [
+    s.traceId,
+    s.spanId,
+    s.parentSpanId,
+    s.followsFrom,
+    s.service,
+    s.kind,
+    s.startMs,
+    s.durationMs,
+    s.error,
+  ]);
 }
 
 function expectSameDerivation(text: string, file: string): void {
@@ -56,7 +70,11 @@ describe('scanTraceText (fast path) agrees with the full parser', () => {
         {
           spans: [
             {
-              tags: [{ value: 'pay\\"ments', type: 'string', key: 'peer.service' }, null, { key: 'span.kind', value: 'client' }],
+              tags: [
+                { value: 'pay\\"ments', type: 'string', key: 'peer.service' },
+                null,
+                { key: 'span.kind', value: 'client' },
+              ],
               references: null,
               spanID: 'AB',
               traceID: '01',
@@ -72,11 +90,20 @@ describe('scanTraceText (fast path) agrees with the full parser', () => {
       total: 1,
     };
     expectSameDerivation(JSON.stringify(doc), 'escapes.json');
-    expect(scanTraceText(JSON.stringify(doc)).spans[0]).toMatchObject({ service: 'shop\\u00e9', attributes: { 'peer.service': 'pay\\"ments' } });
+    expect(scanTraceText(JSON.stringify(doc)).spans[0]).toMatchObject({
+      service: 'shop\\u00e9',
+      attributes: { 'peer.service': 'pay\\"ments' },
+    });
   });
 
   it('falls back to the full parser for errors, so messages are the same', () => {
-    for (const text of ['{"foo": 1}', '{"data": [', '{"data": [{"spans": [{"spanID": "1"}]}]}', '[]', '{"data": null}']) {
+    for (const text of [
+      '{"foo": 1}',
+      '{"data": [',
+      '{"data": [{"spans": [{"spanID": "1"}]}]}',
+      '[]',
+      '{"data": null}',
+    ]) {
       let fullError: unknown;
       try {
         parseTraceText(text, 'x.json');

@@ -7,7 +7,8 @@
 import type { Span } from '../../types';
 import { UNNAMED_INPUT } from '../parseError';
 import { parseTraceText, stripByteOrderMark, type ParsedTraces } from '../parseTraces';
-import { JsonCursor, ScanUnsupported } from './jsonCursor';
+import { ScanUnsupported } from './jsonCursor';
+import { TraceCursor } from './traceFields';
 import { createTraceState, finishTrace, scanJaegerTrace, scanTraceKey } from './scanJaeger';
 import { scanResourceSpansArray } from './scanOtlp';
 
@@ -24,7 +25,7 @@ export function scanTraceText(text: string, file: string = UNNAMED_INPUT): Parse
 }
 
 function scanDocument(text: string): ParsedTraces {
-  const cursor = new JsonCursor(text);
+  const cursor = new TraceCursor(text);
   if (cursor.peek() !== 123) {
     throw new ScanUnsupported('not a JSON object');
   }
@@ -64,7 +65,7 @@ function scanDocument(text: string): ParsedTraces {
 }
 
 /** `data`: an array of traces (/api/traces) or one trace object. */
-function scanData(cursor: JsonCursor, spans: Span[]): { traces: number; single: boolean } {
+function scanData(cursor: TraceCursor, spans: Span[]): { traces: number; single: boolean } {
   const c = cursor.peek();
   if (c === 123) {
     scanJaegerTrace(cursor, spans);
