@@ -1,7 +1,7 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
 
-const TS_FOLDERS = ['servicegraph', 'datasource/src', 'panel/src', 'demo', 'collector', 'testkit', 'sandbox/src', 'e2e', 'bench', 'provisioning', 'stack'];
+const TS_FOLDERS = ['servicegraph', 'datasource/src', 'panel/src', 'demo', 'collector', 'testkit', 'sandbox', 'e2e', 'bench', 'provisioning', 'stack'];
 
 export default defineConfig([
   {

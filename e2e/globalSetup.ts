@@ -28,7 +28,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const seedEndMs = Date.now();
   process.env.KOMPAS_E2E_SEED_END_MS = String(seedEndMs);
   await seedShopData(databaseUrl, { endMs: seedEndMs, incidentMinutes: 5 });
-  const jaeger = await startJaegerReplay({ port: 0 });
+  // Recorded traces are shifted to end now, plus a minute of demo-shop traces, so "Last 5 minutes" finds them.
+  const jaeger = await startJaegerReplay({ port: 0, shiftToMs: seedEndMs, demoShop: { endMs: seedEndMs, durationMs: 60_000 } });
   const db = new URL(databaseUrl);
   const dataSources = loadProvisionedDataSources(path.join(ROOT, 'provisioning', 'datasources', 'kompas.yaml'), {
     KOMPAS_JAEGER_URL: jaeger.url,

@@ -118,6 +118,13 @@ export function forwardRequest(
         responseHeaders[name] = value;
       }
     }
+    if (up.statusCode === 401) {
+      // Grafana's proxy turns an upstream 401 into 400 so the browser session is not treated as logged out.
+      up.resume();
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('Authentication to data source failed');
+      return;
+    }
     res.writeHead(up.statusCode ?? 502, responseHeaders);
     up.pipe(res);
   });

@@ -17,6 +17,11 @@ async function startUpstream(): Promise<{ url: string; seen: Seen[]; close: () =
   const seen: Seen[] = [];
   const server = http.createServer((req, res) => {
     seen.push({ url: req.url ?? '', headers: req.headers });
+    if (req.url?.endsWith('/unauthorized')) {
+      res.writeHead(401, { 'www-authenticate': 'Basic' });
+      res.end('no');
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'upstream=1' });
     res.end(JSON.stringify({ data: ['frontend'] }));
   });
@@ -148,6 +153,12 @@ describe('sandbox server: Grafana datasource proxy emulation', () => {
     const last = upstream.seen[upstream.seen.length - 1];
     expect(last.url).toBe('/v2/api/services');
     expect(last.headers.authorization).toBe('Bearer rotated');
+  });
+
+  it('turns an upstream 401 into 400 "Authentication to data source failed", as Grafana does', async () => {
+    const response = await fetch(`${sandbox.url}/api/datasources/proxy/uid/basic/unauthorized`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('Authentication to data source failed');
   });
 
   it('refuses paths that escape the plugin folder', async () => {

@@ -55,7 +55,13 @@ async function startJaeger(): Promise<string | undefined> {
     return undefined;
   }
   const { startJaegerReplay } = await import(modulePath);
-  const replay = await startJaegerReplay({ port: Number(process.env.KOMPAS_JAEGER_PORT ?? 16686) });
+  const now = Date.now();
+  // Recorded traces shifted to end now, plus a minute of demo-shop traces, so recent time ranges find them.
+  const replay = await startJaegerReplay({
+    port: Number(process.env.KOMPAS_JAEGER_PORT ?? 16686),
+    shiftToMs: now,
+    demoShop: { endMs: now, durationMs: 60_000 },
+  });
   return replay.url;
 }
 
