@@ -16,7 +16,7 @@ import { findFreePort } from '../../testkit/postgres';
 import { startCollector } from './service';
 import { databaseEdgeTotals, expectedEdgeTotals, postOtlp, testCollectorConfig } from './testing/collectorHarness';
 import { createLoadGenerator } from './testing/loadGenerator';
-import { spooledBodies } from './testing/spoolContents';
+import { lastSpooledSeq, spooledBodies } from './testing/spoolContents';
 
 const handle = setupTestPostgres();
 const OUTAGE_MS = process.env.KOMPAS_LONG_FAULTS === '1' ? 30_000 : 5_000;
@@ -94,6 +94,11 @@ describe('collector faults', () => {
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
       const reachedSpool = spooledBodies(spoolDir);
+      // The kill must land with spooled records the database does not have yet, or replay is not tested.
+      const checkpointPool = new Pool({ connectionString: url });
+      const checkpoint = await checkpointPool.query('SELECT coalesce(max(consumed_seq), 0)::int AS seq FROM kompas.collector_checkpoints');
+      await checkpointPool.end();
+      expect(checkpoint.rows[0].seq).toBeLessThan(lastSpooledSeq(spoolDir));
       await sleep(300);
       child = launch();
       await waitReady();

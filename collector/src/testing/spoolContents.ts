@@ -15,3 +15,17 @@ export function spooledBodies(dir: string): Set<string> {
   }
   return bodies;
 }
+
+/** Highest record sequence number in a spool directory (0 when empty). */
+export function lastSpooledSeq(dir: string): number {
+  let last = 0;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.log'))) {
+    const buffer = readFileSync(join(dir, name));
+    let offset = 0;
+    for (let record = decodeRecordAt(buffer, 0); record; record = decodeRecordAt(buffer, offset)) {
+      offset += RECORD_HEADER_BYTES + record.payload.length;
+      last = Math.max(last, record.seq);
+    }
+  }
+  return last;
+}
