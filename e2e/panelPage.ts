@@ -1,0 +1,125 @@
+import { Locator, Page } from '@playwright/test';
+import path from 'path';
+import { expect, openSandbox } from './sandboxPage';
+
+/** A node's centre in canvas CSS pixels, as the panel's opt-in debug hook reports it. */
+export interface CanvasPoint {
+  x: number;
+  y: number;
+}
+
+export type Positions = Record<string, CanvasPoint>;
+
+export const MAP_CANVAS = '[data-testid="kompas-dataflow-canvas"]';
+
+export function mapCanvas(page: Page): Locator {
+  return page.getByTestId('kompas-dataflow-canvas');
+}
+
+/**
+ * Opens the sandbox with the panel's debug hook enabled and waits until the map has laid out nodes:
+ * the canvas says how many, the layout is no longer pending and the hook reports every node's position.
+ */
+export async function openMap(page: Page, query = ''): Promise<Locator> {
+  await page.addInitScript(() => {
+    window.__kompasPanelDebug = true;
+  });
+  await openSandbox(page, query);
+  const canvas = mapCanvas(page);
+  await expect(canvas).toBeVisible({ timeout: 20_000 });
+  await expect(canvas).not.toHaveAttribute('data-layout', 'pending', { timeout: 20_000 });
+  await expect.poll(async () => Object.keys(await nodePositions(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  return canvas;
+}
+
+/** The focusable map container that takes the keyboard shortcuts (the canvas inside has a longer label). */
+export function mapContainer(page: Page): Locator {
+  return page.getByLabel('Dataflow map', { exact: true });
+}
+
+export async function nodePositions(page: Page): Promise<Positions> {
+  return page.evaluate(() => window.__kompasPanel?.positions() ?? {});
+}
+
+export async function nodeCount(page: Page): Promise<number> {
+  return Number(await mapCanvas(page).getAttribute('data-node-count'));
+}
+
+export async function zoomLevel(page: Page): Promise<number> {
+  return Number(await mapCanvas(page).getAttribute('data-zoom'));
+}
+
+/** The canvas's box in page pixels (positions are relative to its top-left corner). */
+export async function canvasBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await mapCanvas(page).boundingBox();
+  if (!box) {
+    throw new Error('the map canvas has no bounding box (not rendered?)');
+  }
+  return box;
+}
+
+/**
+ * Waits until the layout stops moving (two reads 300 ms apart agree within `tolerancePx`): the demo stream
+ * backfills its window in chunks, so the first seconds add nodes and edges.
+ */
+export async function waitForSettledPositions(page: Page, tolerancePx = 0.5, timeout = 20_000): Promise<Positions> {
+  let previous = await nodePositions(page);
+  let settled: Positions = previous;
+  await expect
+    .poll(
+      async () => {
+        await page.waitForTimeout(300);
+        const current = await nodePositions(page);
+        const still = Object.keys(current).length === Object.keys(previous).length && maxShift(previous, current) <= tolerancePx;
+        previous = current;
+        settled = current;
+        return still;
+      },
+      { timeout, intervals: [0] }
+    )
+    .toBe(true);
+  return settled;
+}
+
+/** The largest distance a node present in both maps moved. */
+export function maxShift(before: Positions, after: Positions): number {
+  let max = 0;
+  for (const [id, p] of Object.entries(before)) {
+    const q = after[id];
+    if (q) {
+      max = Math.max(max, Math.hypot(q.x - p.x, q.y - p.y));
+    }
+  }
+  return max;
+}
+
+/**
+ * The node with the most free space around it (inside the canvas, away from the control bar at the top right
+ * and the legend at the bottom), so the pointer over its centre hits that node and nothing else.
+ */
+export function loneNode(positions: Positions, width: number, height: number, margin = 60): [string, CanvasPoint] {
+  const entries = Object.entries(positions);
+  const inside = entries.filter(
+    ([, p]) => p.x > margin && p.x < width - margin && p.y > margin + 40 && p.y < height - margin - 30
+  );
+  if (inside.length === 0) {
+    throw new Error(`no node lies well inside the ${width}×${height} canvas: ${JSON.stringify(positions).slice(0, 300)}`);
+  }
+  let best = inside[0];
+  let bestGap = -1;
+  for (const candidate of inside) {
+    const gap = Math.min(
+      ...entries.filter(([id]) => id !== candidate[0]).map(([, p]) => Math.hypot(p.x - candidate[1].x, p.y - candidate[1].y))
+    );
+    if (gap > bestGap) {
+      bestGap = gap;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+/** Saves a screenshot of one element (the map panel) next to saveScreenshot's full-page ones. */
+export async function saveElementScreenshot(element: Locator, name: string): Promise<void> {
+  await element.screenshot({ path: path.resolve(__dirname, '..', 'artifacts', 'screenshots', `${name}.png`) });
+}
