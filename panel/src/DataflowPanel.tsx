@@ -2,14 +2,26 @@ import { PanelProps } from '@grafana/data';
 import React, { useMemo } from 'react';
 import { DataflowMap } from './components/DataflowMap';
 import { PanelMessage } from './components/PanelMessage';
+import { ReplayBar } from './components/ReplayBar';
 import { readGraph } from './data/readGraph';
 import { defaultOptions } from './defaults';
+import { useReplay } from './hooks/useReplay';
+import { splitInsightFrames } from './insight/insightFrames';
+import { readEdgeInsights } from './insight/readEdgeInsights';
+import { readRoute } from './insight/readRoute';
+import { timelineToReplay } from './insight/readTimeline';
 import type { DataflowOptions } from './types';
 
-/** PanelProps glue: frames -> graph -> map, or the empty state / a clear message. No drawing here. */
-export function DataflowPanel({ id, data, options, fieldConfig, width, height, replaceVariables, onOptionsChange }: PanelProps<DataflowOptions>) {
-  const reading = useMemo(() => readGraph(data.series), [data.series]);
+/** PanelProps glue: frames -> graph (or a replay step) -> map, or the empty state / a clear message. No drawing here. */
+export function DataflowPanel({ id, data, options, fieldConfig, width, height, timeZone, replaceVariables, onOptionsChange }: PanelProps<DataflowOptions>) {
+  const split = useMemo(() => splitInsightFrames(data.series), [data.series]);
+  const reading = useMemo(() => readGraph(split.graph), [split.graph]);
   const merged = useMemo(() => ({ ...defaultOptions, ...options }), [options]);
+  const route = useMemo(() => readRoute(split.route), [split.route]);
+  const insights = useMemo(() => readEdgeInsights(split.graph), [split.graph]);
+  const liveGraph = reading.state === 'graph' ? reading.graph : undefined;
+  const replayFrames = useMemo(() => (liveGraph ? timelineToReplay(split.timeline, liveGraph) : []), [split.timeline, liveGraph]);
+  const replay = useReplay(replayFrames);
   if (reading.state === 'empty') {
     return (
       <PanelMessage
@@ -22,17 +34,23 @@ export function DataflowPanel({ id, data, options, fieldConfig, width, height, r
   if (reading.state === 'error') {
     return <PanelMessage kind="error" title="These frames are not a service graph" detail={reading.message} />;
   }
+  const step = replay.index !== undefined ? replayFrames[replay.index] : undefined;
   return (
     <DataflowMap
       panelId={id}
-      graph={reading.graph}
-      series={data.series}
+      graph={step?.graph ?? reading.graph}
+      series={split.graph}
       options={merged}
       thresholds={fieldConfig.defaults.thresholds}
       width={width}
       height={height}
       replaceVariables={replaceVariables}
       onOptionsChange={onOptionsChange}
-    />
+      route={route}
+      insights={insights}
+      refreshKey={data.request?.requestId}
+    >
+      {replayFrames.length > 1 && <ReplayBar frames={replayFrames} replay={replay} timeZone={timeZone} />}
+    </DataflowMap>
   );
 }

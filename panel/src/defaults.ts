@@ -14,6 +14,9 @@ export const defaultOptions: DataflowOptions = {
   showLegend: true,
   pins: {},
   traceLinkTemplate: '',
+  routeVariable: 'routeTrace',
+  showAlerts: true,
+  alertNodeLabels: 'server, service',
 };
 
 /** Error rate in percent: green below 1 %, orange from 1 %, red from 5 %. */

@@ -8,6 +8,7 @@ const LAYOUT = 'Layout';
 const FLOW = 'Flow';
 const HEALTH = 'Health';
 const INTERACTION = 'Interaction';
+const INSIGHT = 'Insight';
 
 /** The options editor: layout, animation, labels, health thresholds, grouping, focus, kinds, pins. */
 export function buildPanelOptions(builder: PanelOptionsEditorBuilder<DataflowOptions>): void {
@@ -101,5 +102,27 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<DataflowOpt
       description: 'URL for "Explore traces for this edge"; ${client} and ${server} are filled in',
       category: [INTERACTION],
       defaultValue: defaultOptions.traceLinkTemplate,
+    })
+    .addTextInput({
+      path: 'routeVariable',
+      name: 'Route variable',
+      description: '"Show an example request" sets this dashboard variable to the trace id (use ${routeTrace} as the trace id of a trace-mode query)',
+      category: [INSIGHT],
+      defaultValue: defaultOptions.routeVariable,
+    })
+    .addBooleanSwitch({
+      path: 'showAlerts',
+      name: 'Alert badges',
+      description: 'Badges for firing Grafana alerts, read with your session at each refresh',
+      category: [INSIGHT],
+      defaultValue: defaultOptions.showAlerts,
+    })
+    .addTextInput({
+      path: 'alertNodeLabels',
+      name: 'Alert labels naming a node',
+      description: 'Comma-separated; alerts with client and server labels go on that edge',
+      category: [INSIGHT],
+      defaultValue: defaultOptions.alertNodeLabels,
+      showIf: (options) => options.showAlerts,
     });
 }

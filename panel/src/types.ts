@@ -28,4 +28,13 @@ export interface DataflowOptions {
    * `${server}` are replaced, dashboard variables too. Empty hides the item.
    */
   traceLinkTemplate: string;
+  /**
+   * Dashboard variable (without $) that "Show an example request" sets to the edge's exemplar trace id; a
+   * query in trace mode with trace id `${routeTrace}` then returns the route drawn over the map.
+   */
+  routeVariable: string;
+  /** Badges for firing Grafana alerts on the nodes and edges they name. */
+  showAlerts: boolean;
+  /** Alert labels whose value names a node, first match wins (an alert with client and server goes on the edge). */
+  alertNodeLabels: string;
 }

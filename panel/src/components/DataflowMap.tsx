@@ -1,7 +1,8 @@
 import { css } from '@emotion/css';
 import { DataFrame, GrafanaTheme2, ThresholdsConfig } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
-import React, { useMemo, useRef, useState } from 'react';
+import { locationService } from '@grafana/runtime';
+import React, { ReactNode, useMemo, useRef, useState } from 'react';
 import type { Graph } from '../../../servicegraph/src/types';
 import { readDataLinks } from '../data/readDataLinks';
 import { readNodeGroups } from '../data/readNodeGroups';
@@ -9,6 +10,7 @@ import { toHealthRules, toSceneTheme } from '../data/healthRules';
 import { buildTraceLink } from '../data/traceLink';
 import { useCanvasRenderer } from '../hooks/useCanvasRenderer';
 import { useDebugHook } from '../hooks/useDebugHook';
+import { useFiringAlerts } from '../hooks/useFiringAlerts';
 import { useFocusNode } from '../hooks/useFocusNode';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { useLayout } from '../hooks/useLayout';
@@ -18,11 +20,17 @@ import { recallPanel } from '../hooks/panelMemory';
 import { MapTarget, NodeDrag, usePointerGestures } from '../hooks/usePointerGestures';
 import { usePrefersReducedMotion } from '../hooks/usePrefersReducedMotion';
 import { useSelection } from '../hooks/useSelection';
+import { buildInsightOverlay } from '../insight/insightOverlay';
+import { insightNotes } from '../insight/insightNotes';
+import { matchAlerts, parseLabelList } from '../insight/matchAlerts';
+import type { EdgeInsights } from '../insight/readEdgeInsights';
+import type { RequestRoute } from '../insight/readRoute';
 import { overlayPositions } from '../layout/overlayPositions';
 import { buildScene, visibleGraph } from '../render/buildScene';
 import type { DataflowOptions } from '../types';
 import { Legend } from './Legend';
 import { MapContextMenu } from './MapContextMenu';
+import { RouteBar } from './RouteBar';
 import { Tooltip } from './Tooltip';
 import { ViewControls } from './ViewControls';
 
@@ -36,12 +44,21 @@ interface Props {
   height: number;
   replaceVariables(value: string): string;
   onOptionsChange(options: DataflowOptions): void;
+  /** The route of one request (a `route` frame), drawn over the map. */
+  route?: RequestRoute;
+  insights: EdgeInsights;
+  /** Changes with each query run (not with stream ticks): alerts are fetched again then. */
+  refreshKey?: string;
+  /** Extra controls over the map (the replay bar). */
+  children?: ReactNode;
 }
 
 type Pointed = { target: MapTarget; x: number; y: number };
 
 /** The interactive map: layout, scene, canvas, and the overlays (controls, legend, tooltip, menu). */
-export function DataflowMap({ panelId, graph, series, options, thresholds, width, height, replaceVariables, onOptionsChange }: Props) {
+export function DataflowMap(props: Props) {
+  const { panelId, graph, series, options, thresholds, width, height, replaceVariables, onOptionsChange } = props;
+  const { route, insights, refreshKey, children } = props;
   const styles = useStyles2(getStyles);
   const grafanaTheme = useTheme2();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -71,6 +88,18 @@ export function DataflowMap({ panelId, graph, series, options, thresholds, width
   const onScreen = usePageVisibility(containerRef);
   const reducedMotion = usePrefersReducedMotion();
   const selectedNodeId = selection.selected?.kind === 'node' ? selection.selected.id : focusNodeId;
+  const firing = useFiringAlerts(options.showAlerts, refreshKey);
+  const alerts = useMemo(
+    () => (firing.alerts.length > 0 ? matchAlerts(firing.alerts, graph, parseLabelList(options.alertNodeLabels)) : undefined),
+    [firing.alerts, graph, options.alertNodeLabels]
+  );
+  const [clearedTraceId, setClearedTraceId] = useState<string | undefined>(undefined);
+  const shownRoute = route && route.traceId !== clearedTraceId ? route : undefined;
+  const insight = useMemo(() => buildInsightOverlay(scene, shownRoute, insights, alerts), [scene, shownRoute, insights, alerts]);
+  const showExample = (traceId: string) => {
+    setClearedTraceId(undefined);
+    locationService.partial({ [`var-${options.routeVariable}`]: traceId }, true);
+  };
 
   useCanvasRenderer(canvasRef, {
     scene,
@@ -81,8 +110,9 @@ export function DataflowMap({ panelId, graph, series, options, thresholds, width
     labelDensity: options.labelDensity,
     animate: options.animation && !reducedMotion && onScreen,
     animationSpeed: options.animationSpeed,
-    highlight: selection.highlight,
+    highlight: selection.highlight ?? insight.route?.highlight,
     selectedNodeId,
+    insight,
     hoveredNodeId: hover?.target.kind === 'node' ? hover.target.node.id : undefined,
   });
   useDebugHook(scene, panZoom.view);
@@ -137,6 +167,10 @@ export function DataflowMap({ panelId, graph, series, options, thresholds, width
         data-layout={layout.kind}
         data-selected={selection.selected?.id ?? ''}
         data-focus={focusNodeId ?? ''}
+        data-route-edges={insight.route?.edges.length ?? 0}
+        data-bottleneck={insight.topBottleneckEdgeId ?? ''}
+        data-anomalies={insight.anomalousNodeIds.size + insight.anomalousEdgeIds.size}
+        data-alerts={[...insight.alertCounts.nodes.keys(), ...insight.alertCounts.edges.keys()].join(',')}
         {...gestures}
       />
       <ViewControls
@@ -150,7 +184,16 @@ export function DataflowMap({ panelId, graph, series, options, thresholds, width
         onResetPins={() => setPins({})}
       />
       {options.showLegend && <Legend theme={sceneTheme} rules={rules} />}
-      {hover && !menu && <Tooltip target={hover.target} x={hover.x} y={hover.y} />}
+      {insight.route && <RouteBar route={insight.route} onClear={() => setClearedTraceId(insight.route?.traceId)} />}
+      {children}
+      {hover && !menu && (
+        <Tooltip
+          target={hover.target}
+          x={hover.x}
+          y={hover.y}
+          notes={insightNotes(hover.target, { insights, alerts, route: insight.route })}
+        />
+      )}
       {menu && menuTarget && menuId && (
         <MapContextMenu
           target={menuTarget}
@@ -159,6 +202,9 @@ export function DataflowMap({ panelId, graph, series, options, thresholds, width
           links={readDataLinks(series, menuTarget.kind, menuId, menuEdge)}
           traceHref={menuEdge && buildTraceLink(options.traceLinkTemplate, menuEdge, replaceVariables)}
           pinned={menuTarget.kind === 'node' && options.pins[menuTarget.node.id] !== undefined}
+          exampleTraceId={menuTarget.kind === 'edge' ? menuTarget.edge.stats.exemplarTraceId : undefined}
+          onShowExample={options.routeVariable ? showExample : undefined}
+          alerts={menuTarget.kind === 'node' ? alerts?.nodes.get(menuId) : alerts?.edges.get(menuId)}
           onFocus={() => selection.select({ kind: menuTarget.kind, id: menuId })}
           onUnpin={() => setPins(Object.fromEntries(Object.entries(options.pins).filter(([id]) => id !== menuId)))}
           onClose={() => setMenu(undefined)}

@@ -11,6 +11,8 @@ interface Props {
   /** Position relative to the panel, px. */
   x: number;
   y: number;
+  /** Insight lines (route step, bottleneck, anomaly, alerts) under the statistics. */
+  notes?: Array<[string, string]>;
 }
 
 const KIND_LABEL: Record<GraphNode['kind'], string> = {
@@ -32,7 +34,7 @@ function statRows(stats: GraphNode | GraphEdge): Array<[string, string]> {
 }
 
 /** Every statistic of the hovered node or edge. */
-export function Tooltip({ target, x, y }: Props) {
+export function Tooltip({ target, x, y, notes = [] }: Props) {
   const styles = useStyles2(getStyles);
   const title =
     target.kind === 'node' ? target.node.title : `${target.edge.source.title} → ${target.edge.target.title}`;
@@ -55,6 +57,11 @@ export function Tooltip({ target, x, y }: Props) {
           ))}
         </tbody>
       </table>
+      {notes.map(([label, text], i) => (
+        <div key={`${label}-${i}`} className={styles.note} data-testid="kompas-dataflow-tooltip-note">
+          <span className={styles.noteLabel}>{label}</span> {text}
+        </div>
+      ))}
     </div>
   );
 }
@@ -71,7 +78,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
     padding: theme.spacing(1),
     fontSize: theme.typography.bodySmall.fontSize,
     minWidth: 160,
+    maxWidth: 360,
   }),
+  note: css({ marginTop: theme.spacing(0.5), overflowWrap: 'anywhere' }),
+  noteLabel: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
   title: css({ fontWeight: theme.typography.fontWeightMedium }),
   subtitle: css({ color: theme.colors.text.secondary, marginBottom: theme.spacing(0.5) }),
   table: css({

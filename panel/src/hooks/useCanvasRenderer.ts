@@ -1,4 +1,5 @@
 import { RefObject, useEffect, useLayoutEffect, useState } from 'react';
+import type { InsightOverlay } from '../insight/insightOverlay';
 import type { LabelDensity } from '../types';
 import { drawScene } from '../render/drawScene';
 import { FrameState } from '../render/frameState';
@@ -20,6 +21,7 @@ export interface RenderInputs {
   highlight?: Highlight;
   selectedNodeId?: string;
   hoveredNodeId?: string;
+  insight?: InsightOverlay;
 }
 
 interface RenderLoop {
@@ -74,6 +76,7 @@ function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): Rende
       highlight: inputs.highlight,
       selectedNodeId: inputs.selectedNodeId,
       hoveredNodeId: inputs.hoveredNodeId,
+      insight: inputs.insight,
     };
     drawScene(ctx, inputs.scene, frame, placer);
     if (animate) {

@@ -1,6 +1,7 @@
 import { DrawContext } from './drawContext';
 import { drawEdges } from './drawEdges';
 import { drawHulls } from './drawHulls';
+import { drawInsight } from './drawInsight';
 import { drawLabels } from './drawLabels';
 import { drawNodes } from './drawNodes';
 import { drawParticles } from './drawParticles';
@@ -8,7 +9,7 @@ import { FrameState } from './frameState';
 import { LabelPlacer } from './labelPlacer';
 import { Scene } from './sceneTypes';
 
-/** One full frame: hulls, edges, particles, nodes in world space, then labels in screen space. */
+/** One full frame: hulls, edges, particles, nodes in world space, then labels and insight marks in screen space. */
 export function drawScene(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): void {
   const { dpr, view } = frame;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -20,4 +21,5 @@ export function drawScene(ctx: DrawContext, scene: Scene, frame: FrameState, pla
   drawParticles(ctx, scene, frame);
   drawNodes(ctx, scene, frame);
   drawLabels(ctx, scene, frame, placer);
+  drawInsight(ctx, scene, frame);
 }

@@ -1,3 +1,4 @@
+import type { InsightOverlay } from '../insight/insightOverlay';
 import type { LabelDensity } from '../types';
 import { LevelOfDetail } from './lod';
 import { Highlight, SceneTheme, ViewTransform, WorldRect } from './sceneTypes';
@@ -20,6 +21,8 @@ export interface FrameState {
   /** Extra emphasis (selection ring), by node id. */
   selectedNodeId?: string;
   hoveredNodeId?: string;
+  /** Route, bottleneck, anomaly and alert marks drawn on top. */
+  insight?: InsightOverlay;
 }
 
 export const DIMMED_ALPHA = 0.15;
