@@ -1,0 +1,57 @@
+import { expect, openSandbox, saveScreenshot, test } from './sandboxPage';
+import { dataState, enablePanelPositions, hoverEdge, hoverNode, mapCanvas, nodeCount, parseMs } from './datasourcePage';
+
+test.describe('datasource: Demo source', () => {
+  test('the default dashboard shows a living shop map', async ({ page, consoleErrors }) => {
+    await enablePanelPositions(page);
+    await openSandbox(page);
+    // The datasource the dashboard's panel uses, as the query row names it.
+    await expect(page.getByTestId('query-row-A').locator('h6')).toContainText('Kompas (Demo)');
+    await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(40);
+    await expect.poll(() => dataState(page)).toBe('Streaming');
+    await expect(page.getByTestId('kompas-query-streaming')).toBeChecked();
+
+    // Living: the api-gateway's request count, as its tooltip shows it, keeps changing while the stream runs.
+    const requests = async () => Number((await hoverNode(page, 'api-gateway'))?.rows.Requests ?? NaN);
+    await expect.poll(requests).toBeGreaterThan(0);
+    const first = await requests();
+    await expect.poll(requests, { timeout: 10_000 }).not.toBe(first);
+    await saveScreenshot(page, 'datasource-demo-living');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('switching on "Payments DB locking" changes payments → payments-db within 2 s', async ({ page, consoleErrors }) => {
+    await enablePanelPositions(page);
+    await openSandbox(page);
+    await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(40);
+    const p95 = async () => {
+      const reading = await hoverEdge(page, 'payments', 'payments-db');
+      return reading ? parseMs(reading.rows.p95) : undefined;
+    };
+    await expect.poll(p95, { timeout: 15_000, message: 'payments → payments-db is on the map with a p95' }).toBeGreaterThan(0);
+    const before = (await p95())!;
+
+    const incident = page.getByTestId('kompas-query-incident-payments-db-locking');
+    await expect(incident).not.toBeChecked();
+    const clickedAt = Date.now();
+    await incident.click({ force: true });
+    let after = before;
+    // The incident makes the database 20× slower; "visibly" = the p95 at least triples.
+    await expect
+      .poll(
+        async () => {
+          after = (await p95()) ?? before;
+          return after;
+        },
+        { timeout: 2_000, intervals: [20], message: 'p95 of payments → payments-db after the incident switch' }
+      )
+      .toBeGreaterThan(before * 3);
+    const latencyMs = Date.now() - clickedAt;
+    console.log(`event-to-frame latency (incident click → tooltip shows new p95): ${latencyMs} ms; p95 ${before} ms → ${after} ms`);
+    test.info().annotations.push({ type: 'event-to-frame-ms', description: String(latencyMs) });
+    await expect(incident).toBeChecked();
+    await expect(mapCanvas(page)).toBeVisible();
+    await saveScreenshot(page, 'datasource-demo-payments-incident');
+    expect(consoleErrors).toEqual([]);
+  });
+});
