@@ -20,11 +20,16 @@ export function mapCanvas(page: Page): Locator {
  * Opens the sandbox with the panel's debug hook enabled and waits until the map has laid out nodes:
  * the canvas says how many, the layout is no longer pending and the hook reports every node's position.
  */
-export async function openMap(page: Page, query = ''): Promise<Locator> {
+export async function openMap(page: Page, query = '', savedDashboard?: { name: string; json: unknown }): Promise<Locator> {
   await page.addInitScript(() => {
     window.__kompasPanelDebug = true;
   });
   await openSandbox(page, query);
+  if (savedDashboard) {
+    // As if the user had edited and saved the dashboard: the sandbox prefers the stored copy to the file.
+    await page.evaluate(({ name, json }) => window.localStorage.setItem(`kompas-sandbox:${name}`, JSON.stringify(json)), savedDashboard);
+    await page.reload();
+  }
   const canvas = mapCanvas(page);
   await expect(canvas).toBeVisible({ timeout: 20_000 });
   await expect(canvas).not.toHaveAttribute('data-layout', 'pending', { timeout: 20_000 });
@@ -59,26 +64,26 @@ export async function canvasBox(page: Page): Promise<{ x: number; y: number; wid
 }
 
 /**
- * Waits until the layout stops moving (two reads 300 ms apart agree within `tolerancePx`): the demo stream
- * backfills its window in chunks, so the first seconds add nodes and edges.
+ * Waits until the layout stops moving (four reads 300 ms apart agree on the node set and within `tolerancePx`):
+ * the demo stream backfills its window in chunks, so the first seconds add nodes and edges.
  */
 export async function waitForSettledPositions(page: Page, tolerancePx = 0.5, timeout = 20_000): Promise<Positions> {
   let previous = await nodePositions(page);
-  let settled: Positions = previous;
+  let stableReads = 0;
   await expect
     .poll(
       async () => {
         await page.waitForTimeout(300);
         const current = await nodePositions(page);
-        const still = Object.keys(current).length === Object.keys(previous).length && maxShift(previous, current) <= tolerancePx;
+        const same = Object.keys(current).length === Object.keys(previous).length && maxShift(previous, current) <= tolerancePx;
+        stableReads = same ? stableReads + 1 : 0;
         previous = current;
-        settled = current;
-        return still;
+        return stableReads >= 3;
       },
       { timeout, intervals: [0] }
     )
     .toBe(true);
-  return settled;
+  return previous;
 }
 
 /** The largest distance a node present in both maps moved. */
