@@ -18,6 +18,10 @@ export interface DataflowQueryCommon extends DataQuery {
   windowMs: number;
   /** How often a stream emits a frame (and polls the backend), in milliseconds (default 1 s). */
   cadenceMs: number;
+  /** Also return a `timeline` frame (per-step edges over the range or window) for the panel's replay slider. */
+  timeline?: boolean;
+  /** Anomaly flags of live queries: robust standard deviations a value must deviate by (default 6; lower flags more). */
+  anomalySensitivity?: number;
 }
 
 /** Jaeger query modes: derive edges from traces, read Jaeger's own dependency links, or one request's trace. */
@@ -57,6 +61,13 @@ export interface DemoDataflowQuery extends DataflowQueryCommon {
   rate: number;
   /** Seed of the simulation, so two panels show the same shop. */
   seed?: number;
+  /**
+   * When an incident was switched on (ms since the epoch), by incident id: requests before that moment are
+   * normal, so the incident shows up as a change (anomaly flags, replay). Absent = on for all time.
+   */
+  incidentsSince?: Record<string, number>;
+  /** The route of one simulated request by its trace id (e.g. an edge's exemplar); empty = the map. */
+  traceId?: string;
 }
 
 /** Edge aggregates kept in TimescaleDB/PostgreSQL, queried through Grafana's PostgreSQL datasource. */

@@ -11,10 +11,22 @@ interface Props {
   onRunQuery: () => void;
 }
 
+/** The wall clock at a switch (module level: an event handler's side effect, not render state). */
+function switchTime(): number {
+  return Date.now();
+}
+
 /** Incident switches act at once: the running stream is replaced by one with the new incidents. */
 export function DemoQueryFields({ query, onChange, onRunQuery }: Props) {
   const toggle = (name: string, on: boolean) => {
-    onChange({ ...query, incidents: { ...query.incidents, [name]: on } });
+    // The switch time makes the incident a change in the traffic (anomaly flags, replay), not its permanent state.
+    const since = { ...query.incidentsSince };
+    if (on) {
+      since[name] = switchTime();
+    } else {
+      delete since[name];
+    }
+    onChange({ ...query, incidents: { ...query.incidents, [name]: on }, incidentsSince: since });
     onRunQuery();
   };
   return (

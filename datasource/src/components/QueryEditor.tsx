@@ -8,6 +8,7 @@ import { migrateQuery } from '../migration';
 import { DataflowDataSourceOptions, DataflowQuery, DataflowSourceKind } from '../types';
 import { SOURCE_OPTIONS } from './ConfigEditor';
 import { DemoQueryFields } from './DemoQueryFields';
+import { InsightFields } from './InsightFields';
 import { JaegerQueryFields } from './JaegerQueryFields';
 import { StreamingFields } from './StreamingFields';
 import { TEST_IDS } from './testIds';
@@ -41,6 +42,7 @@ export function QueryEditor({ datasource, query: saved, onChange, onRunQuery }: 
         <TimescaleQueryFields query={query} onChange={onChange} onRunQuery={onRunQuery} />
       )}
       <StreamingFields query={query} onChange={onChange} onRunQuery={onRunQuery} />
+      <InsightFields query={query} onChange={onChange} onRunQuery={onRunQuery} />
     </div>
   );
 }

@@ -35,5 +35,8 @@ export const TEST_IDS = {
     timescaleServices: 'kompas-query-timescale-services',
     topN: 'kompas-query-timescale-topn',
     lookupError: 'kompas-query-lookup-error',
+    timeline: 'kompas-query-timeline',
+    anomalySensitivity: 'kompas-query-anomaly-sensitivity',
+    demoTraceId: 'kompas-query-demo-trace-id',
   },
 } as const;

@@ -14,3 +14,9 @@ export type { EdgeObservation, Graph, Span } from '../../../servicegraph/src/typ
 export { buildTraceTree } from '../../../servicegraph/src/insight/traceTree';
 export { walkCriticalPath } from '../../../servicegraph/src/insight/criticalPath';
 export { edgesOfNodes } from '../../../servicegraph/src/insight/spanEdge';
+export { analyzeBottlenecks } from '../../../servicegraph/src/insight/bottlenecks';
+export type { BottleneckAnalysis } from '../../../servicegraph/src/insight/bottlenecks';
+export { explainBottleneck } from '../../../servicegraph/src/insight/explainBottleneck';
+export { createAnomalyDetector } from '../../../servicegraph/src/insight/anomalyDetector';
+export type { AnomalyDetector, AnomalyFlag } from '../../../servicegraph/src/insight/anomalyDetector';
+export { applyAnomalies } from '../../../servicegraph/src/insight/anomalyFlags';

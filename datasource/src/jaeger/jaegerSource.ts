@@ -23,7 +23,9 @@ import {
 import { DataflowError } from '../errors';
 import { dependenciesToGraph } from '../graph/dependenciesToGraph';
 import { infoNotice, warningNotice, withNotices } from '../graph/frameNotices';
-import { Graph, spansToObservations } from '../graph/servicegraph';
+import { Graph, analyzeBottlenecks, spansToObservations } from '../graph/servicegraph';
+import { addBottleneckFields } from '../insight/bottleneckFields';
+import { createBottleneckTracker } from '../insight/bottleneckTracker';
 import { routeToFrame, spansToRoute } from '../graph/traceRoute';
 import { jaegerTracesToObservations, observationsToGraph, readJaegerSpans } from '../graph/tracesToGraph';
 import { streamGraph } from '../streaming/streamGraph';
@@ -99,7 +101,8 @@ function runTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observabl
     );
   }).pipe(
     map((page): DataQueryResponse => {
-      const graph = observationsToGraph(jaegerTracesToObservations(page.traces), ctx.fromMs, ctx.toMs);
+      const spans = readJaegerSpans(page.traces);
+      const graph = observationsToGraph(spansToObservations(spans), ctx.fromMs, ctx.toMs);
       const notices = [
         ...(page.done
           ? []
@@ -119,7 +122,8 @@ function runTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observabl
         ...page.warnings.slice(0, 3).map((w) => warningNotice(`Jaeger: ${w}`)),
       ];
       return {
-        data: withNotices(ctx.toFrames(graph), notices),
+        // Bottlenecks once all slices are in: a partial set would name the wrong edge.
+        data: withNotices(page.done ? addBottleneckFields(ctx.toFrames(graph), analyzeBottlenecks(spans)) : ctx.toFrames(graph), notices),
         key: ctx.refId,
         state: page.done ? LoadingState.Done : LoadingState.Loading,
       };
@@ -197,13 +201,17 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
   const seen = new Map<string, number>();
   const services = cachedServices(ctx.client, query.service ?? '');
   const limit = limitOf(query);
+  const bottlenecks = createBottleneckTracker();
+  const now = ctx.now ?? Date.now;
   return streamGraph({
     refId: ctx.refId,
     windowMs: query.windowMs,
     cadenceMs: query.cadenceMs,
-    toFrames: ctx.toFrames,
-    now: ctx.now,
+    toFrames: (graph) => bottlenecks.decorate(ctx.toFrames(graph), now()),
+    now,
     scheduler: ctx.scheduler,
+    anomalySensitivity: query.anomalySensitivity,
+    timeline: query.timeline,
     fetchInterval: (fromMs, toMs) =>
       services.get(toMs).pipe(
         concatMap((services) => {
@@ -227,7 +235,9 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
             seen.set(id, toMs);
             return true;
           });
-          return jaegerTracesToObservations(fresh);
+          const spans = readJaegerSpans(fresh);
+          bottlenecks.add(spans);
+          return spansToObservations(spans);
         })
       ),
   });

@@ -3,10 +3,13 @@ import { Observable, SchedulerLike, asyncScheduler, catchError, exhaustMap, fork
 
 import { toUserMessage } from '../errors';
 import { EdgeObservation, Graph, createBucketedAggregator } from '../graph/servicegraph';
+import { createAnomalyWindows } from '../insight/anomalyWindows';
+import { aggregatorSteps, timelineToFrame } from '../insight/timelineFrame';
 
 /** Buckets per window: finer buckets slide more smoothly, coarser ones merge faster. */
 const BUCKETS_PER_WINDOW = 60;
 const MIN_BUCKET_MS = 1000;
+const TIMELINE_STEP_MS = 10_000;
 
 export interface GraphStreamOptions {
   refId: string;
@@ -24,6 +27,10 @@ export interface GraphStreamOptions {
   /** Observations of requests that started in [fromMs, toMs); only the new interval is asked for. */
   fetchInterval: (fromMs: number, toMs: number) => Observable<EdgeObservation[]>;
   toFrames: (graph: Graph) => DataFrame[];
+  /** Anomaly detector sensitivity (robust standard deviations); undefined = the detector's default. */
+  anomalySensitivity?: number;
+  /** Also emit a `timeline` frame of the window (replay), one step per TIMELINE_STEP_MS. */
+  timeline?: boolean;
   /** Clock, injectable for tests. */
   now?: () => number;
   scheduler?: SchedulerLike;
@@ -46,6 +53,7 @@ export function streamGraph(options: GraphStreamOptions): Observable<DataQueryRe
 
   return new Observable<DataQueryResponse>((subscriber) => {
     const aggregator = createBucketedAggregator({ bucketMs });
+    const anomalies = createAnomalyWindows(options.anomalySensitivity, bucketMs);
     const chunkMs = Math.min(options.backfillChunkMs ?? options.windowMs, options.windowMs);
     let polledUntil: number | undefined;
     let coveredFromMs = 0;
@@ -95,7 +103,15 @@ export function streamGraph(options: GraphStreamOptions): Observable<DataQueryRe
         coveredFromMs = result.coveredFromMs;
         const fromMs = Math.max(result.toMs - options.windowMs, coveredFromMs);
         aggregator.evictBefore(result.toMs - options.windowMs);
-        lastFrames = options.toFrames(aggregator.graph(fromMs, result.toMs));
+        // Anomalies once the whole window is covered, so the baseline learns from history first.
+        if (coveredFromMs <= result.toMs - options.windowMs) {
+          anomalies.observe(aggregator, coveredFromMs, result.toMs);
+        }
+        lastFrames = options.toFrames(anomalies.apply(aggregator.graph(fromMs, result.toMs)));
+        if (options.timeline) {
+          const steps = aggregatorSteps(aggregator, fromMs, result.toMs, TIMELINE_STEP_MS);
+          lastFrames = [...lastFrames, timelineToFrame(steps, options.refId)];
+        }
         subscriber.next({ data: lastFrames, key: options.refId, state: LoadingState.Streaming });
       });
 

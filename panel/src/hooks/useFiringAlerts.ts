@@ -14,6 +14,8 @@ function fetchAlerts(): Promise<unknown> {
   }
 }
 
+const NO_ALERTS: FiringAlerts = { alerts: [] };
+
 export interface FiringAlerts {
   alerts: GrafanaAlert[];
   error?: string;
@@ -27,7 +29,6 @@ export function useFiringAlerts(enabled: boolean, refreshKey: string | undefined
   const [state, setState] = useState<FiringAlerts>({ alerts: [] });
   useEffect(() => {
     if (!enabled) {
-      setState({ alerts: [] });
       return undefined;
     }
     let cancelled = false;
@@ -43,5 +44,5 @@ export function useFiringAlerts(enabled: boolean, refreshKey: string | undefined
       cancelled = true;
     };
   }, [enabled, refreshKey]);
-  return state;
+  return enabled ? state : NO_ALERTS;
 }

@@ -18,16 +18,13 @@ const STEP_MS_AT_1X = 1000;
 
 /** Slider state of a replay: play advances one step per second (× speed) and stops at the end. */
 export function useReplay(frames: readonly ReplayFrame[]): ReplayControls {
-  const [index, seek] = useState<number | undefined>(undefined);
+  const [chosen, seek] = useState<number | undefined>(undefined);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<ReplaySpeed>(1);
   const count = frames.length;
 
-  useEffect(() => {
-    if (index !== undefined && index >= count) {
-      seek(count > 0 ? count - 1 : undefined);
-    }
-  }, [index, count]);
+  // A shorter timeline after a refresh keeps the slider on its last step.
+  const index = chosen === undefined || count === 0 ? undefined : Math.min(chosen, count - 1);
 
   useEffect(() => {
     if (!playing || count === 0) {

@@ -1,5 +1,4 @@
-import type { InsightOverlay, RouteEdge } from '../insight/insightOverlay';
-import { formatSteps } from '../insight/insightOverlay';
+import { formatSteps, type InsightOverlay, type RouteEdge } from '../insight/insightOverlay';
 import { DrawContext } from './drawContext';
 import { pointOnEdge } from './edgeGeometry';
 import { FrameState } from './frameState';
