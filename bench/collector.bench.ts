@@ -4,7 +4,7 @@
  * them with 4 concurrent senders; the clock stops when the database holds every edge of every acknowledged
  * span. Results: collector.spans_per_s (baseline: decoding alone, same bodies, in this process),
  * collector.lost_spans (edge requests expected minus stored, must be 0), collector.peak_rss_mb (VmHWM).
- * Usage: npx tsx bench/collector.bench.ts [--smoke] [--protobuf]; KOMPAS_BENCH_PROFILE=<dir> profiles the collector.
+ * Usage: npm run bench -- collector [--smoke] [--protobuf]; KOMPAS_BENCH_PROFILE=<dir> profiles the collector.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -158,8 +158,4 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
     await pg.stop();
     rmSync(spoolDir, { recursive: true, force: true });
   }
-}
-
-if (require.main === module) {
-  run({ smoke: process.argv.includes('--smoke') }).then((results) => console.log(JSON.stringify(results, null, 2)));
 }

@@ -6,7 +6,7 @@
  * - datasource.demo.incident_first_frame_ms: from subscribing a query with the payments incident on
  *   (what switching it in the editor does) to its first frame, and the payments -> payments-db p95 in
  *   that frame relative to the same query without the incident.
- * Usage: npx tsx bench/datasource.bench.ts [--smoke]
+ * Usage: npm run bench -- datasource [--smoke]
  */
 import { Subscription, of } from 'rxjs';
 
@@ -109,13 +109,4 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
       ratio: edgeP95(incident.graphs[0]) / edgeP95(normal.graphs[0]),
     },
   ];
-}
-
-if (require.main === module) {
-  run({ smoke: process.argv.includes('--smoke') })
-    .then((results) => results.forEach((r) => console.log(`${r.name}: ${r.value.toFixed(2)} ${r.unit}`)))
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exit(1);
-    });
 }

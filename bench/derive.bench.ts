@@ -3,7 +3,7 @@
  * For Jaeger JSON and OTLP/JSON it times JSON.parse of the text (the baseline) and the derivation of its edges
  * from the same text, interleaved, and reports median ratios (see compareWithParse).
  * OTLP/protobuf: decode + derivation throughput in spans/s.
- * Usage: npx tsx bench/derive.bench.ts [--smoke]
+ * Usage: npm run bench -- derive [--smoke]
  */
 import type { EdgeObservation, Span } from '../servicegraph/src/types';
 import { generateSyntheticSpans } from '../servicegraph/testdata/syntheticTraces';
@@ -138,17 +138,4 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
   const spans = spansFor(Math.ceil(TRACES.protobuf * scale));
   results.push(...protobufThroughput(toOtlpProtobuf(spans), spans.length, opts.smoke ? 1 : 3));
   return results;
-}
-
-if (require.main === module) {
-  run({ smoke: process.argv.includes('--smoke') })
-    .then((results) => {
-      for (const r of results) {
-        console.log(`${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`);
-      }
-    })
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
 }

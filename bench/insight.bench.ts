@@ -7,7 +7,7 @@
  * 2. Anomaly flags on the demo shop: 30 min of normal traffic in 10 s windows, then each incident for
  *    2 min: detection delay in windows (1 = flagged in the incident's first window, 0 = never) and the
  *    false-flag rate on normal traffic (flags per node/edge window after warm-up).
- * Usage: npx tsx bench/insight.bench.ts [--smoke]
+ * Usage: npm run bench -- insight [--smoke]
  */
 import type { Span } from '../servicegraph/src/types';
 import { generateSyntheticSpans } from '../servicegraph/testdata/syntheticTraces';
@@ -108,17 +108,4 @@ function anomalyEvaluation(smoke: boolean): BenchResult[] {
 export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]> {
   const smoke = opts.smoke === true;
   return [...bottleneckThroughput(smoke), ...anomalyEvaluation(smoke)];
-}
-
-if (require.main === module) {
-  run({ smoke: process.argv.includes('--smoke') })
-    .then((results) => {
-      for (const r of results) {
-        console.log(`${r.name.padEnd(44)} ${String(r.value).padStart(10)} ${r.unit}`);
-      }
-    })
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
 }

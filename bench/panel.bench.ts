@@ -1,7 +1,7 @@
 /*
  * Panel benchmark in headless Chromium: canvas renderer fps vs an SVG renderer of the same scene (drawn like
  * Node Graph; baseline measured in the same run), layout settle time and warm re-layout after 5 % of edges change.
- * Usage: npx tsx bench/panel.bench.ts [--smoke]
+ * Usage: npm run bench -- panel [--smoke]
  */
 import { build } from 'esbuild';
 import path from 'path';
@@ -66,17 +66,4 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
     await browser.close();
   }
   return results;
-}
-
-if (require.main === module) {
-  run({ smoke: process.argv.includes('--smoke') })
-    .then((results) => {
-      for (const r of results) {
-        console.log(`${r.name.padEnd(28)} ${String(r.value).padStart(8)} ${r.unit}`);
-      }
-    })
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
 }

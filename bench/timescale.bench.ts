@@ -4,7 +4,7 @@
  * Data is generated with generate_series: the 1 h and 6 h rollups for all 7 days (what a 24 h query reads:
  * whole 6 h buckets plus 1 h buckets at the ends) and the 10 s rows of the queried day (what the baseline reads). Baseline, same run: a plain GROUP BY over those raw
  * 10 s rows (counts only, no latency merge), i.e. what the query would cost without the rollup.
- * Usage: npx tsx bench/timescale.bench.ts [--smoke]
+ * Usage: npm run bench -- timescale [--smoke]
  */
 import { Pool } from 'pg';
 import { migrate } from '../collector/src/db/migrate';
@@ -120,8 +120,4 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
     await pool.end();
     await pg.stop();
   }
-}
-
-if (require.main === module) {
-  run({ smoke: process.argv.includes('--smoke') }).then((results) => console.log(JSON.stringify(results, null, 2)));
 }
