@@ -1,4 +1,5 @@
 import http from 'http';
+import fs from 'fs';
 import path from 'path';
 import { AddressInfo } from 'net';
 import { bootDataScript, readPluginMeta } from './bootData';
@@ -109,6 +110,12 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
         }
       }
       sendJson(res, 404, { message: `Dashboard ${name} not found` });
+      return;
+    }
+    if (p === '/api/prometheus/grafana/api/v1/alerts' && method === 'GET') {
+      // Grafana's Prometheus-compatible list of its alert instances; KOMPAS_SANDBOX_ALERTS names a JSON file in that shape.
+      const file = process.env.KOMPAS_SANDBOX_ALERTS;
+      sendJson(res, 200, file ? JSON.parse(fs.readFileSync(file, 'utf8')) : { status: 'success', data: { alerts: [] } });
       return;
     }
     if (p === '/api/health') {
