@@ -96,7 +96,12 @@ function anomalyEvaluation(smoke: boolean): BenchResult[] {
     const score = scoreDetector(normal, during, { windowMs: WINDOW_MS, isDetection: incident.isDetection });
     falseFlagRate = score.falseFlagRate;
     windowsWithFalseFlags = score.windowsWithFalseFlags;
-    results.push({ name: `insight.anomaly.${incident.key}.delay_windows`, value: score.detectionDelayWindows ?? 0, unit: 'windows' });
+    // A missed incident must not read as "detected at once": record detection and the delay separately.
+    const detected = score.detectionDelayWindows !== undefined;
+    results.push({ name: `insight.anomaly.${incident.key}.detected`, value: detected ? 1 : 0, unit: 'bool' });
+    if (detected) {
+      results.push({ name: `insight.anomaly.${incident.key}.delay_windows`, value: score.detectionDelayWindows!, unit: 'windows' });
+    }
   }
   results.push(
     { name: 'insight.anomaly.false_flag_rate', value: round(falseFlagRate, 5), unit: 'flags/element-window' },
