@@ -103,6 +103,9 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
       if (!query.streaming && !(toMs > fromMs)) {
         throw new DataflowError('Time range is empty: choose a range whose start is before its end');
       }
+      if (isUnsetRouteVariable(target, query)) {
+        return of<DataQueryResponse>({ data: [], key: refId, state: LoadingState.Done });
+      }
       const base = { refId, fromMs, toMs, toFrames, now: this.now };
       switch (query.source) {
         case 'jaeger':
@@ -239,6 +242,17 @@ const COMMON_TAG_KEYS = [
   'span.kind',
   'http.request_id',
 ];
+
+/**
+ * A route query whose trace id is a dashboard variable (`${routeTrace}`, set by the panel's "Show an example
+ * request") that is empty: no route yet, which is not an error and must not fall back to the whole map.
+ */
+function isUnsetRouteVariable(raw: DataflowQuery, query: DataflowQuery): boolean {
+  const rawId = 'traceId' in raw ? raw.traceId : undefined;
+  const id = 'traceId' in query ? query.traceId : undefined;
+  // Grafana leaves an unknown variable as its literal `${name}` text.
+  return Boolean(rawId?.includes('$')) && (!id?.trim() || id.includes('$'));
+}
 
 /** Ad-hoc filters become Jaeger tags; only equality can be expressed in a Jaeger search. */
 export function adHocFiltersToTags(filters: AdHocVariableFilter[] | undefined): Record<string, string> {

@@ -22,7 +22,7 @@ export function interpolateQuery<Q extends DataflowQuery>(query: Q, replace: Rep
     case 'timescale':
       return interpolateTimescale(query, replace, scopedVars) as Q;
     case 'demo':
-      return query;
+      return { ...query, traceId: interpolateSingle('Trace id', query.traceId, replace, scopedVars) };
   }
 }
 

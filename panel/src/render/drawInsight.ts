@@ -75,7 +75,7 @@ function drawBottleneck(ctx: DrawContext, scene: Scene, edgeId: string, frame: F
   strokeEdge(ctx, edge, frame.view);
   ctx.globalAlpha = 1;
   const [x, y] = edgePoint(frame.view, edge, 0.3);
-  drawPill(ctx, '⏱ bottleneck', x, y - 12, frame.theme.health[1], frame.theme.nodeFill);
+  drawPill(ctx, 'bottleneck', x, y - 12, frame.theme.health[1], frame.theme.nodeFill);
 }
 
 /** Anomalies: a ring that pulses while the map animates, and ⚠ on flagged edges. */
@@ -97,12 +97,12 @@ function drawAnomalies(ctx: DrawContext, scene: Scene, overlay: InsightOverlay, 
     ctx.arc(x, y, r, 0, Math.PI * 2);
     ctx.stroke();
     ctx.globalAlpha = 1;
-    drawPill(ctx, '⚠', x - r * 0.75, y - r * 0.75, theme.health[1], theme.nodeFill);
+    drawPill(ctx, '!', x - r * 0.75, y - r * 0.75, theme.health[1], theme.nodeFill);
   }
   for (const edge of scene.edges) {
     if (overlay.anomalousEdgeIds.has(edge.id)) {
       const [x, y] = edgePoint(view, edge, 0.65);
-      drawPill(ctx, '⚠', x, y, theme.health[1], theme.nodeFill);
+      drawPill(ctx, '!', x, y, theme.health[1], theme.nodeFill);
     }
   }
 }
@@ -115,14 +115,14 @@ function drawAlerts(ctx: DrawContext, scene: Scene, overlay: InsightOverlay, fra
     if (node) {
       const [x, y] = toScreen(view, node.x, node.y);
       const d = node.radius * view.k * 0.8 + 6;
-      drawPill(ctx, `🔔${count}`, x + d, y - d, theme.error, '#fff');
+      drawPill(ctx, `alert ${count}`, x + d, y - d, theme.error, '#fff');
     }
   }
   for (const edge of scene.edges) {
     const count = overlay.alertCounts.edges.get(edge.id);
     if (count) {
       const [x, y] = edgePoint(view, edge, 0.4);
-      drawPill(ctx, `🔔${count}`, x, y + 12, theme.error, '#fff');
+      drawPill(ctx, `alert ${count}`, x, y + 12, theme.error, '#fff');
     }
   }
 }
