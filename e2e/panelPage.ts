@@ -128,3 +128,48 @@ export function loneNode(positions: Positions, width: number, height: number, ma
 export async function saveElementScreenshot(element: Locator, name: string): Promise<void> {
   await element.screenshot({ path: path.resolve(__dirname, '..', 'artifacts', 'screenshots', `${name}.png`) });
 }
+
+/**
+ * How strongly something is drawn around each point: the largest RGB distance from the panel background within
+ * `radius` CSS px, with the (transparent) canvas composited over that background as a person sees it.
+ * Dimmed nodes and edges give a smaller number than the same ones drawn at full strength.
+ */
+export async function inkAround(page: Page, points: CanvasPoint[], radius = 14): Promise<number[]> {
+  return mapCanvas(page).evaluate(
+    (node, { points: pts, radius: r }) => {
+      const canvas = node as HTMLCanvasElement;
+      let element: HTMLElement | null = canvas;
+      let background = 'rgb(0, 0, 0)';
+      while (element) {
+        const colour = getComputedStyle(element).backgroundColor;
+        if (colour && colour !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(colour)) {
+          background = colour;
+          break;
+        }
+        element = element.parentElement;
+      }
+      const [br, bg, bb] = (background.match(/\d+/g) ?? ['0', '0', '0']).map(Number);
+      const scale = canvas.width / canvas.clientWidth;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) {
+        return pts.map(() => 0);
+      }
+      return pts.map((p) => {
+        const size = Math.ceil(2 * r * scale);
+        const x0 = Math.round((p.x - r) * scale);
+        const y0 = Math.round((p.y - r) * scale);
+        const { data } = ctx.getImageData(x0, y0, size, size);
+        let max = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const a = data[i + 3] / 255;
+          const dr = a * (data[i] - br);
+          const dg = a * (data[i + 1] - bg);
+          const db = a * (data[i + 2] - bb);
+          max = Math.max(max, Math.hypot(dr, dg, db));
+        }
+        return max;
+      });
+    },
+    { points, radius }
+  );
+}

@@ -1,0 +1,123 @@
+import fs from 'fs';
+import path from 'path';
+import { canvasInk, expect, saveScreenshot, test } from './sandboxPage';
+import {
+  canvasBox,
+  CanvasPoint,
+  inkAround,
+  MAP_CANVAS,
+  mapCanvas,
+  maxShift,
+  nodeCount,
+  nodePositions,
+  openMap,
+  saveElementScreenshot,
+  waitForSettledPositions,
+  zoomLevel,
+} from './panelPage';
+
+const DASHBOARD_FILE = path.resolve(__dirname, '..', 'provisioning', 'dashboards', 'shop-dataflow.json');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+test.describe('the provisioned "Shop dataflow" dashboard on the seeded Timescale data (issue 7)', () => {
+  test('?dashboard=shop-dataflow loads the provisioning JSON and renders the map from PostgreSQL', async ({ page, consoleErrors }) => {
+    const file = JSON.parse(fs.readFileSync(DASHBOARD_FILE, 'utf8'));
+    const mapPanel = file.panels.find((p: { type: string }) => p.type === 'kompas-dataflow-panel');
+    const served = page.waitForResponse((r) => r.url().endsWith('/api/sandbox/dashboards/shop-dataflow'));
+    const queries: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/ds/query')) {
+        queries.push(r.status());
+      }
+    });
+    const canvas = await openMap(page, '?dashboard=shop-dataflow');
+    // The sandbox served the provisioning file itself, not a copy.
+    expect(await (await served).json()).toEqual(file);
+    await expect(page.getByText(file.title, { exact: true }).first()).toBeVisible();
+    await expect(page.getByTestId('sandbox-panel')).toContainText(mapPanel.title);
+    await expect(page.locator('header')).toContainText('Kompas (Timescale)');
+    for (const variable of ['service', 'group', 'focus']) {
+      await expect(page.getByLabel(`Variable ${variable}`)).toBeVisible();
+    }
+    // Drawn from the collector-written rows, through /api/ds/query on the real PostgreSQL.
+    await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThan(10);
+    expect(queries.length).toBeGreaterThan(0);
+    expect(queries.every((status) => status === 200)).toBe(true);
+    await expect.poll(() => canvasInk(page, MAP_CANVAS), { timeout: 15_000 }).toBeGreaterThan(0.02);
+    const positions = await nodePositions(page);
+    for (const service of ['payments', 'checkout', 'orders']) {
+      expect(Object.keys(positions)).toContain(service);
+    }
+    await expect(canvas).toHaveAttribute('data-focus', '');
+    await expect(page.getByTestId('kompas-dataflow-message')).toHaveCount(0);
+    await saveScreenshot(page, 'dashboard-shop-dataflow');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('?var-focus=payments opens the map zoomed on payments with its edges highlighted', async ({ page, consoleErrors }) => {
+    const canvas = await openMap(page, '?dashboard=shop-dataflow&var-focus=payments');
+    await expect(canvas).toHaveAttribute('data-focus', 'payments');
+    await expect(page.getByLabel('Variable focus')).toHaveValue('payments');
+    const box = await canvasBox(page);
+    const focused = await waitForSettledPositions(page);
+    const payments = focused.payments;
+    expect(Math.abs(payments.x - box.width / 2)).toBeLessThan(5);
+    expect(Math.abs(payments.y - box.height / 2)).toBeLessThan(5);
+    const focusZoom = await zoomLevel(page);
+
+    // Its database is a neighbour (lit); the visible service farthest from payments is not (dimmed).
+    expect(Object.keys(focused)).toContain('payments-db');
+    const neighbour = focused['payments-db'];
+    const visible = Object.entries(focused).filter(
+      ([id, p]) => id !== 'payments-db' && p.x > 20 && p.y > 60 && p.x < box.width - 20 && p.y < box.height - 40
+    );
+    const [farId, far] = visible.reduce((best, entry) =>
+      Math.hypot(entry[1].x - payments.x, entry[1].y - payments.y) > Math.hypot(best[1].x - payments.x, best[1].y - payments.y) ? entry : best
+    );
+    const inkOf = async (points: CanvasPoint[]) => {
+      const reads = [await inkAround(page, points), await inkAround(page, points), await inkAround(page, points)];
+      return points.map((_, i) => median(reads.map((r) => r[i])));
+    };
+    const [neighbourLit, farDimmed] = await inkOf([neighbour, far]);
+    await saveScreenshot(page, 'dashboard-focus-payments');
+    await saveElementScreenshot(page.getByTestId('sandbox-panel'), 'dashboard-focus-payments-map');
+
+    // Clearing the variable un-dims the map without moving the view, so the same pixels can be compared.
+    const focusBox = page.getByLabel('Variable focus');
+    await focusBox.fill('');
+    await focusBox.press('Enter');
+    await expect(canvas).toHaveAttribute('data-focus', '');
+    const plain = await nodePositions(page);
+    expect(maxShift(focused, plain)).toBeLessThan(1);
+    const [neighbourPlain, farPlain] = await inkOf([plain['payments-db'], plain[farId]]);
+    test.info().annotations.push({
+      type: 'ink (focus / plain)',
+      description: `${farId} ${farDimmed.toFixed(0)} / ${farPlain.toFixed(0)}, payments-db ${neighbourLit.toFixed(0)} / ${neighbourPlain.toFixed(0)}`,
+    });
+    expect(farDimmed, `${farId} should be dimmed while payments is in focus`).toBeLessThan(0.75 * farPlain);
+    expect(neighbourLit, 'payments-db (a neighbour) should stay lit').toBeGreaterThan(0.85 * neighbourPlain);
+
+    // Zoomed in on payments: closer than the zoom that fits the whole map.
+    await page.getByTestId('kompas-dataflow-fit').click();
+    await expect.poll(() => zoomLevel(page)).toBeLessThan(focusZoom);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a refresh of the Timescale query keeps the map in place', async ({ page, consoleErrors }) => {
+    await openMap(page, '?dashboard=shop-dataflow');
+    const box = await canvasBox(page);
+    const before = await waitForSettledPositions(page);
+    const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/ds/query') && r.request().method() === 'POST');
+    await page.getByTestId('data-testid RefreshPicker run button').click();
+    expect((await refreshed).status()).toBe(200);
+    const after = await waitForSettledPositions(page);
+    expect(Object.keys(after).length).toBeGreaterThan(10);
+    expect(maxShift(before, after)).toBeLessThan(0.02 * box.width);
+    await expect(mapCanvas(page)).not.toHaveAttribute('data-layout', 'pending');
+    expect(consoleErrors).toEqual([]);
+  });
+});
