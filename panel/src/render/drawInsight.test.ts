@@ -1,0 +1,68 @@
+import { buildInsightOverlay } from '../insight/insightOverlay';
+import { createRecordingContext } from '../testdata/recordingContext';
+import { createShopScene, testTheme } from '../testdata/shopScene';
+import { drawInsight } from './drawInsight';
+import { FrameState } from './frameState';
+import { levelOfDetail } from './lod';
+import { fitView, visibleWorldRect } from './viewTransform';
+
+function frameWith(overlay: FrameState['insight'], scene = createShopScene()): FrameState {
+  const view = fitView(scene.nodes, 800, 500);
+  return {
+    view,
+    width: 800,
+    height: 500,
+    dpr: 1,
+    timeSec: 0,
+    animate: false,
+    lod: levelOfDetail(view.k, 'normal'),
+    labelDensity: 'normal',
+    theme: testTheme,
+    visible: visibleWorldRect(view, 800, 500),
+    insight: overlay,
+  };
+}
+
+describe('drawInsight', () => {
+  const route = {
+    traceId: 't1',
+    hops: [
+      { step: 1, edgeId: 'frontend->checkout', source: 'frontend', target: 'checkout', latencyMs: 120, failed: false, criticalMs: 0 },
+      { step: 2, edgeId: 'checkout->payments', source: 'checkout', target: 'payments', latencyMs: 900, failed: true, criticalMs: 900 },
+    ],
+  };
+
+  it('strokes the critical hop thicker, failed hops in the error colour, and numbers each hop', () => {
+    const scene = createShopScene();
+    const overlay = buildInsightOverlay(scene, route, { bottlenecks: new Map() }, undefined);
+    const ctx = createRecordingContext();
+    const widths: number[] = [];
+    const stroke = ctx.stroke;
+    ctx.stroke = () => {
+      widths.push(ctx.lineWidth);
+      stroke();
+    };
+    drawInsight(ctx, scene, frameWith(overlay, scene));
+    const strokes = ctx.calls.filter((c) => c.name === 'stroke');
+    expect(strokes.map((c) => c.style)).toEqual(['white', 'crimson']);
+    expect(widths).toEqual([3, 6]);
+    const texts = ctx.calls.filter((c) => c.name === 'fillText').map((c) => c.args[0]);
+    expect(texts).toEqual(['1 · 120 ms', '2 · 900 ms ✕']);
+  });
+
+  it('marks the top bottleneck, anomalies and alerts, and draws nothing without an overlay', () => {
+    const scene = createShopScene();
+    scene.nodeById.get('payments')!.stats = { ...scene.nodeById.get('payments')!.stats, anomaly: 'p95 2.3 s is 21× the usual 110 ms' };
+    const overlay = buildInsightOverlay(scene, undefined, { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' }, {
+      nodes: new Map([['payments', [{ name: 'Errors' }]]]),
+      edges: new Map(),
+    });
+    const ctx = createRecordingContext();
+    drawInsight(ctx, scene, frameWith(overlay, scene));
+    const texts = ctx.calls.filter((c) => c.name === 'fillText').map((c) => c.args[0]);
+    expect(texts).toEqual(['bottleneck', '!', 'alert 1']);
+    const empty = createRecordingContext();
+    drawInsight(empty, scene, frameWith(undefined, scene));
+    expect(empty.calls).toHaveLength(0);
+  });
+});
