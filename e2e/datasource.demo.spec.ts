@@ -35,22 +35,39 @@ test.describe('datasource: Demo source', () => {
     await expect(incident).not.toBeChecked();
     const clickedAt = Date.now();
     await incident.click({ force: true });
+    await expect(incident).toBeChecked({ timeout: 500 });
     let after = before;
-    // The incident makes the database 20× slower; "visibly" = the p95 at least triples.
+    // The incident makes the database 20× slower. The first frames show less than that: requests still
+    // waiting on the lock have not finished yet, so "visibly" = the p95 the tooltip shows at least doubles,
+    // within 2 s of the click (the issue's bound).
     await expect
       .poll(
         async () => {
           after = (await p95()) ?? before;
           return after;
         },
-        { timeout: 2_000, intervals: [20], message: 'p95 of payments → payments-db after the incident switch' }
+        {
+          timeout: Math.max(0, clickedAt + 2_000 - Date.now()),
+          intervals: [20],
+          message: 'p95 of payments → payments-db after the incident switch',
+        }
       )
-      .toBeGreaterThan(before * 3);
+      .toBeGreaterThan(before * 2);
     const latencyMs = Date.now() - clickedAt;
     console.log(`event-to-frame latency (incident click → tooltip shows new p95): ${latencyMs} ms; p95 ${before} ms → ${after} ms`);
     test.info().annotations.push({ type: 'event-to-frame-ms', description: String(latencyMs) });
     await expect(incident).toBeChecked();
     await expect(mapCanvas(page)).toBeVisible();
+
+    // And back: switching it off restores the normal latency just as fast.
+    const offAt = Date.now();
+    await incident.click({ force: true });
+    await expect
+      .poll(async () => (await p95()) ?? after, { timeout: 2_000, intervals: [20], message: 'p95 after switching the incident off' })
+      .toBeLessThan(after / 2);
+    const offLatencyMs = Date.now() - offAt;
+    console.log(`event-to-frame latency (incident off → tooltip shows normal p95): ${offLatencyMs} ms`);
+    test.info().annotations.push({ type: 'event-to-frame-off-ms', description: String(offLatencyMs) });
     await saveScreenshot(page, 'datasource-demo-payments-incident');
     expect(consoleErrors).toEqual([]);
   });

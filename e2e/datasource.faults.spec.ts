@@ -32,6 +32,12 @@ interface FaultCase {
   message: RegExp;
   /** Extra ConfigEditor edits before saving. */
   configure?: (page: Page) => Promise<void>;
+  /**
+   * The case depends on browser-side options (size cap, timeout). The sandbox keeps the old jsonData in
+   * its boot data after a save (sandbox/src/dataSourceSrv.ts reload() only drops instances), so these
+   * fail until that is fixed; the "after a reload" tests below cover the datasource itself.
+   */
+  browserSideOption?: boolean;
 }
 
 const fault = (mode: string) => () => `${replayUrl()}/fault/${mode}`;
@@ -51,6 +57,7 @@ const CASES: FaultCase[] = [
     name: 'enormous response',
     url: fault('huge'),
     message: /larger than 5\.0 MB .*narrow the time range/,
+    browserSideOption: true,
     configure: async (page) => {
       const max = page.getByTestId('kompas-config-max-response-mb');
       await max.fill('5');
@@ -61,6 +68,7 @@ const CASES: FaultCase[] = [
     name: 'timeout',
     url: fault('slow'),
     message: /no answer within 1 s \(timeout\)/,
+    browserSideOption: true,
     configure: async (page) => {
       const timeout = page.getByTestId('kompas-config-timeout');
       await timeout.fill('1');
@@ -82,6 +90,7 @@ test.describe('datasource: bad input is shown as text', () => {
 
   for (const c of CASES) {
     test(`Jaeger ${c.name}: Save & test and the panel say what is wrong`, async ({ page, consoleErrors }) => {
+      test.fail(c.browserSideOption === true, 'sandbox bug: saved jsonData does not reach new datasource instances until a page reload');
       await openDashboard(page, { datasourceUid: DS.jaeger, query: TRACES_QUERY });
       await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBeGreaterThan(0);
       await openSettings(page);
@@ -102,6 +111,23 @@ test.describe('datasource: bad input is shown as text', () => {
     });
   }
 
+  for (const c of CASES.filter((k) => k.browserSideOption)) {
+    test(`Jaeger ${c.name}, after a page reload: Save & test and the panel say what is wrong`, async ({ page, consoleErrors }) => {
+      await openDashboard(page, { datasourceUid: DS.jaeger, query: TRACES_QUERY });
+      await openSettings(page);
+      await setJaegerUrl(page, c.url());
+      await c.configure?.(page);
+      await saveAndTest(page);
+      // A reload brings the saved jsonData in the boot data, as Grafana's settings reload does.
+      await page.reload();
+      await expect.poll(() => dataState(page), { timeout: 30_000 }).toBe('Error');
+      expect(await panelStatusText(page)).toMatch(c.message);
+      await openSettings(page);
+      expect(await saveAndTest(page)).toMatch(c.message);
+      expect(consoleErrors.filter((e) => e.startsWith('page error'))).toEqual([]);
+    });
+  }
+
   test('the query editor names a failing service lookup', async ({ page }) => {
     await openDashboard(page, { datasourceUid: DS.jaeger, query: TRACES_QUERY });
     await openSettings(page);
@@ -118,8 +144,8 @@ test.describe('datasource: bad input is shown as text', () => {
       query: TRACES_QUERY,
       time: { from: new Date(dayAgo.getTime() - 3600_000).toISOString(), to: dayAgo.toISOString() },
     });
-    await expect(page.getByTestId('kompas-dataflow-message')).toContainText('No dataflow to show', { timeout: 30_000 });
-    expect(await dataState(page)).toBe('Done');
+    await expect.poll(() => dataState(page), { timeout: 30_000 }).toBe('Done');
+    await expect(page.getByTestId('kompas-dataflow-message')).toContainText('No dataflow to show');
     expect(consoleErrors).toEqual([]);
   });
 
@@ -129,7 +155,8 @@ test.describe('datasource: bad input is shown as text', () => {
     await setJaegerUrl(page, fault('empty')());
     expect(await saveAndTest(page)).toMatch(/reachable: no services have reported traces yet/);
     await closeSettings(page);
-    await expect(page.getByTestId('kompas-dataflow-message')).toContainText('No dataflow to show', { timeout: 30_000 });
+    await expect.poll(() => dataState(page), { timeout: 30_000 }).toBe('Done');
+    await expect(page.getByTestId('kompas-dataflow-message')).toContainText('No dataflow to show');
   });
 
   test('an empty time range (start after end) is named', async ({ page, consoleErrors }) => {
@@ -157,7 +184,8 @@ test.describe('datasource: bad input is shown as text', () => {
       path: `/?var-service=${encodeURIComponent(hostile)}`,
     });
     // No service has that name: an empty map, not the ride-sharing-app traces an injected parameter would fetch.
-    await expect(page.getByTestId('kompas-dataflow-message')).toContainText('No dataflow to show', { timeout: 30_000 });
+    await expect.poll(() => dataState(page), { timeout: 30_000 }).toBe('Done');
+    await expect(page.getByTestId('kompas-dataflow-message')).toContainText('No dataflow to show');
     expect(jaegerRequests.length).toBeGreaterThan(0);
     for (const url of jaegerRequests) {
       expect(new URL(url).searchParams.getAll('service')).toEqual([hostile]);

@@ -208,7 +208,8 @@ export async function saveAndTest(page: Page, timeout = 30_000): Promise<string>
 }
 
 export async function closeSettings(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  // The drawer's footer button (the header's × is also named "Close").
+  await page.getByRole('button', { name: 'Close', exact: true }).last().click();
   await expect(page.getByRole('button', { name: 'Save & test' })).toHaveCount(0);
 }
 
