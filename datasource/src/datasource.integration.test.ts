@@ -106,6 +106,25 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
     expect(column(responses[0].data, 'nodes', 'id')).toContain('api-edge');
   });
 
+  it('answers a route query whose ${routeTrace} variable is unset with no frames, not an error or the whole map', async () => {
+    const responses = await run(datasource(), [
+      jaegerQuery({ refId: 'B', queryType: 'trace', traceId: '${routeTrace}' }),
+      { ...createDefaultQuery('demo'), refId: 'C', streaming: false, traceId: '$routeTrace' },
+    ]);
+    expect(responses.map((r) => [r.key, r.state, r.data.length, r.errors])).toEqual([
+      ['B', LoadingState.Done, 0, undefined],
+      ['C', LoadingState.Done, 0, undefined],
+    ]);
+  });
+
+  it('adds bottleneck attribution to the edges of a traces query', async () => {
+    const responses = await run(datasource(), [jaegerQuery({ service: '$svc' })]);
+    const last = responses[responses.length - 1];
+    const shares = column(last.data, 'edges', 'bottleneck_share') as number[];
+    expect(shares.length).toBe(column(last.data, 'edges', 'id').length);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
   it('names a request id that matches nothing', async () => {
     const responses = await run(datasource(), [
       jaegerQuery({ queryType: 'trace', traceId: 'req-42', service: 'api-edge' }),

@@ -2,12 +2,11 @@ import { DataFrame, DataQueryResponse } from '@grafana/data';
 import { firstValueFrom } from 'rxjs';
 
 import { createShop } from '../../../demo/src/index';
-import { createBucketedAggregator, spansToObservations, toNodeGraphFrames } from '../graph/servicegraph';
+import { analyzeBottlenecks, createBucketedAggregator, spansToObservations, toNodeGraphFrames } from '../graph/servicegraph';
 import { observationsToGraph } from '../graph/tracesToGraph';
 import { runDemoRoute } from '../demo/demoRoute';
 import { runDemoQuery } from '../demo/demoSource';
 import { DEFAULT_DEMO_QUERY } from '../defaults';
-import { analyzeBottlenecks } from '../graph/servicegraph';
 import { ANOMALY_WINDOW_MS, createAnomalyWindows } from './anomalyWindows';
 import { addBottleneckFields, baselineOf } from './bottleneckFields';
 import { createBottleneckTracker } from './bottleneckTracker';
