@@ -5,7 +5,7 @@
  * directly avoids a round trip through strings. The generated code leaves unset fields null.
  */
 import type { AttributeValue, Span } from '../types';
-import { bytesToHex } from './ids';
+import { idBytesToHex, TraceIdCache } from './idBytesToHex';
 import { hasErrorAttributes, otlpKindToSpanKind } from './spanStatus';
 import { UNKNOWN_SERVICE } from './serviceName';
 import { nanosToMs, partsDifferenceMs, partsToMs } from './nanos';
@@ -48,53 +48,55 @@ interface SpanMessage {
   status?: Maybe<{ code?: Maybe<number> }>;
 }
 
+export interface ResourceSpansMessage {
+  resource?: Maybe<{ attributes?: Maybe<Array<Maybe<KeyValueMessage>>> }>;
+  scopeSpans?: Maybe<Array<Maybe<{ spans?: Maybe<Array<Maybe<SpanMessage>>> }>>>;
+}
+
 export interface TraceRequestMessage {
-  resourceSpans?: Maybe<
-    Array<
-      Maybe<{
-        resource?: Maybe<{ attributes?: Maybe<Array<Maybe<KeyValueMessage>>> }>;
-        scopeSpans?: Maybe<Array<Maybe<{ spans?: Maybe<Array<Maybe<SpanMessage>>> }>>>;
-      }>
-    >
-  >;
+  resourceSpans?: Maybe<Array<Maybe<ResourceSpansMessage>>>;
 }
 
 const NO_PARENT = '0000000000000000';
 
-/** Node's native hex encoding when available (this module is Node-only in practice), else the portable one. */
-const idToHex: (bytes: Uint8Array) => string =
-  typeof Buffer === 'undefined'
-    ? bytesToHex
-    : (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-
 export function otlpMessageToSpans(request: TraceRequestMessage): Span[] {
   const out: Span[] = [];
+  const traceIds = new TraceIdCache();
   for (const resourceSpans of request.resourceSpans ?? []) {
-    if (resourceSpans == null) {
-      continue;
-    }
-    const resource: Record<string, AttributeValue> = {};
-    readAttributes(resourceSpans.resource?.attributes, resource);
-    const serviceName = resource['service.name'];
-    const service = typeof serviceName === 'string' && serviceName !== '' ? serviceName : UNKNOWN_SERVICE;
-    delete resource['service.name'];
-    for (const scope of resourceSpans.scopeSpans ?? []) {
-      for (const span of scope?.spans ?? []) {
-        if (span != null) {
-          out.push(toSpan(span, service, resource));
-        }
-      }
+    if (resourceSpans != null) {
+      addResourceSpans(resourceSpans, out, traceIds);
     }
   }
   return out;
 }
 
+/** Appends the spans of one ResourceSpans message to `out` (decodeOtlpProtobuf maps them one at a time). */
+export function addResourceSpans(resourceSpans: ResourceSpansMessage, out: Span[], traceIds: TraceIdCache): void {
+  const resource: Record<string, AttributeValue> = {};
+  readAttributes(resourceSpans.resource?.attributes, resource);
+  const serviceName = resource['service.name'];
+  const service = typeof serviceName === 'string' && serviceName !== '' ? serviceName : UNKNOWN_SERVICE;
+  delete resource['service.name'];
+  for (const scope of resourceSpans.scopeSpans ?? []) {
+    for (const span of scope?.spans ?? []) {
+      if (span != null) {
+        out.push(toSpan(span, service, resource, traceIds));
+      }
+    }
+  }
+}
+
 const time = { ms: 0, nanos: 0 };
 
-function toSpan(span: SpanMessage, service: string, resource: Record<string, AttributeValue>): Span {
+function toSpan(
+  span: SpanMessage,
+  service: string,
+  resource: Record<string, AttributeValue>,
+  traceIds: TraceIdCache
+): Span {
   const attributes: Record<string, AttributeValue> = {};
   readAttributes(span.attributes, attributes);
-  const parent = span.parentSpanId != null && span.parentSpanId.length > 0 ? idToHex(span.parentSpanId) : '';
+  const parent = span.parentSpanId != null && span.parentSpanId.length > 0 ? idBytesToHex(span.parentSpanId) : '';
   let startMs: number;
   let durationMs: number;
   if (splitNanos(span.startTimeUnixNano)) {
@@ -109,8 +111,8 @@ function toSpan(span: SpanMessage, service: string, resource: Record<string, Att
     durationMs = nanosToMs(toPlainNumber(span.endTimeUnixNano)) - startMs;
   }
   return {
-    traceId: span.traceId != null ? idToHex(span.traceId) : '',
-    spanId: span.spanId != null ? idToHex(span.spanId) : '',
+    traceId: span.traceId != null ? traceIds.toHex(span.traceId) : '',
+    spanId: span.spanId != null ? idBytesToHex(span.spanId) : '',
     parentSpanId: parent === NO_PARENT ? '' : parent,
     followsFrom: false,
     service,
@@ -163,7 +165,7 @@ function readAttributes(list: Maybe<Array<Maybe<KeyValueMessage>>>, into: Record
 }
 
 function toAttribute(value: AnyValueMessage): AttributeValue | undefined {
-  switch (value.value) {
+  switch (setValueField(value)) {
     case 'stringValue':
       return value.stringValue ?? undefined;
     case 'intValue':
@@ -182,15 +184,55 @@ function toAttribute(value: AnyValueMessage): AttributeValue | undefined {
   }
 }
 
+/**
+ * The set field of the AnyValue oneof. protobufjs' `value` getter answers this with Object.keys() on every
+ * call (an array per attribute); when exactly one field is set — always, for a well-formed message — the
+ * answer is that field, and only odd messages with several fields set ask the getter for its tie-break.
+ */
+function setValueField(value: AnyValueMessage): string | undefined {
+  let set: string | undefined;
+  let count = 0;
+  if (value.stringValue != null) {
+    set = 'stringValue';
+    count++;
+  }
+  if (value.boolValue != null) {
+    set = 'boolValue';
+    count++;
+  }
+  if (value.intValue != null) {
+    set = 'intValue';
+    count++;
+  }
+  if (value.doubleValue != null) {
+    set = 'doubleValue';
+    count++;
+  }
+  if (value.arrayValue != null) {
+    set = 'arrayValue';
+    count++;
+  }
+  if (value.kvlistValue != null) {
+    set = 'kvlistValue';
+    count++;
+  }
+  if (value.bytesValue != null) {
+    set = 'bytesValue';
+    count++;
+  }
+  return count > 1 ? value.value : set;
+}
+
 /** Arrays and key/value lists as JSON, like the OTLP/JSON reader. */
 function toPlain(value: Maybe<AnyValueMessage>): unknown {
   if (value == null) {
     return null;
   }
-  if (value.value === 'arrayValue') {
+  const field = setValueField(value);
+  if (field === 'arrayValue') {
     return (value.arrayValue?.values ?? []).map(toPlain);
   }
-  if (value.value === 'kvlistValue') {
+  if (field === 'kvlistValue') {
     const out: Record<string, unknown> = {};
     for (const entry of value.kvlistValue?.values ?? []) {
       if (entry != null && typeof entry.key === 'string') {
