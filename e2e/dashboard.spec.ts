@@ -26,7 +26,9 @@ const DASHBOARD_FILE = path.resolve(__dirname, '..', 'provisioning', 'dashboards
 test.beforeEach(async ({ page }) => {
   const seedEnd = Number(process.env.KOMPAS_E2E_SEED_END_MS);
   if (!Number.isFinite(seedEnd) || seedEnd <= 0) {
-    throw new Error('KOMPAS_E2E_SEED_END_MS is not set: run through e2e/playwright.config.ts (its globalSetup seeds the database)');
+    throw new Error(
+      'KOMPAS_E2E_SEED_END_MS is not set: run through e2e/playwright.config.ts (its globalSetup seeds the database)'
+    );
   }
   await page.clock.setFixedTime(seedEnd + 5_000);
 });
@@ -37,7 +39,10 @@ function median(values: number[]): number {
 }
 
 test.describe('the provisioned "Shop dataflow" dashboard on the seeded Timescale data (issue 7)', () => {
-  test('?dashboard=shop-dataflow loads the provisioning JSON and renders the map from PostgreSQL', async ({ page, consoleErrors }) => {
+  test('?dashboard=shop-dataflow loads the provisioning JSON and renders the map from PostgreSQL', async ({
+    page,
+    consoleErrors,
+  }) => {
     const file = JSON.parse(fs.readFileSync(DASHBOARD_FILE, 'utf8'));
     const mapPanel = file.panels.find((p: { type: string }) => p.type === 'kompas-dataflow-panel');
     const served = page.waitForResponse((r) => r.url().endsWith('/api/sandbox/dashboards/shop-dataflow'));
@@ -71,7 +76,10 @@ test.describe('the provisioned "Shop dataflow" dashboard on the seeded Timescale
     expect(consoleErrors).toEqual([]);
   });
 
-  test('?var-focus=payments opens the map zoomed on payments with its edges highlighted', async ({ page, consoleErrors }) => {
+  test('?var-focus=payments opens the map zoomed on payments with its edges highlighted', async ({
+    page,
+    consoleErrors,
+  }) => {
     const canvas = await openMap(page, '?dashboard=shop-dataflow&var-focus=payments');
     await expect(canvas).toHaveAttribute('data-focus', 'payments');
     await expect(page.getByLabel('Variable focus')).toHaveValue('payments');
@@ -89,7 +97,10 @@ test.describe('the provisioned "Shop dataflow" dashboard on the seeded Timescale
       ([id, p]) => id !== 'payments-db' && p.x > 20 && p.y > 60 && p.x < box.width - 20 && p.y < box.height - 40
     );
     const [farId, far] = visible.reduce((best, entry) =>
-      Math.hypot(entry[1].x - payments.x, entry[1].y - payments.y) > Math.hypot(best[1].x - payments.x, best[1].y - payments.y) ? entry : best
+      Math.hypot(entry[1].x - payments.x, entry[1].y - payments.y) >
+      Math.hypot(best[1].x - payments.x, best[1].y - payments.y)
+        ? entry
+        : best
     );
     const inkOf = async (points: CanvasPoint[]) => {
       const reads = [await inkAround(page, points), await inkAround(page, points), await inkAround(page, points)];

@@ -18,7 +18,12 @@ const MAX_SHIFT_SHARE = 0.02;
 /** The Requests row of the tooltip of the node under the pointer. */
 async function tooltipRequests(page: Page): Promise<string> {
   const tooltip = page.getByTestId('kompas-dataflow-tooltip');
-  return (await tooltip.getByRole('row', { name: /Requests/ }).getByRole('cell').textContent({ timeout: 2_000 })) ?? '';
+  return (
+    (await tooltip
+      .getByRole('row', { name: /Requests/ })
+      .getByRole('cell')
+      .textContent({ timeout: 2_000 })) ?? ''
+  );
 }
 
 interface WorkerAnswer {
@@ -60,7 +65,10 @@ test.describe('layout stability and the layout worker (issue 9)', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a refresh that changes the topology nudges the map instead of reshuffling it', async ({ page, consoleErrors }) => {
+  test('a refresh that changes the topology nudges the map instead of reshuffling it', async ({
+    page,
+    consoleErrors,
+  }) => {
     const canvas = await openMap(page);
     const box = await canvasBox(page);
     const start = await waitForSettledPositions(page);
@@ -95,12 +103,16 @@ test.describe('layout stability and the layout worker (issue 9)', () => {
     expect(worst).toBeLessThan(MAX_SHIFT_SHARE * box.width);
     // And over the whole refill, the services that stayed are still close to where they were.
     expect(stayed.size).toBeGreaterThan(10);
-    const kept = (positions: Positions) => Object.fromEntries(Object.entries(positions).filter(([id]) => stayed.has(id)));
+    const kept = (positions: Positions) =>
+      Object.fromEntries(Object.entries(positions).filter(([id]) => stayed.has(id)));
     expect(maxShift(kept(start), kept(settled))).toBeLessThan(0.05 * box.width);
     expect(consoleErrors).toEqual([]);
   });
 
-  test('the layout worker chunk loads from the plugin folder and lays out 200 services', async ({ page, consoleErrors }) => {
+  test('the layout worker chunk loads from the plugin folder and lays out 200 services', async ({
+    page,
+    consoleErrors,
+  }) => {
     await openMap(page);
     const answers = await page.evaluate(async () => {
       const nodeCount = 200;
@@ -125,8 +137,15 @@ test.describe('layout stability and the layout worker (issue 9)', () => {
       const coldMs = performance.now() - t0;
       const again = await ask(2, request);
       // Warm start: 5 % more edges on the same services.
-      const more = Array.from({ length: 30 }, (_, i) => ({ source: `svc-${(i * 11) % nodeCount}`, target: `svc-${(i * 17 + 1) % nodeCount}` }));
-      const warm = await ask(3, { ...request, edges: [...edges, ...more], previous: { positions: cold.result.positions, edges } });
+      const more = Array.from({ length: 30 }, (_, i) => ({
+        source: `svc-${(i * 11) % nodeCount}`,
+        target: `svc-${(i * 17 + 1) % nodeCount}`,
+      }));
+      const warm = await ask(3, {
+        ...request,
+        edges: [...edges, ...more],
+        previous: { positions: cold.result.positions, edges },
+      });
       worker.terminate();
       return { cold, again, warm, coldMs };
     });
@@ -151,7 +170,12 @@ test.describe('layout stability and the layout worker (issue 9)', () => {
       .map(([id, p]) => Math.hypot(warm.result.positions[id].x - p.x, warm.result.positions[id].y - p.y))
       .sort((a, b) => a - b);
     expect(shifts[100]).toBeLessThan(5);
-    test.info().annotations.push({ type: 'worker cold layout (200 services, incl. startup)', description: `${answers.coldMs.toFixed(0)} ms` });
+    test
+      .info()
+      .annotations.push({
+        type: 'worker cold layout (200 services, incl. startup)',
+        description: `${answers.coldMs.toFixed(0)} ms`,
+      });
     expect(consoleErrors).toEqual([]);
   });
 
@@ -184,7 +208,9 @@ test.describe('layout stability and the layout worker (issue 9)', () => {
     };
     const canvas = await openMap(page, '', { name: 'sandbox', json: dashboard });
     await expect(canvas).toHaveAttribute('data-node-count', '200');
-    expect(workers.filter((url) => /\/public\/plugins\/kompas-dataflow-panel\/kompas-layout\.js(\?|$)/.test(url))).toHaveLength(1);
+    expect(
+      workers.filter((url) => /\/public\/plugins\/kompas-dataflow-panel\/kompas-layout\.js(\?|$)/.test(url))
+    ).toHaveLength(1);
     await expect(canvas).toHaveAttribute('data-layout', 'cold');
     const box = await canvasBox(page);
     const positions = Object.values(await waitForSettledPositions(page));

@@ -1,6 +1,16 @@
 import { Page } from '@playwright/test';
 import { expect, test } from './sandboxPage';
-import { CanvasPoint, canvasBox, loneNode, mapCanvas, nodePositions, openMap, Positions, waitForSettledPositions, zoomLevel } from './panelPage';
+import {
+  CanvasPoint,
+  canvasBox,
+  loneNode,
+  mapCanvas,
+  nodePositions,
+  openMap,
+  Positions,
+  waitForSettledPositions,
+  zoomLevel,
+} from './panelPage';
 
 type SavedPins = Record<string, CanvasPoint>;
 
@@ -19,7 +29,13 @@ function resetPinsButton(page: Page) {
 }
 
 /** Presses on (x, y), drags in small steps by (dx, dy) and releases: a person moving a node. */
-async function dragBy(page: Page, origin: { x: number; y: number }, from: CanvasPoint, dx: number, dy: number): Promise<void> {
+async function dragBy(
+  page: Page,
+  origin: { x: number; y: number },
+  from: CanvasPoint,
+  dx: number,
+  dy: number
+): Promise<void> {
   await page.mouse.move(origin.x + from.x, origin.y + from.y);
   await page.mouse.down();
   await page.mouse.move(origin.x + from.x + dx, origin.y + from.y + dy, { steps: 8 });
@@ -33,7 +49,10 @@ function otherNode(positions: Positions, skip: string, width: number, height: nu
 }
 
 test.describe('dragging pins nodes (issue 9)', () => {
-  test('a dragged node stays where it was dropped, is saved as a pin and survives a reload', async ({ page, consoleErrors }) => {
+  test('a dragged node stays where it was dropped, is saved as a pin and survives a reload', async ({
+    page,
+    consoleErrors,
+  }) => {
     const canvas = await openMap(page);
     const box = await canvasBox(page);
     const start = await waitForSettledPositions(page);
@@ -83,7 +102,9 @@ test.describe('dragging pins nodes (issue 9)', () => {
     // The seeded layout is deterministic: without pins, a fresh load draws the very same map as before the drag.
     await page.reload();
     await expect(mapCanvas(page)).not.toHaveAttribute('data-layout', 'pending', { timeout: 20_000 });
-    await expect.poll(async () => Object.keys(await nodePositions(page)).length, { timeout: 15_000 }).toBe(Object.keys(original).length);
+    await expect
+      .poll(async () => Object.keys(await nodePositions(page)).length, { timeout: 15_000 })
+      .toBe(Object.keys(original).length);
     const reloaded = await waitForSettledPositions(page);
     expect(Math.hypot(reloaded[id].x - original[id].x, reloaded[id].y - original[id].y)).toBeLessThan(3);
     expect(consoleErrors).toEqual([]);

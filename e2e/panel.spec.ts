@@ -1,5 +1,18 @@
 import { canvasInk, expect, saveScreenshot, test } from './sandboxPage';
-import { canvasBox, loneNode, MAP_CANVAS, mapCanvas, mapContainer, nodeCount, nodePositions, openMap, Positions, saveElementScreenshot, zoomLevel } from './panelPage';
+import {
+  canvasBox,
+  loneNode,
+  MAP_CANVAS,
+  mapCanvas,
+  mapContainer,
+  nodeCount,
+  nodePositions,
+  openMap,
+  Positions,
+  saveElementScreenshot,
+  waitForSettledPositions,
+  zoomLevel,
+} from './panelPage';
 
 /** Positions that lie outside the canvas (with the node centre as the test: a node cut in half still counts as shown). */
 function outside(positions: Positions, width: number, height: number): string[] {
@@ -43,8 +56,31 @@ test.describe('Kompas panel on the live demo shop (issue 9)', () => {
     // Fit uses the space: the nodes span most of the canvas in at least one direction.
     const xs = Object.values(positions).map((p) => p.x);
     const ys = Object.values(positions).map((p) => p.y);
-    const spanShare = Math.max((Math.max(...xs) - Math.min(...xs)) / width, (Math.max(...ys) - Math.min(...ys)) / height);
+    const spanShare = Math.max(
+      (Math.max(...xs) - Math.min(...xs)) / width,
+      (Math.max(...ys) - Math.min(...ys)) / height
+    );
     expect(spanShare).toBeGreaterThan(0.6);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('zoom to fit keeps the bottom nodes and their labels clear of the legend', async ({ page, consoleErrors }) => {
+    test.fail(
+      true,
+      'known bug (reported): fitView pads 36 px on every side, the legend overlay covers the bottom ~30 px, so the lowest labels hide under it'
+    );
+    await openMap(page);
+    await waitForSettledPositions(page);
+    await page.getByTestId('kompas-dataflow-fit').click();
+    const box = await canvasBox(page);
+    const legend = await page.getByTestId('kompas-dataflow-legend').boundingBox();
+    const legendTop = legend!.y - box.y;
+    // A label is drawn under its node: centre + the smallest radius (~6 px) + a 12 px line of text.
+    const lowest = Math.max(...Object.values(await nodePositions(page)).map((p) => p.y));
+    expect(
+      lowest + 18,
+      `lowest node centre at ${lowest.toFixed(0)} px, legend top at ${legendTop.toFixed(0)} px`
+    ).toBeLessThanOrEqual(legendTop);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -61,7 +97,10 @@ test.describe('Kompas panel on the live demo shop (issue 9)', () => {
     for (const label of ['Rate', 'Requests', 'Failed', 'p50', 'p95', 'p99']) {
       await expect(tooltip.getByRole('rowheader', { name: label, exact: true })).toBeVisible();
     }
-    const requests = await tooltip.getByRole('row', { name: /Requests/ }).getByRole('cell').textContent();
+    const requests = await tooltip
+      .getByRole('row', { name: /Requests/ })
+      .getByRole('cell')
+      .textContent();
     expect(Number(requests)).toBeGreaterThan(0);
     // Next to the pointer, not somewhere else on the page.
     const tipBox = await tooltip.boundingBox();
@@ -137,8 +176,14 @@ test.describe('Kompas panel on the live demo shop (issue 9)', () => {
     for (const theme of ['dark', 'light'] as const) {
       await openMap(page, `?theme=${theme}`);
       await expect.poll(() => canvasInk(page, MAP_CANVAS), { timeout: 15_000 }).toBeGreaterThan(0.02);
-      const background = await mapCanvas(page).evaluate((c) => getComputedStyle(c.closest('[data-testid="sandbox-panel"]')!).color);
-      const sum = background.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+      const background = await mapCanvas(page).evaluate(
+        (c) => getComputedStyle(c.closest('[data-testid="sandbox-panel"]')!).color
+      );
+      const sum = background
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
       // Text colour follows the theme: light text on dark, dark text on light.
       expect(theme === 'dark' ? sum > 400 : sum < 300).toBe(true);
       await saveScreenshot(page, `panel-${theme}`);

@@ -20,14 +20,21 @@ export function mapCanvas(page: Page): Locator {
  * Opens the sandbox with the panel's debug hook enabled and waits until the map has laid out nodes:
  * the canvas says how many, the layout is no longer pending and the hook reports every node's position.
  */
-export async function openMap(page: Page, query = '', savedDashboard?: { name: string; json: unknown }): Promise<Locator> {
+export async function openMap(
+  page: Page,
+  query = '',
+  savedDashboard?: { name: string; json: unknown }
+): Promise<Locator> {
   await page.addInitScript(() => {
     window.__kompasPanelDebug = true;
   });
   await openSandbox(page, query);
   if (savedDashboard) {
     // As if the user had edited and saved the dashboard: the sandbox prefers the stored copy to the file.
-    await page.evaluate(({ name, json }) => window.localStorage.setItem(`kompas-sandbox:${name}`, JSON.stringify(json)), savedDashboard);
+    await page.evaluate(
+      ({ name, json }) => window.localStorage.setItem(`kompas-sandbox:${name}`, JSON.stringify(json)),
+      savedDashboard
+    );
     await page.reload();
   }
   const canvas = mapCanvas(page);
@@ -75,7 +82,8 @@ export async function waitForSettledPositions(page: Page, tolerancePx = 0.5, tim
       async () => {
         await page.waitForTimeout(300);
         const current = await nodePositions(page);
-        const same = Object.keys(current).length === Object.keys(previous).length && maxShift(previous, current) <= tolerancePx;
+        const same =
+          Object.keys(current).length === Object.keys(previous).length && maxShift(previous, current) <= tolerancePx;
         stableReads = same ? stableReads + 1 : 0;
         previous = current;
         return stableReads >= 3;
@@ -108,13 +116,17 @@ export function loneNode(positions: Positions, width: number, height: number, ma
     ([, p]) => p.x > margin && p.x < width - margin && p.y > margin + 40 && p.y < height - margin - 30
   );
   if (inside.length === 0) {
-    throw new Error(`no node lies well inside the ${width}×${height} canvas: ${JSON.stringify(positions).slice(0, 300)}`);
+    throw new Error(
+      `no node lies well inside the ${width}×${height} canvas: ${JSON.stringify(positions).slice(0, 300)}`
+    );
   }
   let best = inside[0];
   let bestGap = -1;
   for (const candidate of inside) {
     const gap = Math.min(
-      ...entries.filter(([id]) => id !== candidate[0]).map(([, p]) => Math.hypot(p.x - candidate[1].x, p.y - candidate[1].y))
+      ...entries
+        .filter(([id]) => id !== candidate[0])
+        .map(([, p]) => Math.hypot(p.x - candidate[1].x, p.y - candidate[1].y))
     );
     if (gap > bestGap) {
       bestGap = gap;
