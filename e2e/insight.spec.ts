@@ -1,0 +1,113 @@
+import { Page } from '@playwright/test';
+import { createShop } from '../demo/src/index';
+import { spansToObservations } from '../servicegraph/src/derive/spansToObservations';
+import { mapCanvas, nodePositions, openMap } from './panelPage';
+import { expect, saveScreenshot, test } from './sandboxPage';
+
+const PAYMENTS_DB = 'payments->payments-db#database';
+const ALERTS = {
+  status: 'success',
+  data: {
+    alerts: [
+      {
+        labels: { alertname: 'Edge p95 latency high', client: 'payments', server: 'payments-db', __alert_rule_uid__: 'kompas-edge-p95' },
+        annotations: { summary: 'p95 above 500 ms' },
+        state: 'firing',
+        activeAt: '2026-11-23T11:40:00Z',
+        value: '2300',
+      },
+      { labels: { alertname: 'Service error rate', service: 'payments' }, annotations: {}, state: 'firing', activeAt: '2026-11-23T11:40:00Z', value: '0.12' },
+    ],
+  },
+};
+
+/** A request of the demo shop (seed 42, default traffic) from the last minute that reaches the payments database. */
+function recentPaymentsTrace(nowMs: number): string {
+  const shop = createShop({ seed: 42, ratePerSecond: 30 });
+  const request = shop
+    .requestsBetween(nowMs - 60_000, nowMs - 20_000)
+    .find((r) => spansToObservations(r.spans).some((o) => o.serverService === 'payments-db'));
+  if (!request) {
+    throw new Error('no demo request reached payments-db in the last minute');
+  }
+  return request.traceId;
+}
+
+/** Query A: the live shop with the payments-db incident switched on a minute ago and a timeline; B: one request's route. */
+function insightDashboard(nowMs: number, traceId: string) {
+  const demo = { source: 'demo', rate: 1, seed: 42, cadenceMs: 1000, windowMs: 300_000, pluginVersion: '1.0.0' };
+  const incident = { incidents: { 'payments-db-locking': true }, incidentsSince: { 'payments-db-locking': nowMs - 60_000 } };
+  return {
+    uid: 'kompas-sandbox',
+    title: 'Insight',
+    time: { from: 'now-5m', to: 'now' },
+    refresh: '',
+    templating: { list: [{ name: 'routeTrace', type: 'textbox', current: { value: traceId } }] },
+    panels: [
+      {
+        id: 1,
+        type: 'kompas-dataflow-panel',
+        title: 'Shop dataflow',
+        datasource: { uid: 'kompas-demo', type: 'kompas-dataflow-datasource' },
+        targets: [
+          { refId: 'A', ...demo, ...incident, streaming: true, timeline: true },
+          { refId: 'B', ...demo, ...incident, streaming: false, traceId: '${routeTrace}' },
+        ],
+        options: {},
+        fieldConfig: { defaults: {}, overrides: [] },
+      },
+    ],
+  };
+}
+
+async function hoverEdge(page: Page, source: string, target: string): Promise<string> {
+  const positions = await nodePositions(page);
+  const box = (await mapCanvas(page).boundingBox())!;
+  await page.mouse.move(box.x + (positions[source].x + positions[target].x) / 2, box.y + (positions[source].y + positions[target].y) / 2);
+  return (await page.getByTestId('kompas-dataflow-tooltip').textContent()) ?? '';
+}
+
+test.describe('insight on the map', () => {
+  test('route of a request, bottleneck, anomaly flags, alert badges and replay of the payments incident', async ({ page, consoleErrors }) => {
+    test.setTimeout(150_000);
+    await page.route('**/api/prometheus/grafana/api/v1/alerts', (route) => route.fulfill({ json: ALERTS }));
+    const nowMs = Date.now();
+    const traceId = recentPaymentsTrace(nowMs);
+    const canvas = await openMap(page, '', { name: 'sandbox', json: insightDashboard(nowMs, traceId) });
+
+    const routeBar = page.getByTestId('kompas-dataflow-route');
+    await expect(routeBar).toContainText(`Route of ${traceId}`);
+    await expect(routeBar).toHaveAttribute('data-trace-id', traceId);
+    await expect.poll(async () => Number(await canvas.getAttribute('data-route-edges'))).toBeGreaterThan(3);
+    await expect(canvas).toHaveAttribute('data-bottleneck', PAYMENTS_DB, { timeout: 30_000 });
+    await expect(canvas).toHaveAttribute('data-alerts', `payments,${PAYMENTS_DB}`);
+    // Flags come once the stream has covered its window and the detector has learned the normal minutes.
+    await expect.poll(async () => Number(await canvas.getAttribute('data-anomalies')), { timeout: 100_000, intervals: [2000] }).toBeGreaterThan(0);
+    await saveScreenshot(page, 'insight-route-bottleneck-anomaly');
+
+    const tooltip = await hoverEdge(page, 'payments', 'payments-db');
+    expect(tooltip).toContain('Bottleneck payments → payments-db:');
+    expect(tooltip).toContain('of critical-path time of the slowest requests');
+    expect(tooltip).toContain('Alert firing Edge p95 latency high');
+    await saveScreenshot(page, 'insight-bottleneck-tooltip');
+
+    await page.getByTestId('kompas-dataflow-route-clear').click();
+    await expect(routeBar).toHaveCount(0);
+    await expect(canvas).toHaveAttribute('data-route-edges', '0');
+
+    const replay = page.getByTestId('kompas-dataflow-replay');
+    const slider = page.getByTestId('kompas-dataflow-replay-slider');
+    await expect(replay).toBeVisible();
+    const steps = Number(await replay.getAttribute('data-steps'));
+    expect(steps).toBeGreaterThan(10);
+    await slider.fill('0');
+    await expect(replay).toHaveAttribute('data-step', '0');
+    const nodesAtStart = await canvas.getAttribute('data-node-count');
+    await page.getByTestId('kompas-dataflow-replay-play').click();
+    await expect.poll(async () => Number(await replay.getAttribute('data-step'))).toBeGreaterThan(0);
+    // Every step lists every node seen in the replay, so the map does not change shape while it plays.
+    await expect(canvas).toHaveAttribute('data-node-count', nodesAtStart!);
+    await saveScreenshot(page, 'insight-replay');
+    expect(consoleErrors).toEqual([]);
+  });
+});
