@@ -63,17 +63,20 @@ function drawRoute(ctx: DrawContext, edges: RouteEdge[], frame: FrameState): voi
   }
 }
 
-/** The top bottleneck: a wide translucent outline along the edge and a badge near its source. */
-function drawBottleneck(ctx: DrawContext, scene: Scene, edgeId: string, frame: FrameState): void {
+/** The top bottleneck: a wide translucent outline along the edge (under the route) and a badge (over it). */
+function drawBottleneck(ctx: DrawContext, scene: Scene, edgeId: string, frame: FrameState, part: 'outline' | 'badge'): void {
   const edge = scene.edges.find((e) => e.id === edgeId);
   if (!edge) {
     return;
   }
-  ctx.strokeStyle = frame.theme.health[1];
-  ctx.globalAlpha = 0.35;
-  ctx.lineWidth = 14;
-  strokeEdge(ctx, edge, frame.view);
-  ctx.globalAlpha = 1;
+  if (part === 'outline') {
+    ctx.strokeStyle = frame.theme.health[1];
+    ctx.globalAlpha = 0.35;
+    ctx.lineWidth = 14;
+    strokeEdge(ctx, edge, frame.view);
+    ctx.globalAlpha = 1;
+    return;
+  }
   const [x, y] = edgePoint(frame.view, edge, 0.3);
   drawPill(ctx, 'bottleneck', x, y - 12, frame.theme.health[1], frame.theme.nodeFill);
 }
@@ -138,11 +141,15 @@ export function drawInsight(ctx: DrawContext, scene: Scene, frame: FrameState): 
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.lineCap = 'round';
-  if (overlay.topBottleneckEdgeId) {
-    drawBottleneck(ctx, scene, overlay.topBottleneckEdgeId, frame);
+  const bottleneck = overlay.topBottleneckEdgeId;
+  if (bottleneck) {
+    drawBottleneck(ctx, scene, bottleneck, frame, 'outline');
   }
   if (overlay.route) {
     drawRoute(ctx, overlay.route.edges, frame);
+  }
+  if (bottleneck) {
+    drawBottleneck(ctx, scene, bottleneck, frame, 'badge');
   }
   drawAnomalies(ctx, scene, overlay, frame);
   drawAlerts(ctx, scene, overlay, frame);
