@@ -11,6 +11,7 @@ import {
   catchError,
   defer,
   exhaustMap,
+  forkJoin,
   map,
   of,
   throwError,
@@ -23,6 +24,7 @@ import { planEdgeSql } from '../timescale/edgeSql';
 import { rowsToGraph } from '../timescale/rowsToGraph';
 import { TimescaleDataflowQuery } from '../types';
 import { POSTGRES_TYPE, PostDsQuery, readDsQueryFrames } from './dsQuery';
+import { fetchTimescaleTimeline } from './timescaleTimeline';
 
 export interface TimescaleRunContext {
   refId: string;
@@ -49,8 +51,21 @@ export function runTimescaleQuery(
     );
   }
   if (!query.streaming) {
-    return fetchGraph(query, uid, ctx, ctx.fromMs, ctx.toMs).pipe(
-      map((graph): DataQueryResponse => ({ data: ctx.toFrames(graph), key: ctx.refId, state: LoadingState.Done }))
+    const graph$ = fetchGraph(query, uid, ctx, ctx.fromMs, ctx.toMs);
+    if (!query.timeline) {
+      return graph$.pipe(
+        map((graph): DataQueryResponse => ({ data: ctx.toFrames(graph), key: ctx.refId, state: LoadingState.Done }))
+      );
+    }
+    const timeline$ = fetchTimescaleTimeline(query, uid, ctx.postDsQuery, ctx.refId, ctx.fromMs, ctx.toMs).pipe(
+      catchError((error: unknown) => throwError(() => new DataflowError(prefixed(error))))
+    );
+    return forkJoin([graph$, timeline$]).pipe(
+      map(([graph, timeline]): DataQueryResponse => ({
+        data: [...ctx.toFrames(graph), timeline],
+        key: ctx.refId,
+        state: LoadingState.Done,
+      }))
     );
   }
   // Live: the aggregates are already bucketed server-side, so each tick re-reads the sliding window.
