@@ -94,6 +94,8 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
   let queue: Entry[] = [];
   let queueHead = 0;
   let size = 0;
+  // The chain head the last find() saw, so insert() after a miss needs no second Map lookup.
+  let foundHead: Entry | undefined;
 
   function pair(entry: Entry, parent: Span, child: Span): void {
     if (!deferred) {
@@ -138,6 +140,7 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
 
   function find(traceId: string, spanId: string): Entry | undefined {
     let entry = entries.get(spanId);
+    foundHead = entry;
     while (entry !== undefined && entry.traceId !== traceId) {
       entry = entry.next;
     }
@@ -179,14 +182,16 @@ export function createEdgeStore(options: EdgeStoreOptions): EdgeStore {
     }
   }
 
+  /** Adds an entry that find() just missed (its chain head is foundHead). */
   function insert(entry: Entry, nowMs: number): void {
+    let head = foundHead;
     if (size >= maxItems) {
       expire(nowMs);
       if (size >= maxItems) {
         throw new TooManyEdgesError(maxItems);
       }
+      head = entries.get(entry.spanId);
     }
-    const head = entries.get(entry.spanId);
     if (head === undefined) {
       entries.set(entry.spanId, entry);
     } else {

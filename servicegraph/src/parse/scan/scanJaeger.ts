@@ -97,11 +97,18 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
   let durationUs = 0;
   let processId = '';
   let refs: Reference[] | undefined;
+  let referencesSeen = false;
+  let childOf: string | undefined;
+  let followsFrom: string | undefined;
   let oldParent = '';
   let attributes = NO_ATTRIBUTES;
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     if (cursor.keyIs('traceID')) {
+      if (traceId !== '') {
+        // References may already have been judged against the first one; the full parser takes the last.
+        throw new ScanUnsupported('duplicate traceID key');
+      }
       traceId = readTraceId(cursor);
     } else if (cursor.keyIs('spanID')) {
       spanId = readHexId(cursor, SPAN_ID_HEX_LENGTH);
@@ -114,11 +121,27 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
     } else if (cursor.keyIs('tags')) {
       attributes = scanTags(cursor, attributes);
     } else if (cursor.keyIs('references')) {
+      if (referencesSeen) {
+        throw new ScanUnsupported('duplicate references key');
+      }
+      referencesSeen = true;
       if (!cursor.isNull()) {
         cursor.beginArray();
         for (let firstRef = true; cursor.nextElement(firstRef); firstRef = false) {
-          if (!cursor.isNull()) {
-            (refs ??= []).push(scanReference(cursor));
+          if (cursor.isNull()) {
+            continue;
+          }
+          scanReference(cursor);
+          if (traceId === '') {
+            // Judged once the span's own traceID is known (fields come in any order).
+            (refs ??= []).push({ ...reference });
+          } else if (reference.traceId === '' || reference.traceId === traceId) {
+            // The usual order (traceID first): judged now, nothing kept per reference.
+            if (reference.followsFrom) {
+              followsFrom ??= reference.spanId;
+            } else {
+              childOf ??= reference.spanId;
+            }
           }
         }
       }
@@ -133,9 +156,7 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
   if (spanId === '') {
     throw new ScanUnsupported('span without spanID');
   }
-  // References are judged once the span's own traceID is known (fields come in any order).
-  let childOf: string | undefined;
-  let followsFrom: string | undefined;
+  // References read before the span's own traceID are judged now.
   if (refs !== undefined) {
     const ownTrace = traceId || state.traceId;
     if (ownTrace === undefined) {
@@ -168,7 +189,10 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
   state.processIds.push(processId);
 }
 
-function scanReference(cursor: TraceCursor): Reference {
+/** The reference scanReference read last (one object reused: most references are judged at once). */
+const reference: Reference = { traceId: '', spanId: '', followsFrom: false };
+
+function scanReference(cursor: TraceCursor): void {
   let traceId = '';
   let spanId = '';
   let followsFrom = false;
@@ -188,7 +212,9 @@ function scanReference(cursor: TraceCursor): Reference {
   if (spanId === '') {
     throw new ScanUnsupported('reference without spanID');
   }
-  return { traceId, spanId, followsFrom };
+  reference.traceId = traceId;
+  reference.spanId = spanId;
+  reference.followsFrom = followsFrom;
 }
 
 /** Tags `[{key, type, value}]`; returns the attributes object (a new one once a wanted tag appears). */
