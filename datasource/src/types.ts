@@ -66,6 +66,8 @@ export interface DemoDataflowQuery extends DataflowQueryCommon {
    * normal, so the incident shows up as a change (anomaly flags, replay). Absent = on for all time.
    */
   incidentsSince?: Record<string, number>;
+  /** The editor records the switch time in `incidentsSince` when this is on (default off: incidents hold for all time). */
+  incidentsFromNow?: boolean;
   /** The route of one simulated request by its trace id (e.g. an edge's exemplar); empty = the map. */
   traceId?: string;
 }

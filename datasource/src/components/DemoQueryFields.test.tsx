@@ -17,6 +17,20 @@ describe('DemoQueryFields', () => {
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
+  it('with "From now" on, records when an incident was switched on and forgets it when switched off', () => {
+    const onChange = jest.fn();
+    const query = { ...(createDefaultQuery('demo') as DemoDataflowQuery), incidentsFromNow: true };
+    const { rerender } = render(<DemoQueryFields query={query} onChange={onChange} onRunQuery={jest.fn()} />);
+    const before = Date.now();
+    fireEvent.click(screen.getByTestId(TEST_IDS.query.incident('payments-db-locking')));
+    const switched = onChange.mock.calls[0][0] as DemoDataflowQuery;
+    expect(switched.incidents['payments-db-locking']).toBe(true);
+    expect(switched.incidentsSince?.['payments-db-locking']).toBeGreaterThanOrEqual(before);
+    rerender(<DemoQueryFields query={switched} onChange={onChange} onRunQuery={jest.fn()} />);
+    fireEvent.click(screen.getByTestId(TEST_IDS.query.incident('payments-db-locking')));
+    expect((onChange.mock.calls[1][0] as DemoDataflowQuery).incidentsSince).toEqual({});
+  });
+
   it('shows one switch per shop incident, reflecting the query', () => {
     const query = { ...(createDefaultQuery('demo') as DemoDataflowQuery), incidents: { 'inventory-errors': true } };
     render(<DemoQueryFields query={query} onChange={jest.fn()} onRunQuery={jest.fn()} />);

@@ -19,14 +19,19 @@ function switchTime(): number {
 /** Incident switches act at once: the running stream is replaced by one with the new incidents. */
 export function DemoQueryFields({ query, onChange, onRunQuery }: Props) {
   const toggle = (name: string, on: boolean) => {
-    // The switch time makes the incident a change in the traffic (anomaly flags, replay), not its permanent state.
-    const since = { ...query.incidentsSince };
-    if (on) {
-      since[name] = switchTime();
+    const incidents = { ...query.incidents, [name]: on };
+    if (!query.incidentsFromNow) {
+      onChange({ ...query, incidents });
     } else {
-      delete since[name];
+      // The switch time makes the incident a change in the traffic (anomaly flags, replay), not its permanent state.
+      const since = { ...query.incidentsSince };
+      if (on) {
+        since[name] = switchTime();
+      } else {
+        delete since[name];
+      }
+      onChange({ ...query, incidents, incidentsSince: since });
     }
-    onChange({ ...query, incidents: { ...query.incidents, [name]: on }, incidentsSince: since });
     onRunQuery();
   };
   return (
@@ -42,6 +47,17 @@ export function DemoQueryFields({ query, onChange, onRunQuery }: Props) {
             />
           </InlineField>
         ))}
+        <InlineField
+          label="From now"
+          tooltip="Incidents switched on start now, so the map changes over the window (anomaly flags, replay); off: they hold for all time and show at once"
+        >
+          <InlineSwitch
+            data-testid={TEST_IDS.query.incidentsFromNow}
+            aria-label="Incidents start now"
+            value={Boolean(query.incidentsFromNow)}
+            onChange={(e) => onChange({ ...query, incidentsFromNow: e.currentTarget.checked })}
+          />
+        </InlineField>
       </InlineFieldRow>
       <InlineField label="Traffic ×" tooltip="Multiplier of the shop's normal traffic">
         <Input

@@ -37,6 +37,6 @@ export const TEST_IDS = {
     lookupError: 'kompas-query-lookup-error',
     timeline: 'kompas-query-timeline',
     anomalySensitivity: 'kompas-query-anomaly-sensitivity',
-    demoTraceId: 'kompas-query-demo-trace-id',
+    incidentsFromNow: 'kompas-query-demo-incidents-from-now',
   },
 } as const;
