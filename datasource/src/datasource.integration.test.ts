@@ -5,7 +5,7 @@ import { JaegerReplay, startJaegerReplay } from '../../sandbox/jaeger-replay/src
 import { DataflowDataSource } from './datasource';
 import { createDefaultQuery } from './defaults';
 import { createNodeHttpGet } from './jaeger/nodeHttpGet';
-import { DataflowDataSourceOptions, DataflowQuery, JaegerDataflowQuery } from './types';
+import { DataflowDataSourceOptions, DataflowQuery, DemoDataflowQuery, JaegerDataflowQuery } from './types';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 let replay: JaegerReplay;
@@ -109,7 +109,7 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
   it('answers a route query whose ${routeTrace} variable is unset with no frames, not an error or the whole map', async () => {
     const responses = await run(datasource(), [
       jaegerQuery({ refId: 'B', queryType: 'trace', traceId: '${routeTrace}' }),
-      { ...createDefaultQuery('demo'), refId: 'C', streaming: false, traceId: '$routeTrace' },
+      { ...(createDefaultQuery('demo') as DemoDataflowQuery), refId: 'C', streaming: false, traceId: '$routeTrace' },
     ]);
     expect(responses.map((r) => [r.key, r.state, r.data.length, r.errors])).toEqual([
       ['B', LoadingState.Done, 0, undefined],

@@ -27,7 +27,7 @@ import { Graph, analyzeBottlenecks, spansToObservations } from '../graph/service
 import { addBottleneckFields } from '../insight/bottleneckFields';
 import { createBottleneckTracker } from '../insight/bottleneckTracker';
 import { routeToFrame, spansToRoute } from '../graph/traceRoute';
-import { jaegerTracesToObservations, observationsToGraph, readJaegerSpans } from '../graph/tracesToGraph';
+import { observationsToGraph, readJaegerSpans } from '../graph/tracesToGraph';
 import { streamGraph } from '../streaming/streamGraph';
 import { JaegerDataflowQuery } from '../types';
 import { DEFAULT_TRACE_LIMIT } from '../defaults';

@@ -133,9 +133,10 @@ describe('Timescale mode through /api/ds/query on real PostgreSQL', () => {
   it('returns a timeline of 10 s steps with the stored minute in its first six steps (replay)', async () => {
     const [response] = await run({ ...(createDefaultQuery('timescale') as TimescaleDataflowQuery), timeline: true });
     const timeline = response.data.find((f: DataFrame) => f.name === 'timeline');
-    const times = [...new Set(timeline?.fields.find((f) => f.name === 'time')?.values as number[])].sort((a, b) => a - b);
+    const field = (name: string) => timeline?.fields.find((f: DataFrame['fields'][number]) => f.name === name)?.values;
+    const times = [...new Set(field('time') as number[])].sort((a, b) => a - b);
     expect(times.map((t) => (t - START) / 1000)).toEqual([0, 10, 20, 30, 40, 50]);
-    const ids = timeline?.fields.find((f) => f.name === 'edge_id')?.values as string[];
+    const ids = field('edge_id') as string[];
     expect(ids).toEqual(expect.arrayContaining(['payments->payments-db#database']));
     expect(edgeIds(response.data).length).toBeGreaterThan(5);
   });
