@@ -157,13 +157,39 @@ export class JsonCursor {
       throw new ScanUnsupported('unterminated string');
     }
     // Escapes are rare in trace data; when there is one, the exact decoding is left to JSON.parse.
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) === BACKSLASH) {
-        return this.readEscapedString(start);
-      }
+    if (this.hasBackslashBefore(start, end)) {
+      return this.readEscapedString(start);
     }
     this.pos = end + 1;
     return text.slice(start, end);
+  }
+
+  /** Skips a string value without copying it (escaped strings are still checked by readString). */
+  private skipString(): void {
+    const start = this.pos + 1;
+    const end = this.text.indexOf('"', start);
+    if (end < 0 || this.hasBackslashBefore(start, end)) {
+      this.readString();
+      return;
+    }
+    this.pos = end + 1;
+  }
+
+  /** The first backslash at or after backslashFrom (text.length when none): found once, reused until passed. */
+  private backslashAt = -1;
+  private backslashFrom = 0;
+
+  /**
+   * Whether text[start, end) holds a backslash, without looking at each character: the cursor only moves
+   * forward, so one indexOf answers for every string up to the next backslash in the text.
+   */
+  private hasBackslashBefore(start: number, end: number): boolean {
+    if (start < this.backslashFrom || this.backslashAt < start) {
+      const found = this.text.indexOf('\\', start);
+      this.backslashAt = found < 0 ? this.text.length : found;
+      this.backslashFrom = start;
+    }
+    return this.backslashAt < end;
   }
 
   private readEscapedString(start: number): string {
@@ -246,7 +272,7 @@ export class JsonCursor {
   skipValue(): void {
     const c = this.peek();
     if (c === QUOTE) {
-      this.readString();
+      this.skipString();
       return;
     }
     if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
