@@ -76,4 +76,33 @@ test.describe('datasource: Demo source', () => {
     await saveScreenshot(page, 'datasource-demo-payments-incident');
     expect(consoleErrors).toEqual([]);
   });
+
+  test('with the 5-minute window filled, the incident still shows on payments → payments-db within 2 s', async ({ page, consoleErrors }) => {
+    test.setTimeout(90_000);
+    await enablePanelPositions(page);
+    await openSandbox(page);
+    await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(40);
+    // The stream backfills one 10 s chunk per 1 s tick: after 30 ticks the whole 5-minute window is covered.
+    const openedAt = Date.now();
+    await expect.poll(() => Date.now() - openedAt, { timeout: 40_000, intervals: [1000] }).toBeGreaterThan(32_000);
+    const edge = () => hoverEdge(page, 'payments', 'payments-db');
+    await expect.poll(async () => (await edge())?.rows.p95 ?? '', { timeout: 10_000 }).toMatch(/ms|s$/);
+    const before = parseMs((await edge())!.rows.p95);
+
+    const clickedAt = Date.now();
+    await page.getByTestId('kompas-query-incident-payments-db-locking').click({ force: true });
+    let seen = '';
+    await expect
+      .poll(
+        async () => {
+          const reading = await edge();
+          seen = reading ? `p95 ${reading.rows.p95}, failed ${reading.rows.Failed}, notes ${JSON.stringify(reading.notes)}` : seen;
+          return reading ? parseMs(reading.rows.p95) : before;
+        },
+        { timeout: Math.max(0, clickedAt + 2_000 - Date.now()), intervals: [50], message: 'payments → payments-db p95 within 2 s' }
+      )
+      .toBeGreaterThan(before * 2);
+    console.log(`filled window: visible change after ${Date.now() - clickedAt} ms (p95 before ${before} ms; now ${seen})`);
+    expect(consoleErrors).toEqual([]);
+  });
 });

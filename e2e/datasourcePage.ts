@@ -90,6 +90,8 @@ export async function edgeCount(page: Page): Promise<number> {
 export interface TooltipReading {
   title: string;
   rows: Record<string, string>;
+  /** Insight lines under the statistics (route step, bottleneck, anomaly, alerts). */
+  notes: string[];
 }
 
 async function readTooltip(page: Page): Promise<TooltipReading | undefined> {
@@ -102,7 +104,8 @@ async function readTooltip(page: Page): Promise<TooltipReading | undefined> {
     el.querySelectorAll('tr').forEach((tr) => {
       rows[tr.querySelector('th')?.textContent ?? ''] = tr.querySelector('td')?.textContent ?? '';
     });
-    return { title: el.firstElementChild?.textContent ?? '', rows };
+    const notes = [...el.querySelectorAll('[data-testid="kompas-dataflow-tooltip-note"]')].map((n) => n.textContent ?? '');
+    return { title: el.firstElementChild?.textContent ?? '', rows, notes };
   });
 }
 
