@@ -36,7 +36,7 @@ interface KeyValueMessage {
   value?: Maybe<AnyValueMessage>;
 }
 
-interface SpanMessage {
+export interface SpanMessage {
   traceId?: Maybe<Uint8Array>;
   spanId?: Maybe<Uint8Array>;
   parentSpanId?: Maybe<Uint8Array>;
@@ -73,10 +73,7 @@ export function otlpMessageToSpans(request: TraceRequestMessage): Span[] {
 /** Appends the spans of one ResourceSpans message to `out` (decodeOtlpProtobuf maps them one at a time). */
 export function addResourceSpans(resourceSpans: ResourceSpansMessage, out: Span[], traceIds: TraceIdCache): void {
   const resource: Record<string, AttributeValue> = {};
-  readAttributes(resourceSpans.resource?.attributes, resource);
-  const serviceName = resource['service.name'];
-  const service = typeof serviceName === 'string' && serviceName !== '' ? serviceName : UNKNOWN_SERVICE;
-  delete resource['service.name'];
+  const service = readResource(resourceSpans.resource, resource);
   for (const scope of resourceSpans.scopeSpans ?? []) {
     for (const span of scope?.spans ?? []) {
       if (span != null) {
@@ -86,9 +83,17 @@ export function addResourceSpans(resourceSpans: ResourceSpansMessage, out: Span[
   }
 }
 
+/** Fills `into` with a resource's attributes except service.name, and returns the service name. */
+export function readResource(message: ResourceSpansMessage['resource'], into: Record<string, AttributeValue>): string {
+  readAttributes(message?.attributes, into);
+  const serviceName = into['service.name'];
+  delete into['service.name'];
+  return typeof serviceName === 'string' && serviceName !== '' ? serviceName : UNKNOWN_SERVICE;
+}
+
 const time = { ms: 0, nanos: 0 };
 
-function toSpan(
+export function toSpan(
   span: SpanMessage,
   service: string,
   resource: Record<string, AttributeValue>,
