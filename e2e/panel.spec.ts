@@ -65,10 +65,6 @@ test.describe('Kompas panel on the live demo shop (issue 9)', () => {
   });
 
   test('zoom to fit keeps the bottom nodes and their labels clear of the legend', async ({ page, consoleErrors }) => {
-    test.fail(
-      true,
-      'known bug (reported): fitView pads 36 px on every side, the legend overlay covers the bottom ~30 px, so the lowest labels hide under it'
-    );
     await openMap(page);
     await waitForSettledPositions(page);
     await page.getByTestId('kompas-dataflow-fit').click();

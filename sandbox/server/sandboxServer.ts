@@ -2,7 +2,7 @@ import http from 'http';
 import fs from 'fs';
 import path from 'path';
 import { AddressInfo } from 'net';
-import { bootDataScript, readPluginMeta } from './bootData';
+import { bootDataScript, frontendDataSources, readPluginMeta } from './bootData';
 import { DataSourceStore, DataSourceUpdate, StoredDataSource, toBrowserSettings } from './datasourceStore';
 import { buildUpstreamRequest, forwardRequest, PluginRoute } from './datasourceProxy';
 import { DsQueryRequest, PostgresQueryRunner } from './postgresQuery';
@@ -116,6 +116,11 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       // Grafana's Prometheus-compatible list of its alert instances; KOMPAS_SANDBOX_ALERTS names a JSON file in that shape.
       const file = process.env.KOMPAS_SANDBOX_ALERTS;
       sendJson(res, 200, file ? JSON.parse(fs.readFileSync(file, 'utf8')) : { status: 'success', data: { alerts: [] } });
+      return;
+    }
+    if (p === '/api/frontend/settings' && method === 'GET') {
+      // What Grafana's frontend reloads after a datasource is saved (the same map as in grafanaBootData).
+      sendJson(res, 200, { datasources: frontendDataSources(distDir, store.list()) });
       return;
     }
     if (p === '/api/health') {

@@ -184,7 +184,7 @@ export function App({ templateSrv }: Props) {
         )}
       </section>
       {settingsOpen && ds && (
-        <ConfigDrawer ds={ds} onClose={() => setSettingsOpen(false)} onSaved={() => { getDataSourceSrv().reload(); setDsGeneration((g) => g + 1); }} />
+        <ConfigDrawer ds={ds} onClose={() => setSettingsOpen(false)} onSaved={() => setDsGeneration((g) => g + 1)} />
       )}
     </div>
   );

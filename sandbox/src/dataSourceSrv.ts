@@ -73,8 +73,16 @@ export class SandboxDataSourceSrv implements DataSourceSrv {
     return api;
   }
 
-  /** Drops cached instances, e.g. after the config editor saved new settings. */
-  reload(): void {
+  /**
+   * After a save, Grafana reloads its frontend settings so new instances see the saved jsonData;
+   * cached instances are dropped.
+   */
+  async reload(): Promise<void> {
+    const response = await fetch('/api/frontend/settings');
+    if (response.ok) {
+      const settings = (await response.json()) as { datasources: typeof config.datasources };
+      config.datasources = settings.datasources;
+    }
     this.instances.clear();
   }
 

@@ -88,3 +88,14 @@ function errorData(err: unknown, range: TimeRange): PanelData {
   const error = { message: messageOf(err) };
   return { state: LoadingState.Error, series: [], error, errors: [error], timeRange: range };
 }
+
+/**
+ * Grafana's preProcessPanelData: a loading packet without data keeps showing the last result (marked as
+ * loading), so a re-run query never blanks the panel in between.
+ */
+export function keepLastWhileLoading(next: PanelData, last: PanelData | undefined): PanelData {
+  if (next.state === LoadingState.Loading && next.series.length === 0 && last) {
+    return { ...last, state: LoadingState.Loading, request: next.request };
+  }
+  return next;
+}

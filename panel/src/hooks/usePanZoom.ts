@@ -1,6 +1,9 @@
 import { RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { SceneNode, ViewTransform } from '../render/sceneTypes';
-import { clampZoom, fitView, zoomAt } from '../render/viewTransform';
+import { clampZoom, FitInsets, fitView, zoomAt } from '../render/viewTransform';
+
+// The legend covers the bottom ~30 px and a label line sits below each node; the controls sit at the top.
+const FIT_INSETS: FitInsets = { top: 44, right: 36, bottom: 76, left: 36 };
 import { PanelMemory, rememberView } from './panelMemory';
 import { useLatest } from './useLatest';
 
@@ -37,7 +40,7 @@ export function usePanZoom(
   const nodesRef = useLatest(nodes);
 
   const fit = useCallback(() => {
-    setView(fitView(nodesRef.current, size.current.width, size.current.height));
+    setView(fitView(nodesRef.current, size.current.width, size.current.height, FIT_INSETS));
   }, [nodesRef]);
 
   useEffect(() => {

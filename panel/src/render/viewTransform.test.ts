@@ -25,3 +25,22 @@ describe('view transform', () => {
     expect(after.y).toBeCloseTo(before.y);
   });
 });
+
+describe('fitView with uneven insets', () => {
+  it('keeps the fitted points inside the free area, e.g. above a legend', () => {
+    const points = [
+      { x: -100, y: -50, radius: 5 },
+      { x: 100, y: 50, radius: 5 },
+    ];
+    const insets = { top: 40, right: 30, bottom: 80, left: 30 };
+    const view = fitView(points, 400, 300, insets);
+    for (const p of points) {
+      const sy = p.y * view.k + view.y;
+      const sx = p.x * view.k + view.x;
+      expect(sy + p.radius * view.k).toBeLessThanOrEqual(300 - insets.bottom + 0.001);
+      expect(sy - p.radius * view.k).toBeGreaterThanOrEqual(insets.top - 0.001);
+      expect(sx).toBeGreaterThanOrEqual(insets.left);
+      expect(sx).toBeLessThanOrEqual(400 - insets.right);
+    }
+  });
+});

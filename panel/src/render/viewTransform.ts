@@ -27,14 +27,23 @@ export function zoomAt(view: ViewTransform, sx: number, sy: number, factor: numb
   return { k, x: sx - (sx - view.x) * ratio, y: sy - (sy - view.y) * ratio };
 }
 
-/** The transform that shows all points (with their radius) inside width × height with padding. */
+/** Space to keep free on each side of the fitted map, in CSS pixels. */
+export interface FitInsets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** The transform that shows all points (with their radius) inside width × height, keeping `padding` free. */
 export function fitView(
   points: ReadonlyArray<{ x: number; y: number; radius: number }>,
   width: number,
   height: number,
-  padding = 36,
+  padding: number | FitInsets = 36,
   maxZoom = 2
 ): ViewTransform {
+  const inset = typeof padding === 'number' ? { top: padding, right: padding, bottom: padding, left: padding } : padding;
   if (points.length === 0 || width <= 0 || height <= 0) {
     return { x: width / 2, y: height / 2, k: 1 };
   }
@@ -49,7 +58,13 @@ export function fitView(
     maxY = Math.max(maxY, p.y + p.radius);
   }
   const k = clampZoom(
-    Math.min(maxZoom, (width - 2 * padding) / Math.max(1, maxX - minX), (height - 2 * padding) / Math.max(1, maxY - minY))
+    Math.min(
+      maxZoom,
+      (width - inset.left - inset.right) / Math.max(1, maxX - minX),
+      (height - inset.top - inset.bottom) / Math.max(1, maxY - minY)
+    )
   );
-  return { k, x: width / 2 - ((minX + maxX) / 2) * k, y: height / 2 - ((minY + maxY) / 2) * k };
+  const centreX = inset.left + (width - inset.left - inset.right) / 2;
+  const centreY = inset.top + (height - inset.top - inset.bottom) / 2;
+  return { k, x: centreX - ((minX + maxX) / 2) * k, y: centreY - ((minY + maxY) / 2) * k };
 }

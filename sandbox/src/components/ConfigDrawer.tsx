@@ -1,12 +1,12 @@
 import React, { useEffect, useState } from 'react';
 import { DataSourceApi, DataSourceSettings } from '@grafana/data';
-import { getBackendSrv } from '@grafana/runtime';
+import { getBackendSrv, getDataSourceSrv } from '@grafana/runtime';
 import { Alert, Button, Drawer, Stack } from '@grafana/ui';
 
 interface Props {
   ds: DataSourceApi;
   onClose: () => void;
-  /** Called after a save so instances are re-created with the new settings. */
+  /** Called after a save (and the settings reload) so the page re-creates its instances. */
   onSaved: () => void;
 }
 
@@ -32,8 +32,8 @@ export function ConfigDrawer({ ds, onClose, onSaved }: Props) {
     setResult(undefined);
     try {
       await getBackendSrv().put(`/api/datasources/uid/${ds.uid}`, settings);
+      await getDataSourceSrv().reload();
       onSaved();
-      const { getDataSourceSrv } = await import('@grafana/runtime');
       const fresh = await getDataSourceSrv().get({ uid: ds.uid });
       const outcome = await fresh.testDatasource();
       setResult({ status: outcome.status, message: outcome.message });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DataQuery, DataSourceApi, LoadingState, PanelData, TimeRange } from '@grafana/data';
-import { runPanelQuery } from '../runPanelQuery';
+import { keepLastWhileLoading, runPanelQuery } from '../runPanelQuery';
 
 /** Subscribes to the panel's query; re-runs when the inputs or `rerunKey` change, cancels the previous run. */
 export function usePanelData(
@@ -17,7 +17,9 @@ export function usePanelData(
     if (!ds) {
       return;
     }
-    const subscription = runPanelQuery(ds, JSON.parse(targetsKey), range, Math.round(width), panelId).subscribe(setData);
+    const subscription = runPanelQuery(ds, JSON.parse(targetsKey), range, Math.round(width), panelId).subscribe((next) =>
+      setData((last) => keepLastWhileLoading(next, last))
+    );
     return () => subscription.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ds, targetsKey, range, panelId, rerunKey]);
