@@ -33,9 +33,8 @@ interface FaultCase {
   /** Extra ConfigEditor edits before saving. */
   configure?: (page: Page) => Promise<void>;
   /**
-   * The case depends on browser-side options (size cap, timeout). The sandbox keeps the old jsonData in
-   * its boot data after a save (sandbox/src/dataSourceSrv.ts reload() only drops instances), so these
-   * fail until that is fixed; the "after a reload" tests below cover the datasource itself.
+   * The case depends on browser-side options (size cap, timeout): they must reach new instances right after
+   * Save & test (the sandbox reloads frontend settings as Grafana does), and also after a page reload.
    */
   browserSideOption?: boolean;
 }
@@ -90,7 +89,6 @@ test.describe('datasource: bad input is shown as text', () => {
 
   for (const c of CASES) {
     test(`Jaeger ${c.name}: Save & test and the panel say what is wrong`, async ({ page, consoleErrors }) => {
-      test.fail(c.browserSideOption === true, 'sandbox bug: saved jsonData does not reach new datasource instances until a page reload');
       await openDashboard(page, { datasourceUid: DS.jaeger, query: TRACES_QUERY });
       await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBeGreaterThan(0);
       await openSettings(page);
