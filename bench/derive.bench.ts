@@ -14,14 +14,9 @@ import { scanTraceText } from '../servicegraph/src/parse/scan/scanTraceText';
 import { decodeOtlpProtobuf } from '../servicegraph/src/parse/otlpProtobuf';
 import { spansToObservations } from '../servicegraph/src/derive/spansToObservations';
 import { addObservation, createEdgeWindow, type EdgeWindow } from '../servicegraph/src/aggregate/edgeWindow';
-import { setFlagsFromString } from 'v8';
-import { runInNewContext } from 'vm';
 import type { BenchResult } from './benchResult';
+import { median, round, timeMs } from './benchStats';
 
-// A full collection before each timed step, so no step pays for the garbage of the one before it
-// (JSON.parse of 60 MB leaves hundreds of MB behind).
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 const SPANS_PER_TRACE = 25;
 const SERVICES = 50;
@@ -52,23 +47,8 @@ function asReadFromFile(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }
 
-function timeMs(work: () => unknown): number {
-  collectGarbage();
-  const start = performance.now();
-  work();
-  return performance.now() - start;
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
-function round(value: number, digits = 2): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
 
 /**
  * JSON.parse vs deriving the edges from the same text, interleaved so machine load hits all alike:

@@ -19,6 +19,7 @@ import { bottlenecks } from '../servicegraph/src/insight/bottlenecks';
 import type { AnomalyFlag } from '../servicegraph/src/insight/anomalyDetector';
 import { demoWindows, scoreDetector } from '../servicegraph/src/insight/testing/demoEvaluation';
 import type { BenchResult } from './benchResult';
+import { median, round, timeMs } from './benchStats';
 
 const DUMP = { seed: 42, traces: 4500, spansPerTrace: 25, services: 50 };
 const WINDOW_MS = 10_000;
@@ -30,22 +31,8 @@ const INCIDENTS: Array<{ name: string; key: string; isDetection: (flag: AnomalyF
   { name: 'kafka-consumer-lag', key: 'kafka_consumer_lag', isDetection: (f) => f.element === 'edge' && f.id.endsWith('#messaging_system') },
 ];
 
-function timeMs(work: () => unknown): number {
-  const start = performance.now();
-  work();
-  return performance.now() - start;
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
-function round(value: number, digits = 2): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
 
 function deriveEdges(spans: Span[]): number {
   const window = createEdgeWindow();
