@@ -57,9 +57,9 @@ rm -f artifacts/e2e-report.json
 npx playwright test -c e2e/playwright.config.ts > artifacts/e2e.log 2>&1
 e2e_status=$?
 if [ -f artifacts/e2e-report.json ]; then
-  read -r ep ef < <(node -e 'const s=require("./artifacts/e2e-report.json").stats;console.log(s.expected,s.unexpected+s.flaky)')
+  read -r ep ef efl < <(node -e 'const s=require("./artifacts/e2e-report.json").stats;console.log(s.expected+s.flaky,s.unexpected,s.flaky)')
   passed=$((passed + ep)); failed=$((failed + ef))
-  echo "e2e: $ep passed, $ef failed ($((SECONDS - started)) s)"
+  echo "e2e: $ep passed ($efl of them only on retry: flaky), $ef failed ($((SECONDS - started)) s)"
   if [ $e2e_status -ne 0 ]; then
     grep -vE "^\s*$" artifacts/e2e.log | tail -n 60
     [ "$ef" -eq 0 ] && failed=$((failed + 1))
