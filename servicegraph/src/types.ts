@@ -58,6 +58,11 @@ export interface EdgeObservation extends EdgeKey {
   failed: boolean;
   /** Client span duration when a client span exists (for client-side latency). */
   clientLatencyMs?: number;
+  /**
+   * Messaging edges only: consumer start minus producer end (Tempo's `messaging_system` latency), i.e. how long
+   * the message waited in the broker — consumer lag. Clamped at 0 when host clocks disagree.
+   */
+  messagingLagMs?: number;
 }
 
 /** A node of the dataflow graph as the panel draws it. */

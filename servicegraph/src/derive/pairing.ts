@@ -27,7 +27,7 @@ export function isKindedPair(parent: Span, child: Span): boolean {
 export function pairObservation(parent: Span, child: Span): EdgeObservation | undefined {
   if (isKindedPair(parent, child)) {
     const messaging = parent.kind === 'producer' || child.kind === 'consumer';
-    return {
+    const observation: EdgeObservation = {
       clientService: parent.service,
       serverService: child.service,
       connectionType: messaging ? 'messaging_system' : '',
@@ -39,6 +39,11 @@ export function pairObservation(parent: Span, child: Span): EdgeObservation | un
       failed: parent.error || child.error,
       clientLatencyMs: parent.durationMs,
     };
+    if (messaging) {
+      // Across two hosts' clocks, so clamp: a consumer cannot start before the message was produced.
+      observation.messagingLagMs = Math.max(0, child.startMs - (parent.startMs + parent.durationMs));
+    }
+    return observation;
   }
   if (isKindless(parent) && isKindless(child)) {
     return kindlessObservation(parent, child);

@@ -77,6 +77,20 @@ describe('producer/consumer pairing', () => {
     expect(edges([consumer, producer])).toEqual(['orders->shipping#messaging_system']);
     expect(only([producer, consumer]).latencyMs).toBe(7);
   });
+
+  it('records consumer lag as consumer start minus producer end, clamped at 0 under clock skew', () => {
+    const producer = makeSpan({ spanId: 'p1', service: 'orders', kind: 'producer', startMs: 1000, durationMs: 5 });
+    const consumer = (startMs: number) =>
+      makeSpan({ spanId: 'q1', parentSpanId: 'p1', service: 'shipping', kind: 'consumer', startMs, durationMs: 7 });
+    expect(only([producer, consumer(46_005)]).messagingLagMs).toBe(45_000);
+    expect(only([producer, consumer(990)]).messagingLagMs).toBe(0);
+  });
+
+  it('gives request edges no lag', () => {
+    const call = makeSpan({ spanId: 'c9', service: 'shop', kind: 'client' });
+    const answer = makeSpan({ spanId: 's9', parentSpanId: 'c9', service: 'cart', kind: 'server' });
+    expect(only([call, answer]).messagingLagMs).toBeUndefined();
+  });
 });
 
 describe('database edges', () => {
