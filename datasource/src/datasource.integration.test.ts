@@ -37,6 +37,19 @@ function datasource(jsonData: Partial<DataflowDataSourceOptions> = {}, prefix = 
   );
 }
 
+/** A datasource straight on `url`; by default each read of the clock advances it 10 s, from NOW - 5 s. */
+function liveDataSource(url: string, now = steppingClock(NOW - 5000, 10_000)): DataflowDataSource {
+  return new DataflowDataSource(
+    { uid: 'kompas', name: 'Kompas', type: 'kompas-dataflow-datasource', jsonData: { jaegerUrl: url } } as never,
+    { http: createNodeHttpGet({ maxBytes: 1 << 24 }), jaegerBaseUrl: url, replace: (t) => t, now }
+  );
+}
+
+function steppingClock(startMs: number, stepMs: number): () => number {
+  let clock = startMs;
+  return () => (clock += stepMs);
+}
+
 function request(targets: DataflowQuery[], fromMs = NOW - 3_600_000, toMs = NOW): DataQueryRequest<DataflowQuery> {
   return {
     targets,
@@ -197,21 +210,7 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
 describe('Jaeger live mode against the replay server', () => {
   it('asks Jaeger only for the new interval on each tick', async () => {
     // Each tick reads the clock once: 10 s steps from NOW - 5 s, so the recordings (20 s apart before NOW) arrive over the ticks.
-    let clock = NOW - 5000;
-    const ds = new DataflowDataSource(
-      {
-        uid: 'kompas',
-        name: 'Kompas',
-        type: 'kompas-dataflow-datasource',
-        jsonData: { jaegerUrl: replay.url },
-      } as never,
-      {
-        http: createNodeHttpGet({ maxBytes: 1 << 24 }),
-        jaegerBaseUrl: replay.url,
-        replace: (t) => t,
-        now: () => (clock += 10_000),
-      }
-    );
+    const ds = liveDataSource(replay.url);
     const before = replay.requests.length;
     const query = jaegerQuery({ service: 'api-gateway', streaming: true, windowMs: 600_000, cadenceMs: 10 });
     const responses = await lastValueFrom(ds.query(request([query])).pipe(take(3), toArray()));
@@ -228,21 +227,7 @@ describe('Jaeger live mode against the replay server', () => {
   });
 
   it('searches every service each tick without service, reading the service list only once a minute', async () => {
-    let clock = NOW - 5000;
-    const ds = new DataflowDataSource(
-      {
-        uid: 'kompas',
-        name: 'Kompas',
-        type: 'kompas-dataflow-datasource',
-        jsonData: { jaegerUrl: replay.url },
-      } as never,
-      {
-        http: createNodeHttpGet({ maxBytes: 1 << 24 }),
-        jaegerBaseUrl: replay.url,
-        replace: (t) => t,
-        now: () => (clock += 10_000),
-      }
-    );
+    const ds = liveDataSource(replay.url);
     const before = replay.requests.length;
     const query = jaegerQuery({ service: '', streaming: true, windowMs: 600_000, cadenceMs: 10 });
     const responses = await lastValueFrom(ds.query(request([query])).pipe(take(3), toArray()));
@@ -302,15 +287,7 @@ describe('dependencies mode', () => {
   it("maps Jaeger UI's large recorded dependency graph (1238 services, 4271 links)", async () => {
     const large = await startJaegerReplay({ traces: [], dependencies: 'jaeger-ui-dependencygraph-large.json' });
     try {
-      const ds = new DataflowDataSource(
-        {
-          uid: 'kompas',
-          name: 'Kompas',
-          type: 'kompas-dataflow-datasource',
-          jsonData: { jaegerUrl: large.url },
-        } as never,
-        { http: createNodeHttpGet({ maxBytes: 1 << 24 }), jaegerBaseUrl: large.url, replace: (t) => t, now: () => NOW }
-      );
+      const ds = liveDataSource(large.url, () => NOW);
       const [response] = await run(ds, [jaegerQuery({ queryType: 'dependencies', lookback: '1d' })]);
       expect(column(response.data, 'nodes', 'id')).toHaveLength(1238);
       expect(column(response.data, 'edges', 'id')).toHaveLength(4271);
