@@ -61,6 +61,8 @@ describe('datasources', () => {
     const timescaleMode = kompas.find((ds) => ds.jsonData?.defaultSource === 'timescale')!;
     const postgres = datasources.find((ds) => ds.uid === timescaleMode.jsonData?.postgresDatasourceUid);
     expect(postgres?.type).toBe('grafana-postgresql-datasource');
+    // The route of a request in Timescale mode goes through the Jaeger configured beside the PostgreSQL one.
+    expect(timescaleMode).toMatchObject({ url: '$KOMPAS_JAEGER_URL', jsonData: { jaegerUrl: '$KOMPAS_JAEGER_URL' } });
     // Every jsonData key must be one the datasource's options type declares.
     const optionKeys = [
       ...readFileSync(join(REPO_ROOT, 'datasource/src/types.ts'), 'utf8').matchAll(/^\s+(\w+)\?:/gm),

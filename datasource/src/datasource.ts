@@ -121,6 +121,9 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
             ...base,
             postgresDatasourceUid: this.options.postgresDatasourceUid,
             postDsQuery: this.postDsQuery,
+            // The route of a request comes from the Jaeger configured beside the PostgreSQL datasource.
+            jaeger: this.options.jaegerUrl ? this.jaeger : undefined,
+            requestIdAttribute: this.options.requestIdAttribute ?? DEFAULT_OPTIONS.requestIdAttribute,
           });
         case 'demo':
           return runDemoQuery(query, base);

@@ -81,6 +81,11 @@ export interface TimescaleDataflowQuery extends DataflowQueryCommon {
   connectionType?: string;
   /** Keep the N busiest edges (0 = all). */
   topN: number;
+  /**
+   * The route of one request: a trace id or a request id, fetched through the Jaeger URL configured in the
+   * same datasource (the aggregates keep no spans); empty = the map.
+   */
+  traceId?: string;
 }
 
 /** One query of a panel; `source` may override the instance's `defaultSource`. */

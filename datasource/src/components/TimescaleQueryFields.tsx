@@ -38,6 +38,23 @@ export function TimescaleQueryFields({ query, onChange, onRunQuery }: Props) {
           }}
         />
       </InlineField>
+      <InlineField
+        label="Route of request"
+        tooltip="A trace id or request id: its route is fetched from the Jaeger URL configured in this datasource ($variables allowed); empty = the map"
+      >
+        <Input
+          width={36}
+          aria-label="Trace or request id"
+          data-testid={TEST_IDS.query.traceId}
+          placeholder="trace id or request id"
+          defaultValue={query.traceId ?? ''}
+          onBlur={(e) => {
+            const traceId = e.currentTarget.value.trim();
+            onChange({ ...query, traceId: traceId === '' ? undefined : traceId });
+            onRunQuery();
+          }}
+        />
+      </InlineField>
     </>
   );
 }

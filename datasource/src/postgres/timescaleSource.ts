@@ -25,14 +25,11 @@ import { rowsToGraph } from '../timescale/rowsToGraph';
 import { TimescaleDataflowQuery } from '../types';
 import { POSTGRES_TYPE, PostDsQuery, readDsQueryFrames } from './dsQuery';
 import { fetchTimescaleTimeline } from './timescaleTimeline';
+import { TimescaleRouteContext, isRouteQuery, runTimescaleRoute } from './timescaleRoute';
 
-export interface TimescaleRunContext {
-  refId: string;
-  fromMs: number;
-  toMs: number;
+export interface TimescaleRunContext extends TimescaleRouteContext {
   postgresDatasourceUid?: string;
   postDsQuery: PostDsQuery;
-  toFrames: (graph: Graph) => DataFrame[];
   now?: () => number;
   scheduler?: SchedulerLike;
 }
@@ -41,6 +38,9 @@ export function runTimescaleQuery(
   query: TimescaleDataflowQuery,
   ctx: TimescaleRunContext
 ): Observable<DataQueryResponse> {
+  if (isRouteQuery(query)) {
+    return runTimescaleRoute(query, ctx);
+  }
   const uid = ctx.postgresDatasourceUid;
   if (!uid) {
     return throwError(

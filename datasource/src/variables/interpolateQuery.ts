@@ -59,6 +59,7 @@ function interpolateTimescale(
     ...query,
     services,
     connectionType: interpolateSingle('Connection type', query.connectionType, replace, scopedVars),
+    traceId: interpolateSingle('Trace id', query.traceId, replace, scopedVars),
   };
 }
 
