@@ -105,6 +105,8 @@ export interface GraphEdge {
   meanMs?: number;
   /** Trace id of the slowest request seen on the edge in the window ("show an example request"). */
   exemplarTraceId?: string;
+  /** Messaging edges: p95 consumer lag (consumer start − producer end) in ms; absent where no lag was measured. */
+  lagP95Ms?: number;
   /** Why the edge looks anomalous in this window (insight/anomalyDetector), e.g. "p95 2.3 s is 21× the usual 110 ms". */
   anomaly?: string;
 }

@@ -87,7 +87,7 @@ describe('timeline frame', () => {
     const frame = timelineToFrame(steps, 'A');
     expect(frame.name).toBe('timeline');
     expect(frame.fields.map((f) => f.name)).toEqual([
-      'time', 'edge_id', 'client_service', 'server_service', 'connection_type', 'requests', 'failed', 'p50', 'p95', 'p99',
+      'time', 'edge_id', 'client_service', 'server_service', 'connection_type', 'requests', 'failed', 'p50', 'p95', 'p99', 'lag_p95',
     ]);
     const rows = steps.reduce((n, s) => n + s.graph.edges.filter((e) => e.requests > 0).length, 0);
     expect(frame.length).toBe(rows);

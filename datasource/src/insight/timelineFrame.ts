@@ -55,6 +55,8 @@ export function timelineToFrame(steps: readonly TimelineStep[], refId: string): 
       column('p50', FieldType.number, (r) => r.edge.p50Ms, 'ms'),
       column('p95', FieldType.number, (r) => r.edge.p95Ms, 'ms'),
       column('p99', FieldType.number, (r) => r.edge.p99Ms, 'ms'),
+      // Consumer lag of messaging edges (NaN elsewhere), so a replay shows a Kafka backlog building up.
+      column('lag_p95', FieldType.number, (r) => r.edge.lagP95Ms ?? Number.NaN, 'ms'),
     ],
   };
 }

@@ -3,6 +3,7 @@ import { toNodeGraphFrames } from '../../../servicegraph/src/frames/toNodeGraphF
 import { createShopGraph } from '../testdata/shopGraph';
 import { createShopScene } from '../testdata/shopScene';
 import { buildInsightOverlay, formatSteps, placeRoute } from './insightOverlay';
+import { insightNotes } from './insightNotes';
 import { splitInsightFrames } from './insightFrames';
 import { matchAlerts, parseLabelList, readAlertsResponse } from './matchAlerts';
 import { readEdgeInsights } from './readEdgeInsights';
@@ -137,6 +138,23 @@ describe('timelineToReplay', () => {
     expect(timelineToReplay(undefined, createShopGraph())).toEqual([]);
   });
 
+  it('reads the consumer lag of messaging edges when the timeline carries it', () => {
+    const withLag = createDataFrame({
+      name: 'timeline',
+      fields: [
+        { name: 'time', type: FieldType.time, values: [t0, t0] },
+        { name: 'client_service', type: FieldType.string, values: ['orders', 'checkout'] },
+        { name: 'server_service', type: FieldType.string, values: ['shipping', 'payments'] },
+        { name: 'connection_type', type: FieldType.string, values: ['messaging_system', ''] },
+        { name: 'requests', type: FieldType.number, values: [20, 100] },
+        { name: 'lag_p95', type: FieldType.number, values: [47_000, Number.NaN] },
+      ],
+    });
+    const edges = timelineToReplay(withLag, createShopGraph())[0].graph.edges;
+    expect(edges.find((e) => e.id === 'orders->shipping#messaging_system')?.lagP95Ms).toBe(47_000);
+    expect(edges.find((e) => e.id === 'checkout->payments')?.lagP95Ms).toBeUndefined();
+  });
+
   it('takes node kinds and groups from the live graph', () => {
     const payments = timelineToReplay(frame, createShopGraph())[0].graph.nodes.find((n) => n.id === 'payments')!;
     expect(payments).toMatchObject({ kind: 'service', group: 'pay', requests: 100 });
@@ -175,5 +193,20 @@ describe('alerts', () => {
     const overlay = buildInsightOverlay(scene, undefined, { bottlenecks: new Map() }, matches);
     expect(overlay.alertCounts.nodes.get('payments')).toBe(1);
     expect(overlay.alertCounts.edges.get('checkout->payments')).toBe(1);
+  });
+});
+
+describe('insightNotes', () => {
+  it('shows the consumer lag of a messaging edge, and its anomaly reason, in the tooltip', () => {
+    const scene = createShopScene();
+    const kafka = scene.edges.find((e) => e.stats.connectionType === 'messaging_system')!;
+    kafka.stats = { ...kafka.stats, lagP95Ms: 47_000, anomaly: 'consumer lag p95 47 s, usually 40 ms' };
+    const notes = insightNotes({ kind: 'edge', edge: kafka }, { insights: { bottlenecks: new Map() } });
+    expect(notes).toEqual([
+      ['Consumer lag p95', '47 s'],
+      ['Anomaly', 'consumer lag p95 47 s, usually 40 ms'],
+    ]);
+    const request = scene.edges.find((e) => e.stats.connectionType === '')!;
+    expect(insightNotes({ kind: 'edge', edge: request }, { insights: { bottlenecks: new Map() } })).toEqual([]);
   });
 });

@@ -10,11 +10,16 @@ export interface InsightSources {
   route?: RouteOverlay;
 }
 
-/** Extra tooltip lines for a node or edge: route hops, bottleneck explanation, anomaly reason, alerts, exemplar. */
+/** Extra tooltip lines for a node or edge: consumer lag, route hops, bottleneck explanation, anomaly reason, alerts, exemplar. */
 export function insightNotes(target: MapTarget, sources: InsightSources): Array<[string, string]> {
   const notes: Array<[string, string]> = [];
   const id = target.kind === 'node' ? target.node.id : target.edge.id;
   if (target.kind === 'edge') {
+    const lag = target.edge.stats.lagP95Ms;
+    if (lag !== undefined) {
+      // Consumer start − producer end: how long messages wait in the broker (the edge's p95 is consumer time).
+      notes.push(['Consumer lag p95', formatMs(lag)]);
+    }
     const onRoute = sources.route?.edges.find((e) => e.edge.id === id);
     for (const hop of onRoute?.hops ?? []) {
       const parts = [formatMs(hop.latencyMs), hop.failed ? 'failed' : 'ok', hop.criticalMs > 0 ? `critical ${formatMs(hop.criticalMs)}` : ''];

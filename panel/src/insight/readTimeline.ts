@@ -27,6 +27,7 @@ export function readTimelineBuckets(frame: DataFrame, kinds: ReadonlyMap<string,
     const connectionType = (CONNECTION_TYPES.includes(type) ? type : '') as ConnectionType;
     const requests = cols.number('requests', row) ?? 0;
     const failed = cols.number('failed', row) ?? 0;
+    const lagP95Ms = cols.number('lag_p95', row);
     const edge: GraphEdge = {
       id: cols.string('edge_id', row) ?? `${source}->${target}${connectionType ? `#${connectionType}` : ''}`,
       source,
@@ -39,6 +40,7 @@ export function readTimelineBuckets(frame: DataFrame, kinds: ReadonlyMap<string,
       p50Ms: cols.number('p50', row) ?? 0,
       p95Ms: cols.number('p95', row) ?? 0,
       p99Ms: cols.number('p99', row) ?? 0,
+      ...(lagP95Ms !== undefined ? { lagP95Ms } : {}),
     };
     const list = byTime.get(time) ?? [];
     list.push(edge);

@@ -31,6 +31,7 @@ function canonical(window: EdgeWindow) {
       firstSeenMs: stats.firstSeenMs,
       lastSeenMs: stats.lastSeenMs,
       exemplar: stats.exemplar,
+      lag: stats.lag ? serializeSketch(stats.lag) : undefined,
     }));
 }
 
@@ -93,6 +94,23 @@ describe('edge windows', () => {
         expect(canonical(merged)).toEqual(canonical(windowOf(all)));
       })
     );
+  });
+
+  it('keeps a consumer-lag sketch for messaging edges only, and folds stored lag sketches like latency', () => {
+    const window = windowOf([
+      observation({ clientService: 'orders', serverService: 'shipping', connectionType: 'messaging_system', messagingLagMs: 45_000 }),
+      observation({ clientService: 'orders', serverService: 'shipping', connectionType: 'messaging_system', messagingLagMs: 20 }),
+      observation({ clientService: 'orders', serverService: 'payments' }),
+    ]);
+    const lag = window.edges.get('orders->shipping#messaging_system')!.lag!;
+    expect(lag.count).toBe(2);
+    expect(Math.abs(quantile(lag, 0.95) - 45_000) / 45_000).toBeLessThanOrEqual(0.01);
+    expect(window.edges.get('orders->payments')!.lag).toBeUndefined();
+
+    const fromRows = createEdgeWindow();
+    const key = { clientService: 'orders', serverService: 'shipping', connectionType: 'messaging_system' as const };
+    addEdgeAggregate(fromRows, { ...key, requests: 2, lag: serializeSketch(lag) });
+    expect(serializeSketch(fromRows.edges.get(edgeId(key))!.lag!)).toEqual(serializeSketch(lag));
   });
 
   it('does not take an exemplar from observations without a trace id', () => {

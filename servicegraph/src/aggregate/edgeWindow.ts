@@ -29,6 +29,11 @@ export interface EdgeStats extends EdgeKey {
   firstSeenMs: number;
   lastSeenMs: number;
   exemplar?: Exemplar;
+  /**
+   * Messaging edges: consumer lag (consumer start − producer end) of the requests that carried one, in the
+   * same mergeable sketch as latency. Absent on edges that never saw a lag (request, database edges).
+   */
+  lag?: LatencySketch;
 }
 
 export interface EdgeWindow {
@@ -59,6 +64,10 @@ export function addObservation(window: EdgeWindow, obs: EdgeObservation): void {
     stats.failed += 1;
   }
   recordLatency(stats.latency, obs.latencyMs);
+  if (obs.messagingLagMs !== undefined) {
+    stats.lag ??= createLatencySketch();
+    recordLatency(stats.lag, obs.messagingLagMs);
+  }
   stats.firstSeenMs = Math.min(stats.firstSeenMs, obs.timeMs);
   stats.lastSeenMs = Math.max(stats.lastSeenMs, obs.timeMs);
   if (obs.traceId !== '' && Number.isFinite(obs.latencyMs)) {
@@ -75,6 +84,8 @@ export interface EdgeAggregate extends EdgeKey {
   failed?: number;
   /** A sketch, its serialised form as stored in SQL, or nothing when the source has no latency. */
   latency?: LatencySketch | SerializedSketch;
+  /** Consumer lag of a messaging edge, in the same forms as `latency`; absent when not measured. */
+  lag?: LatencySketch | SerializedSketch;
   firstSeenMs?: number;
   lastSeenMs?: number;
   exemplar?: Exemplar;
@@ -94,6 +105,7 @@ export function addEdgeAggregate(window: EdgeWindow, aggregate: EdgeAggregate): 
     firstSeenMs: aggregate.firstSeenMs ?? Infinity,
     lastSeenMs: aggregate.lastSeenMs ?? -Infinity,
     ...(aggregate.exemplar ? { exemplar: aggregate.exemplar } : {}),
+    ...(aggregate.lag !== undefined ? { lag: toSketch(aggregate.lag) } : {}),
   });
   mergeWindowInto(window, single);
 }
@@ -113,6 +125,10 @@ export function mergeWindowInto(target: EdgeWindow, source: EdgeWindow): void {
     into.requests += stats.requests;
     into.failed += stats.failed;
     mergeSketchInto(into.latency, stats.latency);
+    if (stats.lag) {
+      into.lag ??= createLatencySketch();
+      mergeSketchInto(into.lag, stats.lag);
+    }
     into.firstSeenMs = Math.min(into.firstSeenMs, stats.firstSeenMs);
     into.lastSeenMs = Math.max(into.lastSeenMs, stats.lastSeenMs);
     into.exemplar = slowerExemplar(into.exemplar, stats.exemplar);

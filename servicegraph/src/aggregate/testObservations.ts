@@ -27,6 +27,7 @@ export const observationArbitrary: fc.Arbitrary<EdgeObservation> = fc.record({
   timeMs: fc.integer({ min: 1_700_000_000_000, max: 1_700_000_060_000 }),
   latencyMs: fc.double({ min: 0, max: 5_000, noNaN: true }),
   failed: fc.boolean(),
-});
+  lag: fc.double({ min: 0, max: 60_000, noNaN: true }),
+}).map(({ lag, ...obs }) => (obs.connectionType === 'messaging_system' ? { ...obs, messagingLagMs: lag } : obs));
 
 export const observationsArbitrary = fc.array(observationArbitrary, { maxLength: 40 });

@@ -24,7 +24,7 @@ const shop: EdgeObservation[] = [
   observation({ clientService: 'frontend', serverService: 'orders', latencyMs: 60, traceId: 'slow' }),
   observation({ clientService: 'frontend', serverService: 'orders', latencyMs: 30 }),
   observation({ clientService: 'orders', serverService: 'postgres', connectionType: 'database', latencyMs: 5 }),
-  observation({ clientService: 'orders', serverService: 'shipping', connectionType: 'messaging_system', latencyMs: 2 }),
+  observation({ clientService: 'orders', serverService: 'shipping', connectionType: 'messaging_system', latencyMs: 2, messagingLagMs: 45_000 }),
   observation({
     clientService: 'orders',
     serverService: 'stripe-api',
@@ -63,6 +63,9 @@ describe('windowToGraph', () => {
     expect(orders.p50Ms).toBeLessThanOrEqual(30 * 1.01);
     expect(orders.p99Ms).toBeGreaterThanOrEqual(60 * 0.99);
     expect(orders.exemplarTraceId).toBe('slow');
+    expect(orders.lagP95Ms).toBeUndefined();
+    const lag = edge('orders->shipping#messaging_system').lagP95Ms!;
+    expect(Math.abs(lag - 45_000) / 45_000).toBeLessThanOrEqual(0.01);
   });
 
   it('gives nodes the statistics of the requests they serve', () => {

@@ -71,6 +71,7 @@ function toGraphEdge(id: string, edge: EdgeStats, seconds: number): GraphEdge {
     p95Ms: quantile(edge.latency, 0.95),
     p99Ms: quantile(edge.latency, 0.99),
     ...(edge.exemplar ? { exemplarTraceId: edge.exemplar.traceId } : {}),
+    ...(edge.lag && edge.lag.count > 0 ? { lagP95Ms: quantile(edge.lag, 0.95) } : {}),
   };
 }
 

@@ -45,6 +45,8 @@ export const KOMPAS_FIELD = {
   kind: 'kind',
   exemplarTraceId: 'exemplar_trace_id',
   mean: 'mean',
+  /** Messaging edges: p95 consumer lag in ms (NaN on other edges); present when some edge has a lag. */
+  lagP95: 'lag_p95',
   /** Why the element looks anomalous in the window ('' when it does not); see insight/anomalyDetector. */
   anomaly: 'anomaly',
 } as const;

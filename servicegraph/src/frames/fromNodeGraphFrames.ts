@@ -98,6 +98,7 @@ function readEdges(readers: FrameReader[]): GraphEdge[] {
       }
       const exemplarTraceId = reader.string(KOMPAS_FIELD.exemplarTraceId, row);
       const anomaly = reader.string(KOMPAS_FIELD.anomaly, row);
+      const lagP95Ms = reader.number(KOMPAS_FIELD.lagP95, row);
       edges.set(id, {
         id,
         source,
@@ -106,6 +107,7 @@ function readEdges(readers: FrameReader[]): GraphEdge[] {
         ...completeStats(reader.stats(row)),
         ...(exemplarTraceId ? { exemplarTraceId } : {}),
         ...(anomaly ? { anomaly } : {}),
+        ...(lagP95Ms !== undefined ? { lagP95Ms } : {}),
       });
     }
   }

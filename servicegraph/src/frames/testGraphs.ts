@@ -15,6 +15,7 @@ export function shopGraph(): Graph {
       serverService: 'shipping',
       connectionType: 'messaging_system',
       latencyMs: 2,
+      messagingLagMs: 40,
     }),
   ];
   const window = createEdgeWindow();

@@ -98,6 +98,9 @@ describe('toNodeGraphFrames', () => {
       strokedasharray: '6 3',
       highlighted: false,
     });
+    expect(messaging.lag_p95 as number).toBeCloseTo(40, -1);
+    expect(call.lag_p95).toBeNaN();
+    expect(byName(edges, 'lag_p95').config).toMatchObject({ unit: 'ms' });
     expect(rows.every((row) => (row.thickness as number) >= 1 && (row.thickness as number) <= 8)).toBe(true);
   });
 
@@ -107,6 +110,13 @@ describe('toNodeGraphFrames', () => {
     graph.edges[0].meanMs = 42;
     const [, withMean] = toNodeGraphFrames(graph);
     expect(byName(withMean, 'mean').values.slice(0, 2)).toEqual([42, Number.NaN]);
+  });
+
+  it('adds a consumer-lag column only when some edge measured a lag', () => {
+    const graph = shopGraph();
+    graph.edges.forEach((e) => delete e.lagP95Ms);
+    const [, withoutLag] = toNodeGraphFrames(graph);
+    expect(withoutLag.fields.some((f) => f.name === 'lag_p95')).toBe(false);
   });
 
   it('emits empty but well-formed frames for an empty graph', () => {

@@ -91,5 +91,21 @@ function edgeColumns(
     string(KOMPAS_FIELD.connectionType, (e) => e.connectionType),
     string(KOMPAS_FIELD.exemplarTraceId, (e) => e.exemplarTraceId ?? ''),
     string(KOMPAS_FIELD.anomaly, (e) => e.anomaly ?? ''),
+    ...lagColumns(edges),
+  ];
+}
+
+/** Consumer lag only when some edge measured one, as with `mean`: request-only graphs keep their frame as it was. */
+function lagColumns(edges: GraphEdge[]): Array<Column<GraphEdge>> {
+  if (!edges.some((e) => e.lagP95Ms !== undefined)) {
+    return [];
+  }
+  return [
+    {
+      name: KOMPAS_FIELD.lagP95,
+      type: FIELD_TYPE.number,
+      value: (e) => e.lagP95Ms ?? Number.NaN,
+      config: { unit: 'ms', displayName: 'Consumer lag p95' },
+    },
   ];
 }

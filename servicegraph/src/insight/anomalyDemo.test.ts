@@ -42,4 +42,20 @@ describe('anomaly detector on the demo shop', () => {
     expect(result.detectionDelayWindows).toBeLessThanOrEqual(3);
     expect(result.falseFlagRate).toBeLessThan(0.002);
   });
+
+  it('flags the consumer lag of a Kafka edge in the first window of kafka-consumer-lag, with the reason', () => {
+    const result = evaluateIncident({
+      seed: 7,
+      startMs: START,
+      normalWindows: NORMAL_WINDOWS,
+      incidentWindows: 6,
+      windowMs: 10_000,
+      incident: 'kafka-consumer-lag',
+      isDetection: (flag) => flag.id.endsWith('#messaging_system') && flag.metric === 'lagP95',
+    });
+    expect(result.detectionDelayWindows).toBe(1);
+    expect(result.detection?.reason).toMatch(/^consumer lag p95 [\d.]+ (s|min), usually \d+ ms$/);
+    expect(result.falseFlagRate).toBeLessThan(0.002);
+    expect(result.normalFlags.filter((flag) => flag.metric === 'lagP95')).toEqual([]);
+  });
 });

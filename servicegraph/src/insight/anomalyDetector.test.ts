@@ -139,3 +139,29 @@ describe('describeAnomaly', () => {
     expect(describeAnomaly('errorRate', 0.34, 0.005)).toBe('34 % of requests fail, usually 0.5 %');
   });
 });
+
+describe('consumer lag flags', () => {
+  function messaging(i: number, lagP95Ms: number, requests = 15): Graph {
+    const base = edge('orders->shipping', requests, 0, 20 * (1 + 0.1 * Math.sin(i)));
+    return { nodes: [], edges: [{ ...base, id: 'orders->shipping#messaging_system', connectionType: 'messaging_system', lagP95Ms }] };
+  }
+
+  it('flags a messaging edge whose consumers fall behind, on thin traffic, with the lag in words', () => {
+    const windows = Array.from({ length: 30 }, (_, i) => messaging(i, 90 * (1 + 0.5 * Math.sin(i * 2.3))));
+    windows.push(messaging(30, 47_000));
+    const flags = feed(windows);
+    expect(flags.slice(0, 30).flat()).toEqual([]);
+    expect(flags[30].map((f) => [f.id, f.metric])).toEqual([['orders->shipping#messaging_system', 'lagP95']]);
+    expect(flags[30][0].reason).toMatch(/^consumer lag p95 47 s, usually \d+ ms$/);
+  });
+
+  it('ignores lag rises below minLagIncreaseMs and windows below minLagMessages', () => {
+    const windows = Array.from({ length: 30 }, (_, i) => messaging(i, 20));
+    windows.push(messaging(30, 900), messaging(31, 47_000, 3));
+    expect(feed(windows).flat()).toEqual([]);
+  });
+
+  it('says it in words', () => {
+    expect(describeAnomaly('lagP95', 47_000, 40)).toBe('consumer lag p95 47 s, usually 40 ms');
+  });
+});

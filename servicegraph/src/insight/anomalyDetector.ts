@@ -9,7 +9,10 @@
  *   `minErrorRateIncrease` above its baseline;
  * - rate needs a baseline of `minRequests` requests per window and a `minRatio` change; its scale is at
  *   least the Poisson noise of the count;
- * - the error-rate scale is at least the binomial noise of the window's count.
+ * - the error-rate scale is at least the binomial noise of the window's count;
+ * - consumer lag p95 (messaging edges) is judged like p95, on ln(lag), but needs only `minLagMessages`
+ *   messages (message flows are thinner than request flows) and must be `minLagIncreaseMs` above its
+ *   baseline: a broker queue of a few hundred ms is normal jitter, tens of seconds is a stuck consumer.
  * Seasonality (the shop's day curve) is slow next to 10 s windows, so the EWMA follows it without a
  * seasonal term.
  */
@@ -51,6 +54,10 @@ export interface AnomalyDetectorOptions {
   minP95IncreaseMs?: number;
   /** Error rate must exceed the usual one by at least this; default 0.03. */
   minErrorRateIncrease?: number;
+  /** Messages a messaging edge needs in a window before its consumer lag counts; default 5. */
+  minLagMessages?: number;
+  /** Consumer lag p95 must exceed the usual one by at least this many ms; default 1000. */
+  minLagIncreaseMs?: number;
   /** Window length, for the Poisson noise of the rate; default 10 000 ms. */
   windowMs?: number;
   /** Windows after which an element that sent nothing is forgotten (bounds memory under churn); default 360. */
@@ -71,6 +78,7 @@ interface Tracked {
   rate: Baseline;
   errorRate: Baseline;
   p95: Baseline;
+  lag: Baseline;
   /** Consecutive windows without traffic. */
   idleWindows: number;
 }
@@ -80,6 +88,8 @@ interface Observed {
   rate: number;
   errorRate: number;
   p95Ms: number;
+  /** Messaging edges only. */
+  lagP95Ms?: number;
 }
 
 export class AnomalyConfigError extends Error {
@@ -99,7 +109,7 @@ export function createAnomalyDetector(options: AnomalyDetectorOptions = {}): Ano
     const key = `${element}:${id}`;
     let entry = tracked.get(key);
     if (entry === undefined) {
-      entry = { element, id, rate: createBaseline(), errorRate: createBaseline(), p95: createBaseline(), idleWindows: 0 };
+      entry = { element, id, rate: createBaseline(), errorRate: createBaseline(), p95: createBaseline(), lag: createBaseline(), idleWindows: 0 };
       tracked.set(key, entry);
     }
     return entry;
@@ -109,6 +119,9 @@ export function createAnomalyDetector(options: AnomalyDetectorOptions = {}): Ano
     const flag = (metric: AnomalyMetric, value: number, usual: number, score: number) =>
       flags.push({ element: entry.element, id: entry.id, metric, value, usual, score, windowStartMs, reason: describeAnomaly(metric, value, usual) });
     const busy = observed.requests >= settings.minRequests;
+    if (observed.lagP95Ms !== undefined && observed.requests >= settings.minLagMessages) {
+      checkLag(entry, observed.lagP95Ms, flag);
+    }
 
     const rateFloor = Math.sqrt(Math.max(entry.rate.level, 0) * windowSeconds) / windowSeconds;
     const rateScore = scoreOf(entry.rate, observed.rate, rateFloor);
@@ -150,6 +163,21 @@ export function createAnomalyDetector(options: AnomalyDetectorOptions = {}): Ano
       flag('p95', observed.p95Ms, usualP95, p95Score);
     }
     updateBaseline(entry.p95, logP95, P95_LOG_FLOOR, p95Flagged, baselineOptions);
+  }
+
+  function checkLag(entry: Tracked, lagP95Ms: number, flag: (metric: AnomalyMetric, value: number, usual: number, score: number) => void): void {
+    const logLag = Math.log(Math.max(lagP95Ms, MIN_P95_MS));
+    const score = scoreOf(entry.lag, logLag, P95_LOG_FLOOR);
+    const usual = Math.exp(entry.lag.level);
+    const flagged =
+      isWarm(entry.lag, baselineOptions) &&
+      score > settings.sensitivity &&
+      lagP95Ms >= usual * settings.minRatio &&
+      lagP95Ms - usual >= settings.minLagIncreaseMs;
+    if (flagged) {
+      flag('lagP95', lagP95Ms, usual, score);
+    }
+    updateBaseline(entry.lag, logLag, P95_LOG_FLOOR, flagged, baselineOptions);
   }
 
   return {
@@ -198,6 +226,8 @@ function checkOptions(options: AnomalyDetectorOptions): Required<AnomalyDetector
     minRatio: options.minRatio ?? 1.5,
     minErrorRateIncrease: options.minErrorRateIncrease ?? 0.03,
     minP95IncreaseMs: options.minP95IncreaseMs ?? 5,
+    minLagMessages: options.minLagMessages ?? 5,
+    minLagIncreaseMs: options.minLagIncreaseMs ?? 1000,
     windowMs: options.windowMs ?? 10_000,
     forgetAfterWindows: options.forgetAfterWindows ?? 360,
   };
@@ -220,7 +250,7 @@ function checkOptions(options: AnomalyDetectorOptions): Required<AnomalyDetector
       throw new AnomalyConfigError(`anomaly detector: ${name} must be a whole number >= 1, got ${settings[name]}`);
     }
   }
-  for (const name of ['minRequests', 'minErrorRateIncrease', 'minP95IncreaseMs'] as const) {
+  for (const name of ['minRequests', 'minErrorRateIncrease', 'minP95IncreaseMs', 'minLagMessages', 'minLagIncreaseMs'] as const) {
     if (!(settings[name] >= 0)) {
       throw new AnomalyConfigError(`anomaly detector: ${name} must be >= 0, got ${settings[name]}`);
     }

@@ -60,6 +60,22 @@ describe('buildReplay', () => {
     expect(mergeGraphBuckets(buckets, T0 + 60_000, T0 + 70_000)).toEqual({ nodes: [], edges: [] });
   });
 
+  it('keeps the worst consumer lag of a messaging edge across buckets, and none on idle steps', () => {
+    const buckets = createBucketedAggregator({ bucketMs: 10_000 });
+    const message = (timeMs: number, messagingLagMs: number): EdgeObservation => ({
+      ...observation('orders', 'shipping', timeMs, 3),
+      connectionType: 'messaging_system',
+      messagingLagMs,
+    });
+    buckets.add(message(T0, 30));
+    buckets.add(message(T0 + 10_000, 45_000));
+    const graphs = [0, 10_000].map((offset) => ({ bucketStartMs: T0 + offset, graph: buckets.graph(T0 + offset, T0 + offset + 10_000) }));
+    const frames = buildReplay(graphs, { fromMs: T0, toMs: T0 + 30_000, stepMs: 20_000 });
+    expect(Math.round(frames[0].graph.edges[0].lagP95Ms! / 1000)).toBe(45);
+    expect(frames[1].graph.edges[0]).toMatchObject({ requests: 0 });
+    expect(frames[1].graph.edges[0].lagP95Ms).toBeUndefined();
+  });
+
   it('rejects ranges a slider cannot use', () => {
     const source = aggregator();
     expect(() => buildReplay(source, { fromMs: T0, toMs: T0, stepMs: 1000 })).toThrow(ReplayRangeError);

@@ -113,8 +113,9 @@ const ZERO_STATS = { requests: 0, failed: 0, rate: 0, errorRate: 0, p50Ms: 0, p9
 /** The element with no traffic: identity kept, statistics zero, per-window extras dropped. */
 function idle<T extends GraphNode | GraphEdge>(element: T): T {
   const { meanMs: _mean, anomaly: _anomaly, ...rest } = element;
-  const copy = { ...rest, ...ZERO_STATS } as T & { exemplarTraceId?: string };
+  const copy = { ...rest, ...ZERO_STATS } as T & { exemplarTraceId?: string; lagP95Ms?: number };
   delete copy.exemplarTraceId;
+  delete copy.lagP95Ms;
   return copy;
 }
 
@@ -141,6 +142,7 @@ function mergeStats<T extends GraphNode | GraphEdge>(into: T | undefined, add: T
   const requests = into.requests + add.requests;
   const failed = into.failed + add.failed;
   const weighted = requests > 0 ? (into.p50Ms * into.requests + add.p50Ms * add.requests) / requests : 0;
+  const lags = [into, add].flatMap((e) => ('lagP95Ms' in e && e.lagP95Ms !== undefined ? [e.lagP95Ms] : []));
   return {
     ...into,
     ...(add.requests > 0 && 'exemplarTraceId' in add && add.exemplarTraceId !== undefined ? { exemplarTraceId: add.exemplarTraceId } : {}),
@@ -151,5 +153,6 @@ function mergeStats<T extends GraphNode | GraphEdge>(into: T | undefined, add: T
     p50Ms: weighted,
     p95Ms: Math.max(into.p95Ms, add.p95Ms),
     p99Ms: Math.max(into.p99Ms, add.p99Ms),
+    ...(lags.length > 0 ? { lagP95Ms: Math.max(...lags) } : {}),
   };
 }
