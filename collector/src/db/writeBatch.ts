@@ -1,6 +1,6 @@
 /**
- * Writes one flush in one transaction: the edge dictionary, the 10 s / 1 min / 1 h bucket upserts (counts
- * added, sketches merged), node metadata, and this collector's checkpoint. The checkpoint row is locked and
+ * Writes one flush in one transaction: the edge dictionary, the 10 s / 1 min / 1 h / 6 h bucket upserts (counts
+ * added, sketches merged, the slower exemplar kept), node metadata, and this collector's checkpoint. The checkpoint row is locked and
  * compared first: a batch whose range (fromSeq, toSeq] is already committed is rolled back untouched, so a
  * retry after a lost COMMIT acknowledgement never double-counts.
  */
@@ -39,10 +39,11 @@ export async function readCheckpoint(pool: Pool, collectorId: string, spoolId: s
 }
 
 const UPSERT_BUCKETS = (table: string): string => `
-  INSERT INTO kompas.edge_buckets_${table} AS cur (bucket, edge_id, requests, failed, latency_sum_ms, latency_idx, latency_cnt)
-  SELECT to_timestamp(x.b / 1000.0), e.edge_id, x.r, x.f, x.l, x.i, x.n
+  INSERT INTO kompas.edge_buckets_${table} AS cur (bucket, edge_id, requests, failed, latency_sum_ms, latency_idx, latency_cnt,
+                                                   exemplar_trace_id, exemplar_latency_ms)
+  SELECT to_timestamp(x.b / 1000.0), e.edge_id, x.r, x.f, x.l, x.i, x.n, x.x, x.xl
   FROM json_to_recordset($1::json) AS x(b double precision, c text, s text, t text, r bigint, f bigint,
-                                        l double precision, i integer[], n bigint[])
+                                        l double precision, i integer[], n bigint[], x text, xl double precision)
   JOIN kompas.edges e ON e.client_service = x.c AND e.server_service = x.s AND e.connection_type = x.t
   ORDER BY 1, 2
   ON CONFLICT (bucket, edge_id) DO UPDATE SET
@@ -50,7 +51,12 @@ const UPSERT_BUCKETS = (table: string): string => `
     failed = cur.failed + excluded.failed,
     latency_sum_ms = cur.latency_sum_ms + excluded.latency_sum_ms,
     (latency_idx, latency_cnt) = (SELECT m.idx, m.cnt FROM kompas.sketch_add(cur.latency_idx, cur.latency_cnt,
-                                                                           excluded.latency_idx, excluded.latency_cnt) AS m)`;
+                                                                           excluded.latency_idx, excluded.latency_cnt) AS m),
+    (exemplar_trace_id, exemplar_latency_ms) =
+      (SELECT CASE WHEN w THEN excluded.exemplar_trace_id ELSE cur.exemplar_trace_id END,
+              CASE WHEN w THEN excluded.exemplar_latency_ms ELSE cur.exemplar_latency_ms END
+       FROM kompas.exemplar_wins(excluded.exemplar_latency_ms, excluded.exemplar_trace_id,
+                                 cur.exemplar_latency_ms, cur.exemplar_trace_id) AS w)`;
 
 const INSERT_EDGES = `
   INSERT INTO kompas.edges (client_service, server_service, connection_type)
@@ -87,6 +93,8 @@ function rowsJson(rows: BucketRow[], resolution: ResolutionName): string {
         l: row.latencySumMs,
         i: idx,
         n: cnt,
+        x: row.exemplar?.traceId ?? null,
+        xl: row.exemplar?.latencyMs ?? null,
       };
     })
   );

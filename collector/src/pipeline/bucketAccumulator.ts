@@ -9,6 +9,7 @@ import {
   recordLatency,
   type LatencySketch,
 } from '../../../servicegraph/src/aggregate/latencySketch';
+import type { Exemplar } from '../../../servicegraph/src/aggregate/edgeWindow';
 import type { ConnectionType, EdgeObservation, NodeKind } from '../../../servicegraph/src/types';
 
 export const BUCKET_MS = 10_000;
@@ -31,6 +32,8 @@ export interface BucketRow {
   failed: number;
   latencySumMs: number;
   latency: LatencySketch;
+  /** The slowest request of the row with a trace id: the edge's "example request" for this bucket. */
+  exemplar?: Exemplar;
 }
 
 export interface NodeRow {
@@ -98,6 +101,9 @@ export function addToBuckets(acc: BucketAccumulator, obs: EdgeObservation): bool
   if (Number.isFinite(obs.latencyMs)) {
     row.latencySumMs += obs.latencyMs;
     recordLatency(row.latency, obs.latencyMs);
+    if (obs.traceId !== '') {
+      row.exemplar = slowerExemplar(row.exemplar, { traceId: obs.traceId, latencyMs: obs.latencyMs });
+    }
   }
   markSeen(acc, obs.clientService, obs.timeMs, obs.timeMs);
   markSeen(acc, obs.serverService, obs.timeMs, obs.timeMs);
@@ -114,6 +120,21 @@ function mergeRowInto(target: Map<string, BucketRow>, key: string, row: BucketRo
   into.failed += row.failed;
   into.latencySumMs += row.latencySumMs;
   mergeSketchInto(into.latency, row.latency);
+  into.exemplar = slowerExemplar(into.exemplar, row.exemplar);
+}
+
+/**
+ * The slower exemplar; ties go to the smaller trace id. The same rule as servicegraph's edge windows and the
+ * database's kompas.exemplar_wins, so a replayed or re-ordered flush keeps the same example request.
+ */
+export function slowerExemplar(a: Exemplar | undefined, b: Exemplar | undefined): Exemplar | undefined {
+  if (!a || !b) {
+    return a ?? b;
+  }
+  if (a.latencyMs !== b.latencyMs) {
+    return a.latencyMs > b.latencyMs ? a : b;
+  }
+  return a.traceId <= b.traceId ? a : b;
 }
 
 /** Adds everything in `source` to `target` (mutates `target`). */
