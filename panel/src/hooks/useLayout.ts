@@ -3,9 +3,9 @@ import type { Graph } from '../../../servicegraph/src/types';
 import { createLayoutWorker } from '../layout/createLayoutWorker';
 import { seedFromIds } from '../layout/lcg';
 import { createLayoutRunner, LayoutRunner } from '../layout/layoutRunner';
-import { LayoutKind, LayoutMode, LayoutRequest, PositionMap } from '../layout/layoutTypes';
+import { rememberLayoutResult, toLayoutRequest } from '../layout/layoutMemory';
+import { LayoutKind, LayoutMode, PositionMap } from '../layout/layoutTypes';
 import { PanelMemory, rememberLayout } from './panelMemory';
-import { radiusForRate } from '../render/buildScene';
 import { useLatest } from './useLatest';
 
 export interface LayoutState {
@@ -39,17 +39,11 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, mem
   }, []);
 
   useEffect(() => {
-    const current = graphRef.current;
-    const maxRate = Math.max(0, ...current.nodes.map((n) => n.rate));
-    const request: LayoutRequest = {
-      nodes: current.nodes.map((n) => ({ id: n.id, group: n.group, radius: radiusForRate(n.rate, maxRate) })),
-      edges: current.edges.map((e) => ({ source: e.source, target: e.target })),
-      mode,
-      pins: JSON.parse(pinsKey),
-      previous: memory.layout?.mode === mode ? memory.layout.layout : undefined,
-    };
+    const previous = memory.layout?.mode === mode ? memory.layout.layout : undefined;
+    const request = toLayoutRequest(graphRef.current, mode, JSON.parse(pinsKey), previous);
     runner.current?.run(request, (result) => {
-      rememberLayout(memory, mode, { positions: result.positions, edges: request.edges });
+      const base = memory.layout?.mode === mode ? memory.layout.layout : undefined;
+      rememberLayout(memory, mode, rememberLayoutResult(base, request, result));
       setState({ positions: result.positions, kind: result.kind });
     });
   }, [key, mode, pinsKey, graphRef, memory]);

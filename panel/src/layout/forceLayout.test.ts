@@ -1,7 +1,7 @@
 import { createShopGraph } from '../testdata/shopGraph';
 import { forceLayout } from './forceLayout';
 import { defaultLayoutConfig } from './layoutConfig';
-import { LayoutInputEdge, LayoutRequest } from './layoutTypes';
+import { LayoutInputEdge, LayoutRequest, PositionMap } from './layoutTypes';
 
 function shopRequest(): LayoutRequest {
   const graph = createShopGraph();
@@ -61,6 +61,26 @@ describe('forceLayout', () => {
       expect(warm.positions[id]).toEqual(first.positions[id]);
     }
     expect(distance(warm.positions.cart, first.positions.cart)).toBeGreaterThan(0);
+  });
+
+  it('nudges a node pulled by a new edge at most maxNudge, however far the new neighbour is', () => {
+    const request = shopRequest();
+    const first = forceLayout(request);
+    const far: PositionMap = { ...first.positions, stripe: { x: first.positions.stripe.x + 2000, y: first.positions.stripe.y } };
+    const edges: LayoutInputEdge[] = [...request.edges, { source: 'frontend', target: 'stripe' }];
+    const warm = forceLayout({ ...request, edges, previous: { positions: far, edges: request.edges } });
+    expect(warm.kind).toBe('warm');
+    expect(distance(warm.positions.frontend, far.frontend)).toBeGreaterThan(1);
+    expect(distance(warm.positions.frontend, far.frontend)).toBeLessThanOrEqual(defaultLayoutConfig.maxNudge + 1e-9);
+    expect(distance(warm.positions.stripe, far.stripe)).toBeLessThanOrEqual(defaultLayoutConfig.maxNudge + 1e-9);
+  });
+
+  it('treats an edge seen in the other direction as known (one spring per pair)', () => {
+    const request = shopRequest();
+    const first = forceLayout(request);
+    const reversed = request.edges.map((e) => ({ source: e.target, target: e.source }));
+    const again = forceLayout({ ...request, edges: reversed, previous: { positions: first.positions, edges: request.edges } });
+    expect(again.kind).toBe('unchanged');
   });
 
   it('places a new node near its neighbour', () => {

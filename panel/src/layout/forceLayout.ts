@@ -87,8 +87,8 @@ function layoutCold(request: LayoutRequest, topology: Topology, config: LayoutCo
 }
 
 /**
- * Nodes that gained an edge since the previous layout. Losing an edge only loosens a spring, so those
- * nodes stay where the user last saw them.
+ * Nodes with an edge the layout has not seen before. Edges that leave only loosen a spring, and edges that
+ * return were laid out before, so those nodes stay where the user last saw them.
  */
 function findChangedNodes(request: LayoutRequest, topology: Topology): Set<number> {
   const before = new Set((request.previous?.edges ?? []).map(edgeKey));
@@ -104,6 +104,19 @@ function findChangedNodes(request: LayoutRequest, topology: Topology): Set<numbe
     }
   }
   return changed;
+}
+
+/** Known nodes pulled by a new edge move at most `maxNudge` from where the user saw them: a nudge, not a jump. */
+function limitNudges(nodes: SimNode[], known: boolean[], xs: Float64Array, ys: Float64Array, maxNudge: number): void {
+  nodes.forEach((node, i) => {
+    const dx = node.x - xs[i];
+    const dy = node.y - ys[i];
+    const moved = Math.hypot(dx, dy);
+    if (known[i] && moved > maxNudge) {
+      node.x = xs[i] + (dx * maxNudge) / moved;
+      node.y = ys[i] + (dy * maxNudge) / moved;
+    }
+  });
 }
 
 function layoutWarm(request: LayoutRequest, topology: Topology, config: LayoutConfig, random: () => number): LayoutResult {
@@ -146,6 +159,8 @@ function layoutWarm(request: LayoutRequest, topology: Topology, config: LayoutCo
     { nodes: simNodes, links, alpha: config.warmAlpha, ticks: config.warmTicks, centerStrength: 0, charge: false, random },
     config
   );
+  const nudgeable = placed.map((isKnown, i) => isKnown && !pins[topology.ids[i]]);
+  limitNudges(nodes, nudgeable, xs, ys, config.maxNudge);
   return { positions: toPositions(topology, nodes), kind: 'warm', ticks: config.warmTicks, movedNodes: movable.size };
 }
 

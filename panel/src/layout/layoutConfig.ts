@@ -16,6 +16,8 @@ export interface LayoutConfig {
   coldTicks: number;
   warmTicks: number;
   warmAlpha: number;
+  /** Farthest a node already on the map moves in a warm re-layout (world units): refreshes nudge, never jump. */
+  maxNudge: number;
   velocityDecay: number;
   /** Spacing between call-depth columns and between rows in a column, in layered mode. */
   layerGap: number;
@@ -36,6 +38,7 @@ export const defaultLayoutConfig: LayoutConfig = {
   coldTicks: 55,
   warmTicks: 8,
   warmAlpha: 0.3,
+  maxNudge: 12,
   velocityDecay: 0.45,
   layerGap: 200,
   layerRowGap: 95,

@@ -22,7 +22,11 @@ export interface LayoutInputEdge {
   target: string;
 }
 
-/** The previous result and the topology it was computed for: the base of a warm start. */
+/**
+ * The base of a warm start: the last known place of every node laid out recently and every edge seen with
+ * them, including nodes and edges that have since left the graph (a short window drops rarely called services
+ * for a tick or two; when they return they go back where they were).
+ */
 export interface PreviousLayout {
   positions: PositionMap;
   edges: LayoutInputEdge[];
@@ -38,7 +42,10 @@ export interface LayoutRequest {
   seed?: number;
 }
 
-/** cold: full layout; warm: local relaxation around what changed; unchanged: same topology, positions kept. */
+/**
+ * cold: full layout; warm: local relaxation around what changed; unchanged: nothing had to move (the same
+ * topology, or only nodes and edges that left or returned to their remembered places).
+ */
 export type LayoutKind = 'cold' | 'warm' | 'unchanged';
 
 export interface LayoutResult {

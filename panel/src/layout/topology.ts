@@ -11,8 +11,9 @@ export interface Topology {
   neighbours: number[][];
 }
 
+/** Identity of the spring between two nodes: undirected, as the layout treats a call in either direction alike. */
 export function edgeKey(edge: LayoutInputEdge): string {
-  return `${edge.source}\u0000${edge.target}`;
+  return edge.source < edge.target ? `${edge.source}\u0000${edge.target}` : `${edge.target}\u0000${edge.source}`;
 }
 
 export function buildTopology(nodes: readonly LayoutInputNode[], edges: readonly LayoutInputEdge[]): Topology {

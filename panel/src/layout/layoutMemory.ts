@@ -1,0 +1,55 @@
+import type { GraphEdge, GraphNode } from '../../../servicegraph/src/types';
+import { radiusForRate } from '../render/buildScene';
+import { LayoutInputEdge, LayoutMode, LayoutRequest, LayoutResult, PositionMap, PreviousLayout } from './layoutTypes';
+import { edgeKey } from './topology';
+
+/**
+ * Nodes and edges that left the graph are remembered up to this many (or as many as the graph has now, if
+ * more), oldest forgotten first: enough for a short window's comings and goings, bounded for long sessions.
+ */
+const MIN_DEPARTED_REMEMBERED = 1000;
+
+/** What the layout needs of a graph: ids, traffic (node size) and grouping. */
+export interface LayoutGraph {
+  nodes: ReadonlyArray<Pick<GraphNode, 'id' | 'rate' | 'group'>>;
+  edges: ReadonlyArray<Pick<GraphEdge, 'source' | 'target'>>;
+}
+
+/** The layout request for a graph, warm-started from what the panel remembers. */
+export function toLayoutRequest(graph: LayoutGraph, mode: LayoutMode, pins: PositionMap, previous?: PreviousLayout): LayoutRequest {
+  const maxRate = Math.max(0, ...graph.nodes.map((n) => n.rate));
+  return {
+    nodes: graph.nodes.map((n) => ({ id: n.id, group: n.group, radius: radiusForRate(n.rate, maxRate) })),
+    edges: graph.edges.map((e) => ({ source: e.source, target: e.target })),
+    mode,
+    pins,
+    previous,
+  };
+}
+
+/**
+ * The base of the next warm start after a layout result: the new positions and edges, plus the remembered ones
+ * of nodes and edges that are not in this graph (so a service that drops out for a tick comes back to its
+ * place instead of being placed afresh, and a returning call is not mistaken for a new one).
+ */
+export function rememberLayoutResult(previous: PreviousLayout | undefined, request: LayoutRequest, result: LayoutResult): PreviousLayout {
+  const positions: PositionMap = {};
+  const current = Object.keys(result.positions);
+  const departedIds = Object.keys(previous?.positions ?? {}).filter((id) => !(id in result.positions));
+  for (const id of departedIds.slice(-Math.max(MIN_DEPARTED_REMEMBERED, current.length))) {
+    positions[id] = (previous as PreviousLayout).positions[id];
+  }
+  Object.assign(positions, result.positions);
+
+  const currentKeys = new Set(request.edges.map(edgeKey));
+  const departedEdges: LayoutInputEdge[] = [];
+  for (const edge of previous?.edges ?? []) {
+    const key = edgeKey(edge);
+    if (!currentKeys.has(key)) {
+      currentKeys.add(key);
+      departedEdges.push(edge);
+    }
+  }
+  const edges = [...departedEdges.slice(-Math.max(MIN_DEPARTED_REMEMBERED, request.edges.length)), ...request.edges];
+  return { positions, edges };
+}
