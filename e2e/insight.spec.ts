@@ -60,6 +60,36 @@ function insightDashboard(nowMs: number, traceId: string) {
   };
 }
 
+/** The live shop with Kafka consumers falling behind since `sinceMs` (streaming, 5-minute window). */
+function consumerLagDashboard(sinceMs: number) {
+  const demo = { source: 'demo', rate: 1, seed: 42, cadenceMs: 1000, windowMs: 300_000, pluginVersion: '1.0.0' };
+  return {
+    uid: 'kompas-sandbox',
+    title: 'Insight: consumer lag',
+    time: { from: 'now-5m', to: 'now' },
+    refresh: '',
+    panels: [
+      {
+        id: 1,
+        type: 'kompas-dataflow-panel',
+        title: 'Shop dataflow',
+        datasource: { uid: 'kompas-demo', type: 'kompas-dataflow-datasource' },
+        targets: [
+          {
+            refId: 'A',
+            ...demo,
+            streaming: true,
+            incidents: { 'kafka-consumer-lag': true },
+            incidentsSince: { 'kafka-consumer-lag': sinceMs },
+          },
+        ],
+        options: {},
+        fieldConfig: { defaults: {}, overrides: [] },
+      },
+    ],
+  };
+}
+
 async function hoverEdge(page: Page, source: string, target: string): Promise<string> {
   const positions = await nodePositions(page);
   const box = (await mapCanvas(page).boundingBox())!;
@@ -108,6 +138,25 @@ test.describe('insight on the map', () => {
     // Every step lists every node seen in the replay, so the map does not change shape while it plays.
     await expect(canvas).toHaveAttribute('data-node-count', nodesAtStart!);
     await saveScreenshot(page, 'insight-replay');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('the kafka-consumer-lag incident flags the messaging edges with their consumer lag', async ({ page, consoleErrors }) => {
+    test.setTimeout(150_000);
+    const canvas = await openMap(page, '', { name: 'sandbox', json: consumerLagDashboard(Date.now() - 40_000) });
+    await expect.poll(async () => Number(await canvas.getAttribute('data-anomalies')), { timeout: 100_000, intervals: [2000] }).toBeGreaterThan(0);
+    // Hover the messaging edges until one is reached at its midpoint (a crowded map can hide one under another).
+    let tooltip = '';
+    for (const [source, target] of [['orders', 'shipping'], ['orders', 'invoicing'], ['orders', 'notifications'], ['analytics', 'recommendations']]) {
+      tooltip = await hoverEdge(page, source, target);
+      if (tooltip.includes(`${source} → ${target}`)) {
+        break;
+      }
+    }
+    expect(tooltip).toContain('messaging system');
+    expect(tooltip).toMatch(/Consumer lag p95\s*\d+ s/);
+    expect(tooltip).toMatch(/Anomaly\s*consumer lag p95 [\d.]+ (s|min), usually \d+ ms/);
+    await saveScreenshot(page, 'insight-consumer-lag');
     expect(consoleErrors).toEqual([]);
   });
 });
