@@ -2,11 +2,11 @@
  * Runs one SQL statement through a Grafana datasource with `/api/ds/query` (the Grafana server runs it).
  * The answer is Grafana's `{ results: { [refId]: { frames, error } } }`; errors come back as one line.
  */
-import { DataFrameJSON } from '@grafana/data';
+import { DataFrame, DataFrameJSON, dataFrameFromJSON } from '@grafana/data';
 import { BackendSrv, FetchError } from '@grafana/runtime';
 import { Observable, catchError, map, throwError } from 'rxjs';
 
-import { DataflowError, isRecord } from '../errors';
+import { DataflowError, isRecord, toUserMessage } from '../errors';
 
 export interface DsQueryBody {
   queries: Array<{ refId: string; datasource: { uid: string; type: string }; rawSql: string; format: 'table' }>;
@@ -59,4 +59,43 @@ function fetchErrorMessage(error: unknown): string {
     return 'the PostgreSQL datasource was not found (404): choose it again in the datasource settings';
   }
   return `the query failed${fetchError.status ? ` (${fetchError.status})` : ''}`;
+}
+
+/** One statement of a /api/ds/query request, named by its refId. */
+export interface SqlStatement {
+  refId: string;
+  sql: string;
+}
+
+/**
+ * Runs several statements in one /api/ds/query request (the Grafana server runs them together) and gives
+ * the first frame of each, by refId, as a DataFrame (an empty table when a statement returned none).
+ */
+export function queryTables(
+  postDsQuery: PostDsQuery,
+  uid: string,
+  statements: SqlStatement[],
+  fromMs: number,
+  toMs: number
+): Observable<Map<string, DataFrame>> {
+  return postDsQuery({
+    queries: statements.map((s) => ({ refId: s.refId, datasource: { uid, type: POSTGRES_TYPE }, rawSql: s.sql, format: 'table' })),
+    from: String(Math.floor(fromMs)),
+    to: String(Math.ceil(toMs)),
+  }).pipe(
+    map(
+      (answer) =>
+        new Map(
+          statements.map((s) => [s.refId, readDsQueryFrames(answer, s.refId).map((json) => dataFrameFromJSON(json))[0] ?? EMPTY_TABLE])
+        )
+    )
+  );
+}
+
+const EMPTY_TABLE: DataFrame = { fields: [], length: 0 };
+
+/** A user message that says it came from Timescale mode (once). */
+export function timescaleErrorMessage(error: unknown): string {
+  const message = toUserMessage(error);
+  return message.startsWith('Timescale mode:') ? message : `Timescale mode: ${message}`;
 }

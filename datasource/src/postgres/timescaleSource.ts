@@ -1,31 +1,25 @@
 /**
  * The Timescale source: edge aggregates read through the Grafana PostgreSQL datasource chosen by UID,
- * so the Grafana server runs the SQL (and alert rules can use the same tables). The SQL comes from
- * timescale/edgeSql.ts and the rows become a graph with timescale/rowsToGraph.ts.
+ * so the Grafana server runs the SQL (and alert rules can use the same tables). The map's SQL comes from
+ * timescale/edgeSql.ts, the per-bucket series for anomaly flags from timescale/edgeSeriesSql.ts (both in one
+ * /api/ds/query request), and the rows become a graph with timescale/rowsToGraph.ts. Live mode is
+ * timescaleLive.ts; the route of one request goes to the Jaeger beside it (timescaleRoute.ts).
  */
-import { DataFrame, DataQueryResponse, LoadingState, dataFrameFromJSON } from '@grafana/data';
-import {
-  Observable,
-  SchedulerLike,
-  asyncScheduler,
-  catchError,
-  defer,
-  exhaustMap,
-  forkJoin,
-  map,
-  of,
-  throwError,
-  timer,
-} from 'rxjs';
+import { DataQueryResponse, LoadingState } from '@grafana/data';
+import { Observable, SchedulerLike, catchError, defer, forkJoin, map, throwError } from 'rxjs';
 
-import { DataflowError, toUserMessage } from '../errors';
+import { DataflowError } from '../errors';
 import { Graph } from '../graph/servicegraph';
 import { planEdgeSql } from '../timescale/edgeSql';
-import { rowsToGraph } from '../timescale/rowsToGraph';
+import { planEdgeSeriesSql } from '../timescale/edgeSeriesSql';
+import { createHeldBuckets } from '../timescale/heldBuckets';
+import { rowsToBucketWindows, rowsToGraph } from '../timescale/rowsToGraph';
 import { TimescaleDataflowQuery } from '../types';
-import { POSTGRES_TYPE, PostDsQuery, readDsQueryFrames } from './dsQuery';
-import { fetchTimescaleTimeline } from './timescaleTimeline';
+import { PostDsQuery, SqlStatement, queryTables, timescaleErrorMessage } from './dsQuery';
+import { anomalySeriesRange, flagFromSeries } from './timescaleAnomalies';
+import { streamTimescale } from './timescaleLive';
 import { TimescaleRouteContext, isRouteQuery, runTimescaleRoute } from './timescaleRoute';
+import { fetchTimescaleTimeline } from './timescaleTimeline';
 
 export interface TimescaleRunContext extends TimescaleRouteContext {
   postgresDatasourceUid?: string;
@@ -50,77 +44,56 @@ export function runTimescaleQuery(
         )
     );
   }
-  if (!query.streaming) {
-    const graph$ = fetchGraph(query, uid, ctx, ctx.fromMs, ctx.toMs);
-    if (!query.timeline) {
-      return graph$.pipe(
-        map((graph): DataQueryResponse => ({ data: ctx.toFrames(graph), key: ctx.refId, state: LoadingState.Done }))
-      );
-    }
-    const timeline$ = fetchTimescaleTimeline(query, uid, ctx.postDsQuery, ctx.refId, ctx.fromMs, ctx.toMs).pipe(
-      catchError((error: unknown) => throwError(() => new DataflowError(prefixed(error))))
-    );
-    return forkJoin([graph$, timeline$]).pipe(
-      map(([graph, timeline]): DataQueryResponse => ({
-        data: [...ctx.toFrames(graph), timeline],
-        key: ctx.refId,
-        state: LoadingState.Done,
-      }))
+  const now = ctx.now ?? Date.now;
+  if (query.streaming) {
+    return streamTimescale(query, { uid, refId: ctx.refId, postDsQuery: ctx.postDsQuery, toFrames: ctx.toFrames, now, scheduler: ctx.scheduler });
+  }
+  const graph$ = fetchRangeGraph(query, uid, ctx, now());
+  if (!query.timeline) {
+    return graph$.pipe(
+      map((graph): DataQueryResponse => ({ data: ctx.toFrames(graph), key: ctx.refId, state: LoadingState.Done }))
     );
   }
-  // Live: the aggregates are already bucketed server-side, so each tick re-reads the sliding window.
-  const now = ctx.now ?? Date.now;
-  let lastFrames: DataFrame[] = [];
-  return timer(0, query.cadenceMs, ctx.scheduler ?? asyncScheduler).pipe(
-    exhaustMap(() => {
-      const toMs = now();
-      return fetchGraph(query, uid, ctx, toMs - query.windowMs, toMs).pipe(
-        map((graph): DataQueryResponse => {
-          lastFrames = ctx.toFrames(graph);
-          return { data: lastFrames, key: ctx.refId, state: LoadingState.Streaming };
-        }),
-        catchError((error: unknown) =>
-          of<DataQueryResponse>({
-            data: lastFrames,
-            key: ctx.refId,
-            state: LoadingState.Error,
-            errors: [{ message: toUserMessage(error), refId: ctx.refId }],
-          })
-        )
-      );
-    })
+  const timeline$ = fetchTimescaleTimeline(query, uid, ctx.postDsQuery, ctx.refId, ctx.fromMs, ctx.toMs).pipe(
+    catchError((error: unknown) => throwError(() => new DataflowError(timescaleErrorMessage(error))))
+  );
+  return forkJoin([graph$, timeline$]).pipe(
+    map(([graph, timeline]): DataQueryResponse => ({
+      data: [...ctx.toFrames(graph), timeline],
+      key: ctx.refId,
+      state: LoadingState.Done,
+    }))
   );
 }
 
-function fetchGraph(
+/** The map of the range, with anomaly flags from the range's bucket series when the range allows them. */
+export function fetchRangeGraph(
   query: TimescaleDataflowQuery,
   uid: string,
-  ctx: TimescaleRunContext,
-  fromMs: number,
-  toMs: number
+  ctx: Pick<TimescaleRunContext, 'refId' | 'fromMs' | 'toMs' | 'postDsQuery'>,
+  nowMs: number
 ): Observable<Graph> {
   return defer(() => {
-    const plan = planEdgeSql(
-      { services: query.services, connectionType: query.connectionType, topN: query.topN },
-      { fromMs, toMs }
-    );
-    return ctx
-      .postDsQuery({
-        queries: [{ refId: ctx.refId, datasource: { uid, type: POSTGRES_TYPE }, rawSql: plan.sql, format: 'table' }],
-        from: String(Math.floor(fromMs)),
-        to: String(Math.ceil(toMs)),
+    const filter = { services: query.services, connectionType: query.connectionType };
+    const plan = planEdgeSql({ ...filter, topN: query.topN }, { fromMs: ctx.fromMs, toMs: ctx.toMs });
+    const series = anomalySeriesRange(ctx.fromMs, ctx.toMs);
+    const seriesPlan = series && planEdgeSeriesSql(filter, series, series.resolution);
+    const seriesRefId = `${ctx.refId}-anomaly`;
+    const statements: SqlStatement[] = [
+      { refId: ctx.refId, sql: plan.sql },
+      ...(seriesPlan ? [{ refId: seriesRefId, sql: seriesPlan.sql }] : []),
+    ];
+    return queryTables(ctx.postDsQuery, uid, statements, ctx.fromMs, ctx.toMs).pipe(
+      map((tables) => {
+        const graph = rowsToGraph(tables.get(ctx.refId)!, { fromMs: plan.coveredFromMs, toMs: plan.coveredToMs });
+        if (!series || !seriesPlan) {
+          return graph;
+        }
+        const buckets = createHeldBuckets(seriesPlan.bucketMs);
+        const { windows, nodes } = rowsToBucketWindows(tables.get(seriesRefId)!, seriesPlan.bucketMs);
+        buckets.replaceRange(seriesPlan.fromMs, seriesPlan.toMs, windows, nodes);
+        return flagFromSeries(graph, buckets, series, nowMs, query.anomalySensitivity);
       })
-      .pipe(
-        map((answer) => {
-          const frames = readDsQueryFrames(answer, ctx.refId).map((json) => dataFrameFromJSON(json));
-          const rows = frames[0] ?? { fields: [] };
-          return rowsToGraph(rows, { fromMs: plan.coveredFromMs, toMs: plan.coveredToMs });
-        })
-      );
-  }).pipe(catchError((error: unknown) => throwError(() => new DataflowError(prefixed(error)))));
-}
-
-function prefixed(error: unknown): string {
-  const message = toUserMessage(error);
-  return message.startsWith('Timescale mode:') ? message : `Timescale mode: ${message}`;
+    );
+  }).pipe(catchError((error: unknown) => throwError(() => new DataflowError(timescaleErrorMessage(error)))));
 }

@@ -4,7 +4,7 @@
  * case-insensitively against a few common spellings, rows of the same edge are added up, and latency comes
  * from a sketch (latency_idx + latency_cnt), else from p50/p95/p99 or mean columns.
  */
-import { createEdgeWindow, edgeId, type EdgeStats } from '../../../servicegraph/src/aggregate/edgeWindow';
+import { createEdgeWindow, edgeId, type EdgeStats, type EdgeWindow } from '../../../servicegraph/src/aggregate/edgeWindow';
 import {
   createLatencySketch,
   deserializeSketch,
@@ -53,6 +53,10 @@ export const EDGE_COLUMNS = {
   sourceGroup: ['source_group'],
   targetKind: ['target_kind'],
   targetGroup: ['target_group'],
+  exemplarTraceId: ['exemplar_trace_id'],
+  exemplarLatency: ['exemplar_latency_ms'],
+  /** Only per-bucket series (edgeSeriesSql.ts): the bucket start. */
+  bucket: ['bucket'],
 } as const;
 type Column = keyof typeof EDGE_COLUMNS;
 const REQUIRED: Column[] = ['source', 'target', 'requests'];
@@ -148,13 +152,70 @@ interface ExtraLatency {
   meanWeight: number;
 }
 
-export function rowsToGraph(input: EdgeRowsInput, range: RowsRange): Graph {
-  const table = toTable(input);
-  const window = createEdgeWindow();
-  const groups: Record<string, string> = {};
-  const nodeKinds: Record<string, NodeKind> = {};
-  const extra = new Map<string, ExtraLatency>();
+/** Node metadata read from the rows, for windowToGraph. */
+export interface RowNodes {
+  groups: Record<string, string>;
+  nodeKinds: Record<string, NodeKind>;
+}
 
+export function rowsToGraph(input: EdgeRowsInput, range: RowsRange): Graph {
+  const window = createEdgeWindow();
+  const nodes: RowNodes = { groups: {}, nodeKinds: {} };
+  const extra = new Map<string, ExtraLatency>();
+  foldRows(toTable(input), () => window, range, nodes, extra);
+  const graph = windowToGraph(window, { startMs: range.fromMs, endMs: range.toMs, ...nodes });
+  for (const edge of graph.edges) {
+    const latency = extra.get(edge.id);
+    if (latency && latency.weight > 0) {
+      edge.p50Ms = latency.p50 / latency.weight;
+      edge.p95Ms = latency.p95 / latency.weight;
+      edge.p99Ms = latency.p99 / latency.weight;
+    }
+    if (latency && latency.meanWeight > 0 && edge.p50Ms === 0) {
+      edge.meanMs = latency.sum / latency.meanWeight;
+    }
+  }
+  return graph;
+}
+
+/**
+ * Per-bucket rows (edgeSeriesSql.ts: a `bucket` column) → one edge window per bucket start, plus node metadata.
+ * The windows merge like any servicegraph windows, so a range is the merge of its buckets.
+ */
+export function rowsToBucketWindows(input: EdgeRowsInput, bucketMs: number): { windows: Map<number, EdgeWindow>; nodes: RowNodes } {
+  const table = toTable(input);
+  const windows = new Map<number, EdgeWindow>();
+  const nodes: RowNodes = { groups: {}, nodeKinds: {} };
+  const windowOf = (row: number): EdgeWindow => {
+    const start = readTime(table, row);
+    let window = windows.get(start);
+    if (!window) {
+      window = createEdgeWindow();
+      windows.set(start, window);
+    }
+    return window;
+  };
+  foldRows(table, windowOf, { fromMs: 0, toMs: bucketMs }, nodes, new Map());
+  return { windows, nodes };
+}
+
+function readTime(table: Table, row: number): number {
+  const raw = table.get('bucket', row);
+  const ms = raw instanceof Date ? raw.getTime() : typeof raw === 'string' && !/^\d+$/.test(raw) ? Date.parse(raw) : Number(raw);
+  if (raw === null || raw === undefined || !Number.isFinite(ms)) {
+    throw new TimescaleResultError(`row ${row + 1}: column bucket is not a time (${JSON.stringify(raw)})`);
+  }
+  return ms;
+}
+
+function foldRows(
+  table: Table,
+  windowOf: (row: number) => EdgeWindow,
+  range: RowsRange,
+  nodes: RowNodes,
+  extra: Map<string, ExtraLatency>
+): void {
+  const { groups, nodeKinds } = nodes;
   for (let row = 0; row < table.length; row++) {
     const clientService = readText(table, 'source', row) ?? '';
     const serverService = readText(table, 'target', row) ?? '';
@@ -167,6 +228,7 @@ export function rowsToGraph(input: EdgeRowsInput, range: RowsRange): Graph {
     }
     const connectionType = type as ConnectionType;
     const id = edgeId({ clientService, serverService, connectionType });
+    const window = windowOf(row);
     let stats = window.edges.get(id);
     if (!stats) {
       stats = newStats(clientService, serverService, connectionType, range);
@@ -187,23 +249,23 @@ export function rowsToGraph(input: EdgeRowsInput, range: RowsRange): Graph {
     } else {
       collectExtraLatency(extra, id, table, row, requests);
     }
+    collectExemplar(stats, table, row);
     collectNode(table, row, 'sourceKind', 'sourceGroup', clientService, nodeKinds, groups);
     collectNode(table, row, 'targetKind', 'targetGroup', serverService, nodeKinds, groups);
   }
+}
 
-  const graph = windowToGraph(window, { startMs: range.fromMs, endMs: range.toMs, groups, nodeKinds });
-  for (const edge of graph.edges) {
-    const latency = extra.get(edge.id);
-    if (latency && latency.weight > 0) {
-      edge.p50Ms = latency.p50 / latency.weight;
-      edge.p95Ms = latency.p95 / latency.weight;
-      edge.p99Ms = latency.p99 / latency.weight;
-    }
-    if (latency && latency.meanWeight > 0 && edge.p50Ms === 0) {
-      edge.meanMs = latency.sum / latency.meanWeight;
-    }
+/** The slower of the row's exemplar and the one held; ties go to the smaller trace id (as servicegraph merges). */
+function collectExemplar(stats: EdgeStats, table: Table, row: number): void {
+  const traceId = readText(table, 'exemplarTraceId', row);
+  if (traceId === undefined || traceId === '') {
+    return;
   }
-  return graph;
+  const latencyMs = readNumber(table, 'exemplarLatency', row, false) ?? 0;
+  const held = stats.exemplar;
+  if (!held || latencyMs > held.latencyMs || (latencyMs === held.latencyMs && traceId < held.traceId)) {
+    stats.exemplar = { traceId, latencyMs };
+  }
 }
 
 function newStats(clientService: string, serverService: string, connectionType: ConnectionType, range: RowsRange): EdgeStats {

@@ -1,0 +1,108 @@
+/**
+ * Live Timescale mode: the sliding window is held in the browser as buckets (timescale/heldBuckets.ts). The
+ * first tick reads the whole window (plus the anomaly baseline's lead); later ticks read only the buckets
+ * from REREAD_MS before the last read onwards — the collector keeps adding to recent buckets while late
+ * spans pair — and swap them in. Buckets that left the window are dropped. The graph is the merge of the
+ * held buckets, which equals what the full-window SQL returns for the same data (timescaleLive.db.test.ts).
+ */
+import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
+import { Observable, SchedulerLike, asyncScheduler, catchError, defer, exhaustMap, map, of, timer } from 'rxjs';
+
+import { Graph, windowToGraph } from '../graph/servicegraph';
+import { createAnomalyWindows } from '../insight/anomalyWindows';
+import { chooseResolution, RESOLUTION_TABLES } from '../timescale/edgeSql';
+import { planEdgeSeriesSql } from '../timescale/edgeSeriesSql';
+import { createHeldBuckets, keepTopEdges } from '../timescale/heldBuckets';
+import { rowsToBucketWindows } from '../timescale/rowsToGraph';
+import { TimescaleDataflowQuery } from '../types';
+import { PostDsQuery, queryTables, timescaleErrorMessage } from './dsQuery';
+import { ANOMALY_LEAD_BUCKETS, SETTLE_MS } from './timescaleAnomalies';
+
+/** How far back each tick re-reads: buckets this young may still grow. */
+export const REREAD_MS = 60_000;
+
+export interface LiveWindowContext {
+  uid: string;
+  refId: string;
+  postDsQuery: PostDsQuery;
+  /** Called with each statement before it is sent (tests show the incremental SQL with it). */
+  onSql?: (sql: string) => void;
+}
+
+export interface LiveWindow {
+  /** Reads what changed up to `toMs` and gives the window's graph (with anomaly flags where the table allows). */
+  tick(toMs: number): Observable<Graph>;
+}
+
+export function createLiveWindow(query: TimescaleDataflowQuery, ctx: LiveWindowContext): LiveWindow {
+  const resolution = chooseResolution({ fromMs: 0, toMs: query.windowMs });
+  const { ms } = RESOLUTION_TABLES[resolution];
+  const held = createHeldBuckets(ms);
+  const anomalies = resolution === '1h' ? undefined : createAnomalyWindows(query.anomalySensitivity, ms);
+  const filter = { services: query.services, connectionType: query.connectionType };
+  let readUntil: number | undefined;
+  let seriesFromMs = 0;
+
+  return {
+    tick(toMs) {
+      return defer(() => {
+        const windowStart = toMs - query.windowMs;
+        const fromMs =
+          readUntil === undefined
+            ? windowStart - (anomalies ? ANOMALY_LEAD_BUCKETS * ms : 0)
+            : Math.max(windowStart, Math.min(readUntil, toMs) - REREAD_MS);
+        const plan = planEdgeSeriesSql(filter, { fromMs, toMs }, resolution);
+        ctx.onSql?.(plan.sql);
+        return queryTables(ctx.postDsQuery, ctx.uid, [{ refId: ctx.refId, sql: plan.sql }], fromMs, toMs).pipe(
+          map((tables) => {
+            const { windows, nodes } = rowsToBucketWindows(tables.get(ctx.refId)!, ms);
+            held.replaceRange(plan.fromMs, plan.toMs, windows, nodes);
+            if (readUntil === undefined) {
+              seriesFromMs = plan.fromMs;
+            }
+            readUntil = plan.toMs;
+            anomalies?.observe(held, seriesFromMs, toMs - SETTLE_MS);
+            held.evictBefore(windowStart);
+            const coveredFromMs = Math.floor(windowStart / ms) * ms;
+            const graph = windowToGraph(keepTopEdges(held.window(windowStart, toMs), query.topN), {
+              ...held.nodes,
+              startMs: coveredFromMs,
+              endMs: toMs,
+            });
+            return anomalies ? anomalies.apply(graph) : graph;
+          })
+        );
+      });
+    },
+  };
+}
+
+export interface LiveStreamContext extends LiveWindowContext {
+  toFrames: (graph: Graph) => DataFrame[];
+  now: () => number;
+  scheduler?: SchedulerLike;
+}
+
+/** One tick per cadence, never overlapping; a failed tick keeps the last frames and reports the error. */
+export function streamTimescale(query: TimescaleDataflowQuery, ctx: LiveStreamContext): Observable<DataQueryResponse> {
+  const live = createLiveWindow(query, ctx);
+  let lastFrames: DataFrame[] = [];
+  return timer(0, query.cadenceMs, ctx.scheduler ?? asyncScheduler).pipe(
+    exhaustMap(() =>
+      live.tick(ctx.now()).pipe(
+        map((graph): DataQueryResponse => {
+          lastFrames = ctx.toFrames(graph);
+          return { data: lastFrames, key: ctx.refId, state: LoadingState.Streaming };
+        }),
+        catchError((error: unknown) =>
+          of<DataQueryResponse>({
+            data: lastFrames,
+            key: ctx.refId,
+            state: LoadingState.Error,
+            errors: [{ message: timescaleErrorMessage(error), refId: ctx.refId }],
+          })
+        )
+      )
+    )
+  );
+}
