@@ -1,4 +1,4 @@
-import { PanelProps } from '@grafana/data';
+import { LoadingState, PanelProps } from '@grafana/data';
 import React, { useMemo } from 'react';
 import { DataflowMap } from './components/DataflowMap';
 import { PanelMessage } from './components/PanelMessage';
@@ -49,6 +49,7 @@ export function DataflowPanel({ id, data, options, fieldConfig, width, height, t
       route={route}
       insights={insights}
       refreshKey={data.request?.requestId}
+      streaming={data.state === LoadingState.Streaming}
     >
       {replayFrames.length > 1 && <ReplayBar frames={replayFrames} replay={replay} timeZone={timeZone} />}
     </DataflowMap>

@@ -49,6 +49,8 @@ interface Props {
   insights: EdgeInsights;
   /** Changes with each query run (not with stream ticks): alerts are fetched again then. */
   refreshKey?: string;
+  /** The data is a live stream (its first frames may be a backfill in progress). */
+  streaming: boolean;
   /** Extra controls over the map (the replay bar). */
   children?: ReactNode;
 }
@@ -58,7 +60,7 @@ type Pointed = { target: MapTarget; x: number; y: number };
 /** The interactive map: layout, scene, canvas, and the overlays (controls, legend, tooltip, menu). */
 export function DataflowMap(props: Props) {
   const { panelId, graph, series, options, thresholds, width, height, replaceVariables, onOptionsChange } = props;
-  const { route, insights, refreshKey, children } = props;
+  const { route, insights, refreshKey, streaming, children } = props;
   const styles = useStyles2(getStyles);
   const grafanaTheme = useTheme2();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -72,7 +74,7 @@ export function DataflowMap(props: Props) {
   const sceneTheme = useMemo(() => toSceneTheme(grafanaTheme, thresholds), [grafanaTheme, thresholds]);
   const rules = useMemo(() => toHealthRules(thresholds, options), [thresholds, options]);
   const shown = useMemo(() => visibleGraph(graph, options.hiddenKinds), [graph, options.hiddenKinds]);
-  const layout = useLayout(shown, options.layoutMode, options.pins, memory);
+  const layout = useLayout(shown, options.layoutMode, options.pins, memory, streaming);
   const groups = useMemo(() => readNodeGroups(series, graph, options.groupField), [series, graph, options.groupField]);
   const positions = useMemo(
     () => overlayPositions(layout.positions, options.pins, drag),
@@ -183,6 +185,11 @@ export function DataflowMap(props: Props) {
         onFind={focusOn}
         onResetPins={() => setPins({})}
       />
+      {scene.nodes.length === 0 && layout.kind === 'pending' && (
+        <div className={styles.pending} role="status">
+          Laying out {shown.nodes.length} services…
+        </div>
+      )}
       {options.showLegend && <Legend theme={sceneTheme} rules={rules} />}
       {insight.route && <RouteBar route={insight.route} onClear={() => setClearedTraceId(insight.route?.traceId)} />}
       {children}
@@ -220,6 +227,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
     overflow: 'hidden',
     outline: 'none',
     '&:focus-visible': { boxShadow: `inset 0 0 0 1px ${theme.colors.primary.border}` },
+  }),
+  pending: css({
+    position: 'absolute',
+    inset: 0,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    color: theme.colors.text.secondary,
+    pointerEvents: 'none',
   }),
   canvas: css({ display: 'block', touchAction: 'none', cursor: 'grab', '&:active': { cursor: 'grabbing' } }),
 });

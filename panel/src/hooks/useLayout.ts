@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Graph } from '../../../servicegraph/src/types';
+import { createColdStartGate, MAX_GATED_MS } from '../layout/coldStartGate';
 import { createLayoutWorker } from '../layout/createLayoutWorker';
 import { seedFromIds } from '../layout/lcg';
 import { createLayoutRunner, LayoutRunner } from '../layout/layoutRunner';
@@ -21,14 +22,17 @@ function topologyKey(graph: Graph): number {
 /**
  * Positions for the graph, computed off the main thread for large graphs. Each run starts warm from the
  * previous result (same mode, kept in the panel's memory across remounts), so refreshes nudge the map instead
- * of reshuffling it.
+ * of reshuffling it. A fresh panel on a live stream waits for the backfill to settle before its first layout
+ * (see coldStartGate), so everyone opening the dashboard gets the same map.
  */
-export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, memory: PanelMemory): LayoutState {
+export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, memory: PanelMemory, streaming: boolean): LayoutState {
   const [state, setState] = useState<LayoutState>(() => ({
     positions: memory.layout?.mode === mode ? memory.layout.layout.positions : {},
     kind: 'pending',
   }));
   const runner = useRef<LayoutRunner | undefined>(undefined);
+  const gate = useRef(createColdStartGate(memory.layout !== undefined));
+  const [gateOpen, setGateOpen] = useState(gate.current.open);
   const graphRef = useLatest(graph);
   const key = useMemo(() => topologyKey(graph), [graph]);
   const pinsKey = useMemo(() => JSON.stringify(pins), [pins]);
@@ -38,7 +42,28 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, mem
     return () => runner.current?.dispose();
   }, []);
 
+  // Every data update (not only topology changes) counts towards opening the gate.
   useEffect(() => {
+    if (gate.current.observe(key, streaming)) {
+      setGateOpen(true);
+    }
+  }, [graph, key, streaming]);
+
+  useEffect(() => {
+    if (gateOpen) {
+      return undefined;
+    }
+    const timer = setTimeout(() => {
+      gate.current.force();
+      setGateOpen(true);
+    }, MAX_GATED_MS);
+    return () => clearTimeout(timer);
+  }, [gateOpen]);
+
+  useEffect(() => {
+    if (!gateOpen) {
+      return;
+    }
     const previous = memory.layout?.mode === mode ? memory.layout.layout : undefined;
     const request = toLayoutRequest(graphRef.current, mode, JSON.parse(pinsKey), previous);
     runner.current?.run(request, (result) => {
@@ -46,7 +71,7 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, mem
       rememberLayout(memory, mode, rememberLayoutResult(base, request, result));
       setState({ positions: result.positions, kind: result.kind });
     });
-  }, [key, mode, pinsKey, graphRef, memory]);
+  }, [key, mode, pinsKey, graphRef, memory, gateOpen]);
 
   return state;
 }

@@ -25,6 +25,12 @@ describe('forceLayout', () => {
     expect(Object.keys(first.positions)).toHaveLength(9);
   });
 
+  it('gives the same map for the same services and calls listed in another order', () => {
+    const request = shopRequest();
+    const shuffled = { ...request, nodes: [...request.nodes].reverse(), edges: [...request.edges].reverse() };
+    expect(forceLayout(shuffled).positions).toEqual(forceLayout(request).positions);
+  });
+
   it('does not mutate its input', () => {
     const request = shopRequest();
     const copy = JSON.parse(JSON.stringify(request));

@@ -165,10 +165,25 @@ function layoutWarm(request: LayoutRequest, topology: Topology, config: LayoutCo
 }
 
 /**
- * Positions for every node of the request. Deterministic for the same input (seeded from the node ids unless
- * a seed is given). With a previous layout covering most nodes it only relaxes what changed.
+ * The request with nodes in id order and edges in (source, target) order: the layout then depends only on the
+ * sets, not on the order a datasource (or a stream's backfill) happened to list them in.
  */
-export function forceLayout(request: LayoutRequest, config: LayoutConfig = defaultLayoutConfig): LayoutResult {
+function sortRequest(request: LayoutRequest): LayoutRequest {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    ...request,
+    nodes: [...request.nodes].sort((a, b) => byText(a.id, b.id)),
+    edges: [...request.edges].sort((a, b) => byText(a.source, b.source) || byText(a.target, b.target)),
+  };
+}
+
+/**
+ * Positions for every node of the request. Deterministic for the same node and edge sets, in any order
+ * (seeded from the node ids unless a seed is given). With a previous layout covering most nodes it only
+ * relaxes what changed.
+ */
+export function forceLayout(unsorted: LayoutRequest, config: LayoutConfig = defaultLayoutConfig): LayoutResult {
+  const request = sortRequest(unsorted);
   const topology = buildTopology(request.nodes, request.edges);
   const random = createRandom(request.seed ?? seedFromIds(topology.ids));
   const previous = request.previous?.positions;
