@@ -31,8 +31,9 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, mem
     kind: 'pending',
   }));
   const runner = useRef<LayoutRunner | undefined>(undefined);
-  const gate = useRef(createColdStartGate(memory.layout !== undefined));
-  const [gateOpen, setGateOpen] = useState(gate.current.open);
+  const hadLayout = memory.layout !== undefined;
+  const gate = useRef(createColdStartGate(hadLayout));
+  const [gateOpen, setGateOpen] = useState(hadLayout);
   const graphRef = useLatest(graph);
   const key = useMemo(() => topologyKey(graph), [graph]);
   const pinsKey = useMemo(() => JSON.stringify(pins), [pins]);
