@@ -3,47 +3,22 @@
  * types (traces, dependencies, one trace / request id), one-shot or streaming.
  */
 import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
-import {
-  Observable,
-  SchedulerLike,
-  defaultIfEmpty,
-  catchError,
-  concatMap,
-  defer,
-  filter,
-  from,
-  map,
-  of,
-  take,
-  tap,
-  throwError,
-  toArray,
-} from 'rxjs';
+import { Observable, SchedulerLike, catchError, concatMap, defer, filter, from, map, of, take, tap, throwError, toArray } from 'rxjs';
 
 import { DataflowError } from '../errors';
 import { dependenciesToGraph } from '../graph/dependenciesToGraph';
-import { infoNotice, warningNotice, withNotices } from '../graph/frameNotices';
-import { Graph, analyzeBottlenecks, spansToObservations } from '../graph/servicegraph';
-import { addBottleneckFields } from '../insight/bottleneckFields';
+import { infoNotice, withNotices } from '../graph/frameNotices';
+import { Graph, spansToObservations } from '../graph/servicegraph';
 import { createBottleneckTracker } from '../insight/bottleneckTracker';
 import { routeToFrame, spansToRoute } from '../graph/traceRoute';
 import { observationsToGraph, readJaegerSpans } from '../graph/tracesToGraph';
 import { streamGraph } from '../streaming/streamGraph';
 import { JaegerDataflowQuery } from '../types';
-import { DEFAULT_TRACE_LIMIT } from '../defaults';
 import { JaegerClient } from './jaegerClient';
 import { parseLookbackMs } from './jaegerUrls';
-import { fetchServicesTracesPaged, searchServicesOnce, servicesToSearch } from './allServicesTraces';
-import { PagedTraces } from './pagedTraces';
-
-const NO_TRACES: PagedTraces = {
-  traces: [],
-  slicesDone: 0,
-  slicesTotal: 0,
-  truncated: false,
-  warnings: [],
-  done: true,
-};
+import { searchServicesOnce, servicesToSearch } from './allServicesTraces';
+import { runTraces } from './oneShotTraces';
+import { limitOf, searchOf } from './searchOptions';
 
 export interface JaegerRunContext {
   client: JaegerClient;
@@ -68,67 +43,6 @@ export function runJaegerQuery(query: JaegerDataflowQuery, ctx: JaegerRunContext
     default:
       return query.streaming ? streamTraces(query, ctx) : runTraces(query, ctx);
   }
-}
-
-function searchOf(query: JaegerDataflowQuery, ctx: JaegerRunContext) {
-  return {
-    service: query.service ?? '',
-    operation: query.operation,
-    tags: query.tags,
-    extraTags: ctx.extraTags,
-    minDuration: query.minDuration,
-    maxDuration: query.maxDuration,
-  };
-}
-
-function limitOf(query: JaegerDataflowQuery): number {
-  const limit = query.limit ?? DEFAULT_TRACE_LIMIT;
-  if (!Number.isInteger(limit) || limit <= 0) {
-    throw new DataflowError(`Limit: "${limit}" must be a whole number above 0`);
-  }
-  return limit;
-}
-
-function runTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<DataQueryResponse> {
-  const scope = query.service || 'any service';
-  return defer(() => {
-    const limit = limitOf(query);
-    return servicesToSearch(ctx.client, query.service ?? '').pipe(
-      concatMap((services) =>
-        fetchServicesTracesPaged(ctx.client, services, searchOf(query, ctx), ctx.fromMs, ctx.toMs, limit)
-      ),
-      defaultIfEmpty(NO_TRACES)
-    );
-  }).pipe(
-    map((page): DataQueryResponse => {
-      const spans = readJaegerSpans(page.traces);
-      const graph = observationsToGraph(spansToObservations(spans), ctx.fromMs, ctx.toMs);
-      const notices = [
-        ...(page.done
-          ? []
-          : [
-              infoNotice(
-                `Loading traces: ${page.slicesDone} of ${page.slicesTotal} time slices, ${page.traces.length} traces so far`
-              ),
-            ]),
-        ...(page.truncated
-          ? [
-              warningNotice(
-                `Limit of ${limitOf(query)} traces reached: older traces in the range are not included (narrow the range, add filters or raise the limit)`
-              ),
-            ]
-          : []),
-        ...(page.done && page.traces.length === 0 ? [infoNotice(`No traces of ${scope} in this time range`)] : []),
-        ...page.warnings.slice(0, 3).map((w) => warningNotice(`Jaeger: ${w}`)),
-      ];
-      return {
-        // Bottlenecks once all slices are in: a partial set would name the wrong edge.
-        data: withNotices(page.done ? addBottleneckFields(ctx.toFrames(graph), analyzeBottlenecks(spans)) : ctx.toFrames(graph), notices),
-        key: ctx.refId,
-        state: page.done ? LoadingState.Done : LoadingState.Loading,
-      };
-    })
-  );
 }
 
 function runDependencies(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<DataQueryResponse> {
@@ -215,7 +129,7 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
     fetchInterval: (fromMs, toMs) =>
       services.get(toMs).pipe(
         concatMap((services) => {
-          const { service: _service, ...search } = searchOf(query, ctx);
+          const { service: _service, ...search } = searchOf(query, ctx.extraTags);
           return searchServicesOnce(ctx.client, services, { ...search, startMs: fromMs, endMs: toMs, limit });
         }),
         map((traces) => {
