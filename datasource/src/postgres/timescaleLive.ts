@@ -16,7 +16,7 @@ import { createHeldBuckets, keepTopEdges } from '../timescale/heldBuckets';
 import { rowsToBucketWindows } from '../timescale/rowsToGraph';
 import { TimescaleDataflowQuery } from '../types';
 import { PostDsQuery, queryTables, timescaleErrorMessage } from './dsQuery';
-import { ANOMALY_LEAD_BUCKETS, SETTLE_MS } from './timescaleAnomalies';
+import { ANOMALY_LEAD_WINDOWS, ANOMALY_WINDOW_MS, SETTLE_MS } from './timescaleAnomalies';
 
 /** How far back each tick re-reads: buckets this young may still grow. */
 export const REREAD_MS = 60_000;
@@ -38,7 +38,8 @@ export function createLiveWindow(query: TimescaleDataflowQuery, ctx: LiveWindowC
   const resolution = chooseResolution({ fromMs: 0, toMs: query.windowMs });
   const { ms } = RESOLUTION_TABLES[resolution];
   const held = createHeldBuckets(ms);
-  const anomalies = resolution === '1h' ? undefined : createAnomalyWindows(query.anomalySensitivity, ms);
+  // Minute anomaly windows merged from the held buckets (see timescaleAnomalies.ts); none on hour buckets.
+  const anomalies = resolution === '1h' ? undefined : createAnomalyWindows(query.anomalySensitivity, ANOMALY_WINDOW_MS);
   const filter = { services: query.services, connectionType: query.connectionType };
   let readUntil: number | undefined;
   let seriesFromMs = 0;
@@ -49,7 +50,7 @@ export function createLiveWindow(query: TimescaleDataflowQuery, ctx: LiveWindowC
         const windowStart = toMs - query.windowMs;
         const fromMs =
           readUntil === undefined
-            ? windowStart - (anomalies ? ANOMALY_LEAD_BUCKETS * ms : 0)
+            ? windowStart - (anomalies ? ANOMALY_LEAD_WINDOWS * ANOMALY_WINDOW_MS : 0)
             : Math.max(windowStart, Math.min(readUntil, toMs) - REREAD_MS);
         const plan = planEdgeSeriesSql(filter, { fromMs, toMs }, resolution);
         ctx.onSql?.(plan.sql);
@@ -62,7 +63,8 @@ export function createLiveWindow(query: TimescaleDataflowQuery, ctx: LiveWindowC
             }
             readUntil = plan.toMs;
             anomalies?.observe(held, seriesFromMs, toMs - SETTLE_MS);
-            held.evictBefore(windowStart);
+            // Buckets of anomaly windows not judged yet stay, even when they left a short live window.
+            held.evictBefore(anomalies ? Math.min(windowStart, toMs - SETTLE_MS - 2 * ANOMALY_WINDOW_MS) : windowStart);
             const coveredFromMs = Math.floor(windowStart / ms) * ms;
             const graph = windowToGraph(keepTopEdges(held.window(windowStart, toMs), query.topN), {
               ...held.nodes,

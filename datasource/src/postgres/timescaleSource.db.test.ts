@@ -2,10 +2,8 @@
  * Timescale mode end to end on real parts: demo-shop spans → the real collector → PostgreSQL, then the
  * datasource's SQL through a Grafana-shaped /api/ds/query (the sandbox's PostgreSQL runner) → frames.
  */
-import * as nodeTimers from 'timers';
 import { DataFrame, LoadingState } from '@grafana/data';
-import { BackendSrv, BackendSrvRequest, FetchResponse } from '@grafana/runtime';
-import { Observable, from, lastValueFrom, map, toArray } from 'rxjs';
+import { lastValueFrom, toArray } from 'rxjs';
 
 import { createShop } from '../../../demo/src/shop';
 import { startCollector } from '../../../collector/src/service';
@@ -19,6 +17,7 @@ import { TimescaleDataflowQuery } from '../types';
 import { checkTimescaleHealth } from './checkTimescaleHealth';
 import { createBackendSrvDsQuery } from './dsQuery';
 import { runTimescaleQuery } from './timescaleSource';
+import { postgresDataSource, runnerBackendSrv, withNodeTimers } from './testSupport';
 
 const handle = setupTestPostgres();
 jest.setTimeout(120_000);
@@ -27,35 +26,7 @@ const START = Date.UTC(2026, 10, 23, 8, 0, 0);
 const runner = new PostgresQueryRunner();
 let postgres: StoredDataSource;
 
-/** Grafana's BackendSrv contract for /api/ds/query: 200 → response, otherwise a FetchError with the body. */
-function backendSrv(): BackendSrv {
-  return {
-    fetch: <T>(options: BackendSrvRequest): Observable<FetchResponse<T>> =>
-      from(runner.run(postgres, options.data)).pipe(
-        map((result) => {
-          if (result.status !== 200) {
-            throw { status: result.status, statusText: 'Bad Request', data: result.body };
-          }
-          return { data: result.body as T, status: 200 } as FetchResponse<T>;
-        })
-      ),
-  } as unknown as BackendSrv;
-}
-
-/**
- * The collector is a Node service; this file runs under jsdom (which @grafana/data needs), whose timers
- * lack Node's `unref`. The collector gets Node's timers while it runs.
- */
-async function withNodeTimers<T>(work: () => Promise<T>): Promise<T> {
-  const saved = { setTimeout, clearTimeout, setInterval, clearInterval };
-  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = nodeTimers;
-  Object.assign(globalThis, { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci });
-  try {
-    return await work();
-  } finally {
-    Object.assign(globalThis, saved);
-  }
-}
+const backendSrv = () => runnerBackendSrv(runner, () => postgres);
 
 beforeAll(async () => {
   const url = new URL(await handle.pg.createDatabase());
@@ -70,20 +41,7 @@ beforeAll(async () => {
     }
     await collector.stop();
   });
-  postgres = {
-    uid: 'pg',
-    name: 'Kompas PostgreSQL',
-    type: 'grafana-postgresql-datasource',
-    url: url.host,
-    access: 'proxy',
-    isDefault: false,
-    basicAuth: false,
-    basicAuthUser: '',
-    user: decodeURIComponent(url.username),
-    database: decodeURIComponent(url.pathname.slice(1)),
-    jsonData: { database: decodeURIComponent(url.pathname.slice(1)) },
-    secureJsonData: {},
-  };
+  postgres = postgresDataSource(url.toString());
 });
 afterAll(() => runner.close());
 

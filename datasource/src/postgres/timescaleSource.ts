@@ -66,7 +66,7 @@ export function runTimescaleQuery(
   );
 }
 
-/** The map of the range, with anomaly flags from the range's bucket series when the range allows them. */
+/** The map of the range, with anomaly flags from the minute series that ends with the range. */
 export function fetchRangeGraph(
   query: TimescaleDataflowQuery,
   uid: string,
@@ -77,18 +77,15 @@ export function fetchRangeGraph(
     const filter = { services: query.services, connectionType: query.connectionType };
     const plan = planEdgeSql({ ...filter, topN: query.topN }, { fromMs: ctx.fromMs, toMs: ctx.toMs });
     const series = anomalySeriesRange(ctx.fromMs, ctx.toMs);
-    const seriesPlan = series && planEdgeSeriesSql(filter, series, series.resolution);
+    const seriesPlan = planEdgeSeriesSql(filter, series, series.resolution);
     const seriesRefId = `${ctx.refId}-anomaly`;
     const statements: SqlStatement[] = [
       { refId: ctx.refId, sql: plan.sql },
-      ...(seriesPlan ? [{ refId: seriesRefId, sql: seriesPlan.sql }] : []),
+      { refId: seriesRefId, sql: seriesPlan.sql },
     ];
     return queryTables(ctx.postDsQuery, uid, statements, ctx.fromMs, ctx.toMs).pipe(
       map((tables) => {
         const graph = rowsToGraph(tables.get(ctx.refId)!, { fromMs: plan.coveredFromMs, toMs: plan.coveredToMs });
-        if (!series || !seriesPlan) {
-          return graph;
-        }
         const buckets = createHeldBuckets(seriesPlan.bucketMs);
         const { windows, nodes } = rowsToBucketWindows(tables.get(seriesRefId)!, seriesPlan.bucketMs);
         buckets.replaceRange(seriesPlan.fromMs, seriesPlan.toMs, windows, nodes);
