@@ -10,7 +10,7 @@ import {
   ScopedVars,
   TestDataSourceResponse,
 } from '@grafana/data';
-import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
+import { config, getBackendSrv, getTemplateSrv } from '@grafana/runtime';
 import { Observable, catchError, defer, firstValueFrom, merge, of } from 'rxjs';
 
 import { DEFAULT_OPTIONS, createDefaultQuery } from './defaults';
@@ -59,7 +59,8 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     super(instanceSettings);
     this.options = { ...DEFAULT_OPTIONS, ...instanceSettings.jsonData };
     const maxBytes = this.options.maxResponseBytes ?? DEFAULT_OPTIONS.maxResponseBytes;
-    this.http = deps.http ?? createBackendSrvHttpGet(getBackendSrv, maxBytes);
+    this.http =
+      deps.http ?? createBackendSrvHttpGet(getBackendSrv, maxBytes, { orgId: () => config.bootData?.user?.orgId });
     this.replace =
       deps.replace ?? ((target, scopedVars, format) => getTemplateSrv().replace(target, scopedVars, format));
     this.now = deps.now ?? Date.now;
@@ -219,7 +220,7 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     switch (source) {
       case 'jaeger':
         return this.options.jaegerUrl
-          ? checkJaegerHealth(this.jaeger, this.http, this.jaegerBaseUrl)
+          ? checkJaegerHealth(this.jaeger)
           : Promise.resolve({ status: 'error', message: JAEGER_URL_MISSING });
       case 'timescale':
         return checkTimescaleHealth(this.postDsQuery, this.options.postgresDatasourceUid);

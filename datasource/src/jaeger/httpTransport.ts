@@ -25,11 +25,21 @@ export class TransportError extends Error {
 /** GET a URL; unsubscribing aborts the request. Errors are TransportError. */
 export type HttpGet = (url: string) => Observable<HttpTextResponse>;
 
+export interface FetchHttpOptions {
+  maxBytes: number;
+  headers?: Record<string, string>;
+  /** Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Message for a network failure, when the host is not the one to blame (the browser talks to Grafana). */
+  unreachableMessage?: string;
+}
+
 /**
- * An HttpGet on the standard `fetch` (Node 20+ and browsers). It streams the body and aborts as soon
+ * An HttpGet on the standard `fetch` (Node 20+ and browsers). A declared Content-Length above `maxBytes`
+ * fails before any of the body is read; otherwise the body is streamed and the request aborted as soon
  * as it passes `maxBytes`, so an enormous response never sits in memory whole.
  */
-export function createFetchHttpGet(options: { maxBytes: number; headers?: Record<string, string> }): HttpGet {
+export function createFetchHttpGet(options: FetchHttpOptions): HttpGet {
   return (url) =>
     new Observable<HttpTextResponse>((subscriber) => {
       const controller = new AbortController();
@@ -38,17 +48,13 @@ export function createFetchHttpGet(options: { maxBytes: number; headers?: Record
           subscriber.next(response);
           subscriber.complete();
         })
-        .catch((error: unknown) => subscriber.error(toTransportError(error, url)));
+        .catch((error: unknown) => subscriber.error(toTransportError(error, url, options.unreachableMessage)));
       return () => controller.abort();
     });
 }
 
-async function readCapped(
-  url: string,
-  controller: AbortController,
-  options: { maxBytes: number; headers?: Record<string, string> }
-): Promise<HttpTextResponse> {
-  const response = await fetch(url, {
+async function readCapped(url: string, controller: AbortController, options: FetchHttpOptions): Promise<HttpTextResponse> {
+  const response = await (options.fetch ?? fetch)(url, {
     signal: controller.signal,
     headers: options.headers,
     credentials: 'same-origin',
@@ -99,9 +105,15 @@ export function tooLargeMessage(bytes: number, maxBytes: number): string {
   return `Jaeger response is larger than ${mb(maxBytes)} (at least ${mb(bytes)}): narrow the time range, add filters or lower the limit`;
 }
 
-function toTransportError(error: unknown, url: string): TransportError {
+function toTransportError(error: unknown, url: string, unreachableMessage?: string): TransportError {
   if (error instanceof TransportError) {
     return error;
+  }
+  if (isAbort(error)) {
+    return new TransportError('aborted', 'Request to Jaeger was cancelled');
+  }
+  if (unreachableMessage !== undefined) {
+    return new TransportError('unreachable', unreachableMessage);
   }
   const host = safeHost(url);
   const code = errorCode(error);
@@ -114,10 +126,11 @@ function toTransportError(error: unknown, url: string): TransportError {
       `Jaeger at ${host} refused the connection: is it running, and is the port right?`
     );
   }
-  if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError') {
-    return new TransportError('aborted', 'Request to Jaeger was cancelled');
-  }
   return new TransportError('unreachable', `Jaeger at ${host} is unreachable (${code ?? 'network error'})`);
+}
+
+function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
 function errorCode(error: unknown): string | undefined {

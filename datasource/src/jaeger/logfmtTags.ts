@@ -5,7 +5,8 @@ import { DataflowError } from '../errors';
  * map. Jaeger's /api/traces wants it as a JSON object in the `tags` parameter.
  */
 export function parseLogfmtTags(input: string): Record<string, string> {
-  const tags: Record<string, string> = {};
+  // No prototype: a tag named __proto__ or constructor is an ordinary key.
+  const tags: Record<string, string> = Object.create(null);
   let i = 0;
   const text = input.trim();
   while (i < text.length) {

@@ -64,7 +64,9 @@ describe('one-shot Jaeger bottlenecks', () => {
     const [done] = responses;
     expect(done.state).toBe(LoadingState.Done);
     const text = explanation(done, PAYMENTS_DB);
-    expect(text).toMatch(/^payments → payments-db: \d+ % of critical-path time of the slowest requests, p95 [\d.]+ m?s, was \d+ ms$/);
+    expect(text).toMatch(
+      /^payments → payments-db: \d+ % of critical-path time of the slowest requests, p95 [\d.]+ m?s, was \d+ ms$/
+    );
 
     const searches = replay.requests.slice(before).filter((r) => r.path === '/api/traces');
     const windows = searches.map((r) => [Number(r.query.start[0]) / 1000, Number(r.query.end[0]) / 1000]);
@@ -86,6 +88,8 @@ describe('one-shot Jaeger bottlenecks', () => {
     const done = (await run(jaeger)).pop()!;
     expect(done.state).toBe(LoadingState.Done);
     expect(explanation(done, PAYMENTS_DB)).not.toContain('was');
-    expect(noticesOf(done).find((n) => n.startsWith('Bottlenecks: no comparison with the previous window'))).toMatch(/error 500/);
+    expect(noticesOf(done).find((n) => n.startsWith('Bottlenecks: no comparison with the previous window'))).toMatch(
+      /error 500/
+    );
   });
 });

@@ -16,6 +16,7 @@ export type FaultMode =
   | 'empty'
   | 'notjaeger'
   | 'huge'
+  | 'huge-declared'
   | 'slow'
   | 'hang';
 
@@ -31,6 +32,7 @@ export const FAULT_MODES: FaultMode[] = [
   'empty',
   'notjaeger',
   'huge',
+  'huge-declared',
   'slow',
   'hang',
 ];
@@ -40,7 +42,7 @@ export function isFaultMode(value: string): value is FaultMode {
 }
 
 export interface FaultSettings {
-  /** Size of the body sent by `huge`, in bytes. */
+  /** Size of the body sent by `huge` (and announced by `huge-declared`), in bytes. */
   hugeBytes: number;
 }
 
@@ -95,6 +97,8 @@ export function sendFault(
       return sendJson(res, 200, { status: 'ok', version: '1.0' });
     case 'huge':
       return sendHuge(res, settings.hugeBytes);
+    case 'huge-declared':
+      return announceHuge(res, settings.hugeBytes);
   }
 }
 
@@ -125,4 +129,13 @@ function sendHuge(res: ServerResponse, bytes: number): void {
   };
   res.on('close', () => res.removeAllListeners('drain'));
   writeMore();
+}
+
+/**
+ * Announces a huge body in Content-Length, sends its first bytes and then nothing more: a client that
+ * waits for the body before checking the size hangs, one that reads the header first fails at once.
+ */
+function announceHuge(res: ServerResponse, bytes: number): void {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bytes });
+  res.write('{"data":[');
 }
