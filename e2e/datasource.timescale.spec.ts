@@ -1,5 +1,5 @@
 import { expect, saveScreenshot, test } from './sandboxPage';
-import { dataState, DS, edgeCount, hoverEdge, nodeCount, openDashboard } from './datasourcePage';
+import { dataState, DS, edgeCount, hoverEdge, mapCanvas, nodeCount, openDashboard } from './datasourcePage';
 import { expectedSeedEdges, seedEndMs } from './shopExpectations';
 
 /** How many edges' tooltips must be read and match (some edges hide under nodes at every sampled point). */
@@ -85,6 +85,38 @@ test.describe('datasource: Timescale source on the collector-written PostgreSQL'
     await expect
       .poll(async () => (await hoverEdge(page, 'payments', 'payments-db'))?.rows.Requests ?? '', { timeout: 10_000 })
       .toMatch(/^[1-9]\d*$/);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('the seeded payments incident is flagged, and slow edges offer an example request (issue 8)', async ({ page, consoleErrors }) => {
+    const end = seedEndMs();
+    await openDashboard(page, {
+      datasourceUid: DS.timescale,
+      query: { source: 'timescale', streaming: false, topN: 0 },
+      time: { from: new Date(end - 10 * 60_000).toISOString(), to: new Date(end).toISOString() },
+    });
+    await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBeGreaterThan(20);
+    // Anomaly flags come from the minute series in PostgreSQL, in the same frame field as Jaeger and Demo.
+    await expect.poll(async () => Number(await mapCanvas(page).getAttribute('data-anomalies')), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await hoverEdge(page, 'payments', 'payments-db'))?.notes.join(' | ') ?? '', { timeout: 15_000 })
+      .toMatch(/p95 .* the usual .*[0-9a-f]{32} \(right-click to show its route\)/);
+    await saveScreenshot(page, 'datasource-timescale-anomaly');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('the route of a request comes from the Jaeger configured beside the PostgreSQL datasource', async ({ page, consoleErrors }) => {
+    // A recorded Jaeger trace (genaiTestTrace) that the Jaeger stand-in serves, shifted to the last minutes.
+    const traceId = '4a1b2c3d4e5f60718293a4b5c6d7e8f9';
+    await openDashboard(page, {
+      datasourceUid: DS.timescale,
+      query: { source: 'timescale', streaming: false, topN: 0, traceId },
+      time: { from: 'now-1h', to: 'now' },
+    });
+    const routeBar = page.getByTestId('kompas-dataflow-route');
+    await expect(routeBar).toContainText(`Route of ${traceId}`, { timeout: 30_000 });
+    await expect.poll(async () => Number(await mapCanvas(page).getAttribute('data-route-edges'))).toBeGreaterThan(3);
+    expect(await dataState(page)).toBe('Done');
     expect(consoleErrors).toEqual([]);
   });
 });
