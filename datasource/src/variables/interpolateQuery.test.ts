@@ -1,19 +1,15 @@
+import { SandboxTemplateSrv } from '../../../sandbox/src/templateSrv';
 import { createDefaultQuery } from '../defaults';
 import { buildOperationsUrl, buildTracesUrl } from '../jaeger/jaegerUrls';
 import { parseLogfmtTags } from '../jaeger/logfmtTags';
 import { JaegerDataflowQuery, TimescaleDataflowQuery } from '../types';
 import { ReplaceFn, interpolateQuery } from './interpolateQuery';
 
-/** A TemplateSrv.replace stand-in with Grafana's contract: `$name` / `${name}` → format(value). */
+/** Grafana's template-service contract ($name, ${name}, ${name:format}, [[name]]) as the sandbox implements it. */
 function replacer(vars: Record<string, string | string[]>): ReplaceFn {
-  return (target, _scoped, format) =>
-    target.replace(/\$\{(\w+)\}|\$(\w+)/g, (match, braced: string | undefined, plain: string | undefined) => {
-      const value = vars[braced ?? plain ?? ''];
-      if (value === undefined) {
-        return match;
-      }
-      return format ? format(value) : Array.isArray(value) ? value.join(',') : value;
-    });
+  const templateSrv = new SandboxTemplateSrv();
+  templateSrv.setVariables(Object.entries(vars).map(([name, value]) => ({ name, value })));
+  return (target, scopedVars, format) => templateSrv.replace(target, scopedVars, format);
 }
 
 function jaeger(patch: Partial<JaegerDataflowQuery>): JaegerDataflowQuery {
@@ -67,6 +63,38 @@ describe('interpolateQuery', () => {
   it('keeps a hostile tag value as one value of one tag', () => {
     const query = interpolateQuery(jaeger({ tags: 'http.route=$route' }), replacer({ route: 'x" error=true "y' }));
     expect(parseLogfmtTags(query.tags ?? '')).toEqual({ 'http.route': 'x" error=true "y' });
+  });
+
+  it('interpolates a variable inside a quoted tag value and in a tag key', () => {
+    const query = interpolateQuery(
+      jaeger({ tags: 'http.route="$route" $k=1 error=true' }),
+      replacer({ route: '/api/pay now', k: 'http.status_code' })
+    );
+    expect(parseLogfmtTags(query.tags ?? '')).toEqual({
+      'http.route': '/api/pay now',
+      'http.status_code': '1',
+      error: 'true',
+    });
+  });
+
+  it('joins a multi-value tag variable, and refuses a key variable with spaces', () => {
+    const joined = interpolateQuery(jaeger({ tags: 'env=$env' }), replacer({ env: ['prod', 'eu"1'] }));
+    expect(parseLogfmtTags(joined.tags ?? '')).toEqual({ env: 'prod,eu"1' });
+    expect(() => interpolateQuery(jaeger({ tags: '$k=1' }), replacer({ k: 'a b' }))).toThrow(
+      'Tags: "$k" is not a usable tag key (empty, or contains spaces, = or ")'
+    );
+  });
+
+  it('keeps a tag named like an Object.prototype member as an ordinary tag', () => {
+    const query = interpolateQuery(jaeger({ tags: '__proto__=x constructor=$v' }), replacer({ v: 'y' }));
+    expect(JSON.parse(JSON.stringify(parseLogfmtTags(query.tags ?? '')))).toEqual(
+      JSON.parse('{"__proto__":"x","constructor":"y"}')
+    );
+  });
+
+  it('honours an explicit ${var:format} the way Grafana does', () => {
+    const query = interpolateQuery(jaeger({ operation: '${op:percentencode}' }), replacer({ op: 'GET /a b' }));
+    expect(query.operation).toBe('GET%20%2Fa%20b');
   });
 
   it('names a multi-value variable in a single-value field', () => {

@@ -7,6 +7,7 @@
 import { ScopedVars } from '@grafana/data';
 
 import { DataflowError } from '../errors';
+import { parseLogfmtTags } from '../jaeger/logfmtTags';
 import { DataflowQuery, JaegerDataflowQuery, TimescaleDataflowQuery } from '../types';
 
 /** The subset of Grafana's TemplateSrv.replace used here (injectable for tests). */
@@ -89,16 +90,23 @@ export function interpolateSingle(
   return checkValue(field, result.trim());
 }
 
-/** Tag values are quoted for logfmt so `$var` = `x other=y` stays one value of one tag. */
+/**
+ * Tags are parsed as logfmt before interpolation and each key and value is interpolated on its own, so a value
+ * (`x" error=true "y`) cannot add a tag, and `k="$v"` or `$key=v` work as written. Re-serialised with quoted values.
+ */
 function interpolateTags(tags: string | undefined, replace: ReplaceFn, scopedVars?: ScopedVars): string | undefined {
   if (!tags) {
     return tags;
   }
-  const result = replace(tags, scopedVars, (raw: unknown) => {
-    const joined = toValues(raw).join(',');
-    return `"${joined.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  const pairs = Object.entries(parseLogfmtTags(tags)).map(([rawKey, rawValue]) => {
+    const key = interpolateSingle('Tags', rawKey, replace, scopedVars) ?? '';
+    if (key === '' || /[\s="]/.test(key)) {
+      throw new DataflowError(`Tags: "${rawKey}" is not a usable tag key (empty, or contains spaces, = or ")`);
+    }
+    const value = checkValue('Tags', replace(rawValue, scopedVars, (raw: unknown) => toValues(raw).join(',')));
+    return `${key}="${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
   });
-  return checkValue('Tags', result);
+  return pairs.join(' ');
 }
 
 function formatList(raw: unknown): string {
