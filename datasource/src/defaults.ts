@@ -7,11 +7,12 @@ import {
   TimescaleDataflowQuery,
 } from './types';
 
-/** Version written into saved queries; bump together with a step in migration.ts. */
-export const PLUGIN_VERSION = '1.0.0';
+/** Query schema version written into saved queries (`pluginVersion`); bump together with a step in migration.ts. */
+export const QUERY_SCHEMA_VERSION = '1.0.0';
 
 export const DEFAULT_WINDOW_MS = 5 * 60_000;
 export const DEFAULT_CADENCE_MS = 1000;
+export const MIN_WINDOW_MS = 1000;
 /** Cadence below this would hammer Jaeger and the browser for no visible gain. */
 export const MIN_CADENCE_MS = 250;
 export const DEFAULT_TRACE_LIMIT = 1000;
@@ -37,7 +38,7 @@ const COMMON = {
   streaming: false,
   windowMs: DEFAULT_WINDOW_MS,
   cadenceMs: DEFAULT_CADENCE_MS,
-  pluginVersion: PLUGIN_VERSION,
+  pluginVersion: QUERY_SCHEMA_VERSION,
 };
 
 export const DEFAULT_DEMO_QUERY: Omit<DemoDataflowQuery, 'refId'> = {

@@ -1,4 +1,4 @@
-import { PLUGIN_VERSION } from './defaults';
+import { MIN_CADENCE_MS, MIN_WINDOW_MS, QUERY_SCHEMA_VERSION } from './defaults';
 import { migrateQuery } from './migration';
 
 describe('migrateQuery', () => {
@@ -10,7 +10,7 @@ describe('migrateQuery', () => {
       streaming: true,
       windowMs: 300_000,
       cadenceMs: 1000,
-      pluginVersion: PLUGIN_VERSION,
+      pluginVersion: QUERY_SCHEMA_VERSION,
     });
   });
 
@@ -30,5 +30,12 @@ describe('migrateQuery', () => {
     );
     expect(once).toMatchObject({ windowMs: 300_000, cadenceMs: 1000 });
     expect(migrateQuery(once, 'jaeger')).toBe(once);
+  });
+
+  it('brings a current query with a hand-edited 1 ms cadence and window up to the minimums', () => {
+    const edited = migrateQuery({ refId: 'A', source: 'demo' }, 'demo');
+    const bounded = migrateQuery({ ...edited, cadenceMs: 1, windowMs: 1 }, 'demo');
+    expect(bounded).toMatchObject({ cadenceMs: MIN_CADENCE_MS, windowMs: MIN_WINDOW_MS });
+    expect(migrateQuery(bounded, 'demo')).toBe(bounded);
   });
 });
