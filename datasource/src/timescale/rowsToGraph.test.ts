@@ -1,5 +1,5 @@
 import { createLatencySketch, quantile, recordLatency, serializeSketch } from '../../../servicegraph/src/aggregate/latencySketch';
-import { rowsToGraph, TimescaleResultError } from './rowsToGraph';
+import { rowsToBucketWindows, rowsToGraph, TimescaleResultError } from './rowsToGraph';
 
 const range = { fromMs: 0, toMs: 60_000 };
 
@@ -76,5 +76,43 @@ describe('rowsToGraph', () => {
   it('gives an empty graph for an empty result', () => {
     expect(rowsToGraph([], range)).toEqual({ nodes: [], edges: [] });
     expect(rowsToGraph({ fields: [] }, range)).toEqual({ nodes: [], edges: [] });
+  });
+
+  it('keeps the slowest exemplar of an edge over its rows; ties go to the smaller trace id', () => {
+    const row = { source: 'a', target: 'b', requests: 1 };
+    const graph = rowsToGraph(
+      [
+        { ...row, exemplar_trace_id: 'f00d', exemplar_latency_ms: 40 },
+        { ...row, exemplar_trace_id: 'beef', exemplar_latency_ms: 90 },
+        { ...row, exemplar_trace_id: 'abba', exemplar_latency_ms: 90 },
+        { ...row, exemplar_trace_id: null, exemplar_latency_ms: null },
+      ],
+      range
+    );
+    expect(graph.edges[0]).toMatchObject({ requests: 4, exemplarTraceId: 'abba' });
+  });
+});
+
+describe('rowsToBucketWindows', () => {
+  it('puts each row in the window of its bucket (time fields as numbers, Dates or ISO text)', () => {
+    const s = sketchOf([5]);
+    const row = { source: 'a', target: 'b', requests: 2, failed: 1, latency_idx: s.idx, latency_cnt: s.cnt, target_kind: 'database' };
+    const { windows, nodes } = rowsToBucketWindows(
+      [
+        { ...row, bucket: 10_000 },
+        { ...row, bucket: new Date(20_000) },
+        { ...row, bucket: '1970-01-01T00:00:20.000Z' },
+      ],
+      10_000
+    );
+    expect([...windows.keys()]).toEqual([10_000, 20_000]);
+    expect(windows.get(20_000)?.edges.get('a->b')).toMatchObject({ requests: 4, failed: 2 });
+    expect(nodes.nodeKinds).toEqual({ b: 'database' });
+  });
+
+  it('names a row whose bucket is not a time', () => {
+    expect(() => rowsToBucketWindows([{ source: 'a', target: 'b', requests: 1, bucket: 'soon' }], 10_000)).toThrow(
+      'row 1: column bucket is not a time ("soon")'
+    );
   });
 });
