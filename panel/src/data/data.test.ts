@@ -97,4 +97,11 @@ describe('buildTraceLink', () => {
     expect(href).toBe('/explore?ds=jaeger&q=a%20b->c');
     expect(buildTraceLink('', { source: 'a', target: 'b' }, (v) => v)).toBeUndefined();
   });
+
+  it('neutralises a script URL coming from a dashboard variable', () => {
+    const href = buildTraceLink('$link?q=${client}', { source: 'a', target: 'b' }, (v) =>
+      v.replace('$link', 'javascript:alert(1)//')
+    );
+    expect(href).toBe('about:blank');
+  });
 });

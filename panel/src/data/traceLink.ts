@@ -1,6 +1,9 @@
+import { textUtil } from '@grafana/data';
+
 /**
  * "Explore traces for this edge": the panel's URL template with `${client}` and `${server}` filled in (URL
- * encoded), then dashboard variables. Undefined when no template is set.
+ * encoded), then dashboard variables. Sanitised like Grafana's own links, so a variable holding `javascript:…`
+ * cannot become a script link. Undefined when no template is set.
  */
 export function buildTraceLink(
   template: string,
@@ -15,5 +18,5 @@ export function buildTraceLink(
     .join(encodeURIComponent(edge.source))
     .split('${server}')
     .join(encodeURIComponent(edge.target));
-  return replaceVariables(filled);
+  return textUtil.sanitizeUrl(replaceVariables(filled));
 }
