@@ -13,14 +13,20 @@ describe('readGraph', () => {
     const reading = readGraph(toNodeGraphFrames(createShopGraph()));
     expect(reading.state).toBe('graph');
     if (reading.state === 'graph') {
-      expect(reading.graph.nodes.map((n) => n.id).sort()).toEqual(createShopGraph().nodes.map((n) => n.id).sort());
+      expect(reading.graph.nodes.map((n) => n.id).sort()).toEqual(
+        createShopGraph()
+          .nodes.map((n) => n.id)
+          .sort()
+      );
       expect(reading.graph.nodes.find((n) => n.id === 'orders-db')?.kind).toBe('database');
     }
   });
 
   it('treats no frames and empty frames as the empty state', () => {
     expect(readGraph([]).state).toBe('empty');
-    expect(readGraph([createDataFrame({ fields: [{ name: 'source', type: FieldType.string, values: [] }] })]).state).toBe('empty');
+    expect(
+      readGraph([createDataFrame({ fields: [{ name: 'source', type: FieldType.string, values: [] }] })]).state
+    ).toBe('empty');
   });
 
   it('explains frames that are not a graph', () => {
@@ -93,7 +99,9 @@ describe('searchNodes', () => {
 
 describe('buildTraceLink', () => {
   it('fills client and server, then dashboard variables', () => {
-    const href = buildTraceLink('/explore?ds=${ds}&q=${client}->${server}', { source: 'a b', target: 'c' }, (v) => v.replace('${ds}', 'jaeger'));
+    const href = buildTraceLink('/explore?ds=${ds}&q=${client}->${server}', { source: 'a b', target: 'c' }, (v) =>
+      v.replace('${ds}', 'jaeger')
+    );
     expect(href).toBe('/explore?ds=jaeger&q=a%20b->c');
     expect(buildTraceLink('', { source: 'a', target: 'b' }, (v) => v)).toBeUndefined();
   });
