@@ -1,6 +1,6 @@
 /**
  * Writes one flush in one transaction: the edge dictionary, the 10 s / 1 min / 1 h / 6 h bucket upserts (counts
- * added, sketches merged, the slower exemplar kept), node metadata, and this collector's checkpoint. The checkpoint row is locked and
+ * added, latency and consumer-lag sketches merged, the slower exemplar kept), node metadata, and this collector's checkpoint. The checkpoint row is locked and
  * compared first: a batch whose range (fromSeq, toSeq] is already committed is rolled back untouched, so a
  * retry after a lost COMMIT acknowledgement never double-counts.
  */
@@ -40,10 +40,11 @@ export async function readCheckpoint(pool: Pool, collectorId: string, spoolId: s
 
 const UPSERT_BUCKETS = (table: string): string => `
   INSERT INTO kompas.edge_buckets_${table} AS cur (bucket, edge_id, requests, failed, latency_sum_ms, latency_idx, latency_cnt,
-                                                   exemplar_trace_id, exemplar_latency_ms)
-  SELECT to_timestamp(x.b / 1000.0), e.edge_id, x.r, x.f, x.l, x.i, x.n, x.x, x.xl
+                                                   exemplar_trace_id, exemplar_latency_ms, lag_idx, lag_cnt)
+  SELECT to_timestamp(x.b / 1000.0), e.edge_id, x.r, x.f, x.l, x.i, x.n, x.x, x.xl, x.li, x.ln
   FROM json_to_recordset($1::json) AS x(b double precision, c text, s text, t text, r bigint, f bigint,
-                                        l double precision, i integer[], n bigint[], x text, xl double precision)
+                                        l double precision, i integer[], n bigint[], x text, xl double precision,
+                                        li integer[], ln bigint[])
   JOIN kompas.edges e ON e.client_service = x.c AND e.server_service = x.s AND e.connection_type = x.t
   ORDER BY 1, 2
   ON CONFLICT (bucket, edge_id) DO UPDATE SET
@@ -56,7 +57,9 @@ const UPSERT_BUCKETS = (table: string): string => `
       (SELECT CASE WHEN w THEN excluded.exemplar_trace_id ELSE cur.exemplar_trace_id END,
               CASE WHEN w THEN excluded.exemplar_latency_ms ELSE cur.exemplar_latency_ms END
        FROM kompas.exemplar_wins(excluded.exemplar_latency_ms, excluded.exemplar_trace_id,
-                                 cur.exemplar_latency_ms, cur.exemplar_trace_id) AS w)`;
+                                 cur.exemplar_latency_ms, cur.exemplar_trace_id) AS w),
+    (lag_idx, lag_cnt) = (SELECT m.idx, m.cnt FROM kompas.sketch_add_optional(cur.lag_idx, cur.lag_cnt,
+                                                                              excluded.lag_idx, excluded.lag_cnt) AS m)`;
 
 const INSERT_EDGES = `
   INSERT INTO kompas.edges (client_service, server_service, connection_type)
@@ -83,6 +86,7 @@ function rowsJson(rows: BucketRow[], resolution: ResolutionName): string {
   return JSON.stringify(
     rows.map((row) => {
       const { idx, cnt } = toSketchArrays(row.latency, scale);
+      const lag = row.lag ? toSketchArrays(row.lag, scale) : undefined;
       return {
         b: row.bucketMs,
         c: row.clientService,
@@ -95,6 +99,8 @@ function rowsJson(rows: BucketRow[], resolution: ResolutionName): string {
         n: cnt,
         x: row.exemplar?.traceId ?? null,
         xl: row.exemplar?.latencyMs ?? null,
+        li: lag?.idx ?? null,
+        ln: lag?.cnt ?? null,
       };
     })
   );

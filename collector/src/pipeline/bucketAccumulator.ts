@@ -34,6 +34,8 @@ export interface BucketRow {
   latency: LatencySketch;
   /** The slowest request of the row with a trace id: the edge's "example request" for this bucket. */
   exemplar?: Exemplar;
+  /** Messaging edges: consumer lag (servicegraph's messagingLagMs) in the latency sketch's form; absent elsewhere. */
+  lag?: LatencySketch;
 }
 
 export interface NodeRow {
@@ -105,6 +107,10 @@ export function addToBuckets(acc: BucketAccumulator, obs: EdgeObservation): bool
       row.exemplar = slowerExemplar(row.exemplar, { traceId: obs.traceId, latencyMs: obs.latencyMs });
     }
   }
+  if (obs.messagingLagMs !== undefined && Number.isFinite(obs.messagingLagMs)) {
+    row.lag ??= createLatencySketch();
+    recordLatency(row.lag, obs.messagingLagMs);
+  }
   markSeen(acc, obs.clientService, obs.timeMs, obs.timeMs);
   markSeen(acc, obs.serverService, obs.timeMs, obs.timeMs);
   return true;
@@ -121,6 +127,10 @@ function mergeRowInto(target: Map<string, BucketRow>, key: string, row: BucketRo
   into.latencySumMs += row.latencySumMs;
   mergeSketchInto(into.latency, row.latency);
   into.exemplar = slowerExemplar(into.exemplar, row.exemplar);
+  if (row.lag) {
+    into.lag ??= createLatencySketch();
+    mergeSketchInto(into.lag, row.lag);
+  }
 }
 
 /**

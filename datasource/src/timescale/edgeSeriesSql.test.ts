@@ -10,12 +10,14 @@ describe('planEdgeSeriesSql', () => {
     expect(plan.sql).toContain('FROM kompas.edge_buckets_10s b');
     expect(plan.sql).toContain("b.bucket >= '2026-11-23T10:00:00.000Z'::timestamptz AND b.bucket < '2026-11-23T10:01:10.000Z'::timestamptz");
     expect(plan.sql).toContain('b.latency_idx AS latency_idx');
+    expect(plan.sql).toContain('b.lag_idx AS lag_idx, b.lag_cnt');
     expect(plan.sql).toMatch(/ORDER BY b\.bucket, ed\.edge_id$/);
   });
 
   it('maps coarsened 1 h sketch indexes back to the 1 % scale', () => {
     const plan = planEdgeSeriesSql({}, { fromMs: T, toMs: T + 7_200_000 }, '1h');
     expect(plan.sql).toContain('ARRAY(SELECT kompas.sketch_unscale(k, 4) FROM unnest(b.latency_idx) AS k) AS latency_idx');
+    expect(plan.sql).toContain('ARRAY(SELECT kompas.sketch_unscale(k, 4) FROM unnest(b.lag_idx) AS k) AS lag_idx');
   });
 
   it('quotes service filters and checks the connection type', () => {

@@ -3,7 +3,7 @@
  * buckets themselves rather than range totals: anomaly flags (rate, error rate and p95 per bucket fed to
  * servicegraph's detector) and live mode (only the newest buckets are read each tick and merged into the
  * window held in the browser). Columns: bucket, source, target, connection_type, requests, failed,
- * latency_sum_ms, latency_idx, latency_cnt (1 % scale), exemplar_trace_id, exemplar_latency_ms, source_kind,
+ * latency_sum_ms, latency_idx, latency_cnt (1 % scale), exemplar_trace_id, exemplar_latency_ms, lag_idx, lag_cnt, source_kind,
  * source_group, target_kind, target_group — the columns of edgeSql.ts plus `bucket`, so rowsToGraph.ts reads both.
  */
 import { checkIdentifier, edgeFilter, EdgeResolution, EdgeSqlQuery, EdgeSqlRange, RESOLUTION_TABLES } from './edgeSql';
@@ -34,10 +34,11 @@ export function planEdgeSeriesSql(
   const toMs = Math.ceil(range.toMs / ms) * ms;
   const filter = edgeFilter(query);
   // A coarsened sketch index maps back to the middle of the 1 % indexes it covers (monotonic: order is kept).
-  const idx = sketchScale === 1 ? 'b.latency_idx' : `ARRAY(SELECT ${name}.sketch_unscale(k, ${sketchScale}) FROM unnest(b.latency_idx) AS k)`;
+  const unscaled = (column: string) =>
+    sketchScale === 1 ? column : `ARRAY(SELECT ${name}.sketch_unscale(k, ${sketchScale}) FROM unnest(${column}) AS k)`;
   const sql = `SELECT b.bucket, ed.client_service AS source, ed.server_service AS target, ed.connection_type,
-       b.requests, b.failed, b.latency_sum_ms, ${idx} AS latency_idx, b.latency_cnt,
-       b.exemplar_trace_id, b.exemplar_latency_ms,
+       b.requests, b.failed, b.latency_sum_ms, ${unscaled('b.latency_idx')} AS latency_idx, b.latency_cnt,
+       b.exemplar_trace_id, b.exemplar_latency_ms, ${unscaled('b.lag_idx')} AS lag_idx, b.lag_cnt,
        sn.kind AS source_kind, sn.group_name AS source_group, tn.kind AS target_kind, tn.group_name AS target_group
 FROM ${name}.edge_buckets_${resolution} b
 JOIN ${name}.edges ed ON ed.edge_id = b.edge_id

@@ -4,8 +4,8 @@
  * Pure: values are quoted here (sqlLiteral.ts), the result is one statement Grafana's PostgreSQL
  * datasource runs as is. Columns: source, target, connection_type, requests, failed, latency_sum_ms,
  * latency_idx, latency_cnt (sketch on the 1 % scale), [p50_ms, p95_ms, p99_ms with `percentiles`],
- * exemplar_trace_id, exemplar_latency_ms (the slowest request kept by the buckets), source_kind, source_group,
- * target_kind, target_group.
+ * exemplar_trace_id, exemplar_latency_ms (the slowest request kept by the buckets), lag_idx, lag_cnt (consumer
+ * lag sketch of messaging edges, NULL elsewhere), source_kind, source_group, target_kind, target_group.
  */
 import { quoteCount, quoteText, quoteTextArray, quoteTimestamp, SqlValueError } from './sqlLiteral';
 
@@ -132,7 +132,7 @@ export function coverRange(range: EdgeSqlRange, resolution: EdgeResolution): Edg
 function segmentSql(schema: string, segment: EdgeSqlSegment, filter: string): string {
   const edges = filter === 'true' ? '' : ` AND b.edge_id IN (SELECT ed.edge_id FROM ${schema}.edges ed WHERE ${filter})`;
   return `  SELECT b.edge_id, b.requests, b.failed, b.latency_sum_ms, b.latency_idx, b.latency_cnt,
-         b.exemplar_trace_id, b.exemplar_latency_ms
+         b.exemplar_trace_id, b.exemplar_latency_ms, b.lag_idx, b.lag_cnt
   FROM ${schema}.edge_buckets_${segment.table} b
   WHERE b.bucket >= ${quoteTimestamp(segment.fromMs, 'range start')} AND b.bucket < ${quoteTimestamp(segment.toMs, 'range end')}${edges}`;
 }
@@ -171,6 +171,15 @@ ${segments.map((segment) => segmentSql(schema, segment, filter)).join('\n  UNION
   SELECT edge_id, array_agg(${unscale} ORDER BY k) AS latency_idx, array_agg(n ORDER BY k) AS latency_cnt
   FROM merged
   GROUP BY edge_id
+), lag_merged AS (
+  SELECT u.edge_id, u.k, sum(u.n)::bigint AS n
+  FROM (SELECT s.edge_id, unnest(s.lag_idx) AS k, unnest(s.lag_cnt) AS n
+        FROM src s JOIN picked p ON p.edge_id = s.edge_id WHERE s.lag_idx IS NOT NULL) AS u
+  GROUP BY u.edge_id, u.k
+), lag_sketches AS (
+  SELECT edge_id, array_agg(${unscale} ORDER BY k) AS lag_idx, array_agg(n ORDER BY k) AS lag_cnt
+  FROM lag_merged
+  GROUP BY edge_id
 ), exemplars AS (
   SELECT DISTINCT ON (s.edge_id) s.edge_id, s.exemplar_trace_id, s.exemplar_latency_ms
   FROM src s JOIN picked p ON p.edge_id = s.edge_id
@@ -179,12 +188,13 @@ ${segments.map((segment) => segmentSql(schema, segment, filter)).join('\n  UNION
 )
 SELECT ed.client_service AS source, ed.server_service AS target, ed.connection_type,
        p.requests, p.failed, p.latency_sum_ms, sk.latency_idx, sk.latency_cnt${percentiles},
-       ex.exemplar_trace_id, ex.exemplar_latency_ms,
+       ex.exemplar_trace_id, ex.exemplar_latency_ms, lg.lag_idx, lg.lag_cnt,
        sn.kind AS source_kind, sn.group_name AS source_group, tn.kind AS target_kind, tn.group_name AS target_group
 FROM picked p
 JOIN ${schema}.edges ed ON ed.edge_id = p.edge_id
 LEFT JOIN sketches sk ON sk.edge_id = p.edge_id
 LEFT JOIN exemplars ex ON ex.edge_id = p.edge_id
+LEFT JOIN lag_sketches lg ON lg.edge_id = p.edge_id
 LEFT JOIN ${schema}.nodes sn ON sn.service = ed.client_service
 LEFT JOIN ${schema}.nodes tn ON tn.service = ed.server_service
 ORDER BY p.requests DESC, source, target, ed.connection_type`;

@@ -55,6 +55,8 @@ export const EDGE_COLUMNS = {
   targetGroup: ['target_group'],
   exemplarTraceId: ['exemplar_trace_id'],
   exemplarLatency: ['exemplar_latency_ms'],
+  lagIdx: ['lag_idx'],
+  lagCnt: ['lag_cnt'],
   /** Only per-bucket series (edgeSeriesSql.ts): the bucket start. */
   bucket: ['bucket'],
 } as const;
@@ -249,9 +251,25 @@ function foldRows(
     } else {
       collectExtraLatency(extra, id, table, row, requests);
     }
+    collectLag(stats, table, row);
     collectExemplar(stats, table, row);
     collectNode(table, row, 'sourceKind', 'sourceGroup', clientService, nodeKinds, groups);
     collectNode(table, row, 'targetKind', 'targetGroup', serverService, nodeKinds, groups);
+  }
+}
+
+/** Consumer lag of messaging edges: a sketch like latency's, absent (NULL) on other edges. */
+function collectLag(stats: EdgeStats, table: Table, row: number): void {
+  const idx = readNumberArray(table.get('lagIdx', row), row, 'lag_idx');
+  const cnt = readNumberArray(table.get('lagCnt', row), row, 'lag_cnt');
+  if (!idx || !cnt) {
+    return;
+  }
+  try {
+    stats.lag ??= createLatencySketch();
+    mergeSketchInto(stats.lag, deserializeSketch({ b: idx, c: cnt }));
+  } catch (err) {
+    throw new TimescaleResultError(`row ${row + 1}: lag ${err instanceof SketchFormatError ? err.message : String(err)}`);
   }
 }
 

@@ -72,3 +72,39 @@ describe('exemplar per edge and bucket', () => {
     }
   });
 });
+
+describe('consumer lag per messaging edge and bucket', () => {
+  it('stores a lag sketch for messaging edges only, merged across flushes and rolled up', async () => {
+    const pool = new Pool({ connectionString: await handle.pg.createDatabase(), max: 2 });
+    try {
+      await migrate(pool);
+      const kafka = (traceId: string, timeMs: number, lagMs: number): EdgeObservation => ({
+        clientService: 'orders',
+        serverService: 'shipping',
+        connectionType: 'messaging_system',
+        traceId,
+        timeMs,
+        latencyMs: 12,
+        failed: false,
+        messagingLagMs: lagMs,
+      });
+      await writeBatch(pool, batch([kafka('k1', T0 + 1000, 40), observation('r1', T0 + 1000, 5)], 0, 1));
+      await writeBatch(pool, batch([kafka('k2', T0 + 2000, 40), kafka('k3', T0 + 3000, 900)], 1, 2));
+      const lag = async (table: string) =>
+        (
+          await pool.query<{ connection_type: string; lag_idx: number[] | null; lag_cnt: string[] | null }>(
+            `SELECT connection_type, lag_idx, lag_cnt FROM kompas.edge_stats_${table} ORDER BY connection_type`
+          )
+        ).rows.map((r) => [r.connection_type, r.lag_idx?.length ?? null, r.lag_cnt?.map(Number).reduce((a, b) => a + b, 0) ?? null]);
+      // Two distinct lags (40 ms twice, 900 ms once) on the messaging edge; the request edge keeps NULL.
+      expect(await lag('10s')).toEqual([
+        ['', null, null],
+        ['messaging_system', 2, 3],
+      ]);
+      expect(await lag('1m')).toEqual(await lag('10s'));
+      expect((await lag('6h'))[1]).toEqual(['messaging_system', 2, 3]);
+    } finally {
+      await pool.end();
+    }
+  });
+});
