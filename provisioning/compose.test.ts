@@ -103,7 +103,8 @@ describe('docker-compose.yml', () => {
       );
       expect(mounts).toEqual(
         expect.arrayContaining([
-          `${join(REPO_ROOT, 'dist')}:/var/lib/grafana/plugins:ro`,
+          `${join(REPO_ROOT, 'dist/kompas-dataflow-datasource')}:/var/lib/grafana/plugins/kompas-dataflow-datasource:ro`,
+          `${join(REPO_ROOT, 'dist/kompas-dataflow-panel')}:/var/lib/grafana/plugins/kompas-dataflow-panel:ro`,
           `${join(REPO_ROOT, 'provisioning/datasources')}:/etc/grafana/provisioning/datasources:ro`,
           `${join(REPO_ROOT, 'provisioning/dashboards')}:/etc/grafana/provisioning/dashboards:ro`,
           `${join(REPO_ROOT, 'provisioning/alerting')}:/etc/grafana/provisioning/alerting:ro`,
@@ -167,7 +168,18 @@ describe('docker-compose.yml', () => {
       expect({ script, exists: existsSync(join(REPO_ROOT, script)) }).toEqual({ script, exists: true });
     }
     // The incident switch of the load generator is published.
-    expect(rawCompose.services.loadgen.ports).toEqual(['${KOMPAS_CONTROL_PORT:-8090}:8090']);
+    expect(rawCompose.services.loadgen.ports).toEqual([
+      '${KOMPAS_BIND_ADDRESS:-127.0.0.1}:${KOMPAS_CONTROL_PORT:-8090}:8090',
+    ]);
+    // Nothing is published on every interface unless asked for.
+    for (const [service, { ports }] of Object.entries(rawCompose.services)) {
+      for (const port of ports ?? []) {
+        expect({ service, port }).toEqual({
+          service,
+          port: expect.stringMatching(/^(127\.0\.0\.1|\$\{KOMPAS_BIND_ADDRESS:-127\.0\.0\.1\}):/),
+        });
+      }
+    }
     expect(rawCompose.services.loadgen.environment).toMatchObject({
       KOMPAS_CONTROL_PORT: '8090',
       KOMPAS_INCIDENTS: '${KOMPAS_INCIDENTS:-}',
