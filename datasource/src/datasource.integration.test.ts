@@ -135,7 +135,10 @@ describe('DataflowDataSource against the Jaeger replay server', () => {
     const last = responses[responses.length - 1];
     const shares = column(last.data, 'edges', 'bottleneck_share') as number[];
     expect(shares.length).toBe(column(last.data, 'edges', 'id').length);
-    expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    // Critical-path time is fully attributed: overall and for the slowest requests, shares sum to 1.
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    const slowest = column(last.data, 'edges', 'bottleneck_share_slowest') as number[];
+    expect(slowest.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
   });
 
   it('names a request id that matches nothing', async () => {
