@@ -1,13 +1,19 @@
 import { DrawContext } from './drawContext';
 import { FrameState } from './frameState';
-import { Scene } from './sceneTypes';
+import { LabelPlacer } from './labelPlacer';
+import { Scene, SceneHull } from './sceneTypes';
 
-/** Group hulls (namespace, domain): a soft rounded outline behind the nodes with the group name on top. */
+const NAME_FONT_PX = 12;
+const NAME_HEIGHT = NAME_FONT_PX + 4;
+/** Keeps names off the very edge of the panel. */
+const VIEW_MARGIN = 4;
+const MAX_NAMES = 40;
+
+/** Group hulls (namespace, domain): a soft rounded outline behind the nodes. Their names come later, on top. */
 export function drawHulls(ctx: DrawContext, scene: Scene, frame: FrameState): void {
   if (scene.hulls.length === 0) {
     return;
   }
-  const { k } = frame.view;
   ctx.lineJoin = 'round';
   ctx.beginPath();
   for (const hull of scene.hulls) {
@@ -20,25 +26,67 @@ export function drawHulls(ctx: DrawContext, scene: Scene, frame: FrameState): vo
   // A 1-px outline: wide translucent strokes are slow to rasterise in software canvas.
   ctx.globalAlpha = 0.4;
   ctx.strokeStyle = frame.theme.hull;
-  ctx.lineWidth = 1 / k;
+  ctx.lineWidth = 1 / frame.view.k;
   ctx.stroke();
   ctx.globalAlpha = 1;
-  if (k < 0.25) {
-    return;
+}
+
+/**
+ * Spots for a hull's name (top-left corner of the box), best first: above the hull's top, then just outside
+ * each corner of the hull going round from the top, then below it; each clamped inside the view, so a hull
+ * running off the panel still shows its name at the panel edge.
+ */
+function nameSpots(hull: SceneHull, frame: FrameState, w: number): Array<[number, number]> {
+  const { k, x: vx, y: vy } = frame.view;
+  const points = hull.points.map(([x, y]): [number, number] => [x * k + vx, y * k + vy]);
+  const cx = points.reduce((sum, p) => sum + p[0], 0) / points.length;
+  const cy = points.reduce((sum, p) => sum + p[1], 0) / points.length;
+  const byHeight = [...points].sort((a, b) => a[1] - b[1]);
+  const spots: Array<[number, number]> = [];
+  for (const [px, py] of byHeight) {
+    // Just outside the hull at this corner, on the side away from its centre.
+    const x = px > cx + w / 2 ? px : px < cx - w / 2 ? px - w : px - w / 2;
+    spots.push([x, py < cy ? py - NAME_HEIGHT - 2 : py + 2]);
   }
-  ctx.font = `${12 / k}px ${frame.theme.fontFamily}`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
-  ctx.fillStyle = frame.theme.hull;
+  const clampX = (x: number) => Math.min(Math.max(x, VIEW_MARGIN), frame.width - VIEW_MARGIN - w);
+  const clampY = (y: number) => Math.min(Math.max(y, VIEW_MARGIN), frame.height - VIEW_MARGIN - NAME_HEIGHT);
+  return spots.map(([x, y]) => [clampX(x), clampY(y)]);
+}
+
+function isHullVisible(hull: SceneHull, frame: FrameState): boolean {
+  const { minX, minY, maxX, maxY } = frame.visible;
+  return hull.points.some(([x, y]) => x >= minX && x <= maxX && y >= minY && y <= maxY);
+}
+
+/**
+ * Group names in screen space, on top of the map: each where it overlaps no node and nothing placed before it,
+ * inside the view. A name with no free spot is left out rather than drawn over a service.
+ */
+export function drawHullNames(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): number {
+  if (scene.hulls.length === 0) {
+    return 0;
+  }
+  ctx.setTransform(frame.dpr, 0, 0, frame.dpr, 0, 0);
+  ctx.font = `600 ${NAME_FONT_PX}px ${frame.theme.fontFamily}`;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  let drawn = 0;
   for (const hull of scene.hulls) {
-    let top: [number, number] | undefined;
-    for (const p of hull.points) {
-      if (!top || p[1] < top[1]) {
-        top = p;
-      }
+    if (drawn >= MAX_NAMES || hull.points.length === 0 || !isHullVisible(hull, frame)) {
+      continue;
     }
-    if (top) {
-      ctx.fillText(hull.group, top[0], top[1] - 8 / k);
+    const w = ctx.measureText(hull.group).width + 8;
+    const spot = nameSpots(hull, frame, w).find(([x, y]) => placer.tryPlace(x, y, w, NAME_HEIGHT));
+    if (!spot) {
+      continue;
     }
+    ctx.globalAlpha = 0.8;
+    ctx.fillStyle = frame.theme.textShadow;
+    ctx.fillRect(spot[0], spot[1], w, NAME_HEIGHT);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = frame.theme.hull;
+    ctx.fillText(hull.group, spot[0] + 4, spot[1] + 2);
+    drawn++;
   }
+  return drawn;
 }

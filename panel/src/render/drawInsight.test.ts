@@ -3,7 +3,10 @@ import { createRecordingContext } from '../testdata/recordingContext';
 import { createShopScene, testTheme } from '../testdata/shopScene';
 import { drawInsight } from './drawInsight';
 import { FrameState } from './frameState';
+import { createLabelPlacer } from './labelPlacer';
 import { levelOfDetail } from './lod';
+import { placeInsightBadges } from './placeBadges';
+import { Scene } from './sceneTypes';
 import { fitView, visibleWorldRect } from './viewTransform';
 
 function frameWith(overlay: FrameState['insight'], scene = createShopScene()): FrameState {
@@ -21,6 +24,10 @@ function frameWith(overlay: FrameState['insight'], scene = createShopScene()): F
     visible: visibleWorldRect(view, 800, 500),
     insight: overlay,
   };
+}
+
+function drawWithBadges(ctx: ReturnType<typeof createRecordingContext>, scene: Scene, frame: FrameState): void {
+  drawInsight(ctx, scene, frame, placeInsightBadges(ctx, scene, frame, createLabelPlacer()));
 }
 
 describe('drawInsight', () => {
@@ -42,7 +49,7 @@ describe('drawInsight', () => {
       widths.push(ctx.lineWidth);
       stroke();
     };
-    drawInsight(ctx, scene, frameWith(overlay, scene));
+    drawWithBadges(ctx, scene, frameWith(overlay, scene));
     const strokes = ctx.calls.filter((c) => c.name === 'stroke');
     expect(strokes.map((c) => c.style)).toEqual(['white', 'crimson']);
     expect(widths).toEqual([3, 6]);
@@ -58,11 +65,11 @@ describe('drawInsight', () => {
       edges: new Map(),
     });
     const ctx = createRecordingContext();
-    drawInsight(ctx, scene, frameWith(overlay, scene));
+    drawWithBadges(ctx, scene, frameWith(overlay, scene));
     const texts = ctx.calls.filter((c) => c.name === 'fillText').map((c) => c.args[0]);
     expect(texts).toEqual(['bottleneck', '!', 'alert 1']);
     const empty = createRecordingContext();
-    drawInsight(empty, scene, frameWith(undefined, scene));
+    drawWithBadges(empty, scene, frameWith(undefined, scene));
     expect(empty.calls).toHaveLength(0);
   });
 });

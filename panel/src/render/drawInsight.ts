@@ -1,12 +1,8 @@
-import { formatSteps, type InsightOverlay, type RouteEdge } from '../insight/insightOverlay';
+import type { InsightOverlay, RouteEdge } from '../insight/insightOverlay';
 import { DrawContext } from './drawContext';
-import { pointOnEdge } from './edgeGeometry';
 import { FrameState } from './frameState';
-import { formatMs } from './formatStats';
-import { Scene, SceneEdge, ViewTransform } from './sceneTypes';
-
-const point = { x: 0, y: 0 };
-const BADGE_FONT_PX = 11;
+import { BADGE_FONT_PX, BadgeKind, PlacedBadge } from './placeBadges';
+import { Scene, SceneEdge, SceneTheme, ViewTransform } from './sceneTypes';
 
 function toScreen(view: ViewTransform, x: number, y: number): [number, number] {
   return [x * view.k + view.x, y * view.k + view.y];
@@ -26,23 +22,8 @@ function strokeEdge(ctx: DrawContext, edge: SceneEdge, view: ViewTransform): voi
   ctx.stroke();
 }
 
-function edgePoint(view: ViewTransform, edge: SceneEdge, t: number): [number, number] {
-  pointOnEdge(edge, t, point);
-  return toScreen(view, point.x, point.y);
-}
-
-/** A filled pill with text, centred on (x, y). */
-function drawPill(ctx: DrawContext, text: string, x: number, y: number, fill: string, color: string): void {
-  const w = ctx.measureText(text).width + 8;
-  const h = BADGE_FONT_PX + 5;
-  ctx.fillStyle = fill;
-  ctx.fillRect(x - w / 2, y - h / 2, w, h);
-  ctx.fillStyle = color;
-  ctx.fillText(text, x, y);
-}
-
-/** The route: every edge it passes stroked on top (critical thicker and brighter, failed in red), numbered. */
-function drawRoute(ctx: DrawContext, edges: RouteEdge[], frame: FrameState): void {
+/** The route: every edge it passes stroked on top (critical thicker and brighter, failed in red). */
+function strokeRoute(ctx: DrawContext, edges: RouteEdge[], frame: FrameState): void {
   const { view, theme } = frame;
   for (const critical of [false, true]) {
     for (const entry of edges) {
@@ -56,33 +37,22 @@ function drawRoute(ctx: DrawContext, edges: RouteEdge[], frame: FrameState): voi
     }
   }
   ctx.globalAlpha = 1;
-  for (const entry of edges) {
-    const [x, y] = edgePoint(view, entry.edge, 0.5);
-    const label = `${formatSteps(entry.hops)} · ${formatMs(entry.latencyMs)}${entry.failed ? ' ✕' : ''}`;
-    drawPill(ctx, label, x, y, entry.failed ? theme.error : entry.critical ? theme.selection : theme.text, theme.nodeFill);
-  }
 }
 
-/** The top bottleneck: a wide translucent outline along the edge (under the route) and a badge (over it). */
-function drawBottleneck(ctx: DrawContext, scene: Scene, edgeId: string, frame: FrameState, part: 'outline' | 'badge'): void {
+/** The top bottleneck: a wide translucent outline along the edge, under the route. */
+function strokeBottleneck(ctx: DrawContext, scene: Scene, edgeId: string, frame: FrameState): void {
   const edge = scene.edges.find((e) => e.id === edgeId);
-  if (!edge) {
-    return;
-  }
-  if (part === 'outline') {
+  if (edge) {
     ctx.strokeStyle = frame.theme.health[1];
     ctx.globalAlpha = 0.35;
     ctx.lineWidth = 14;
     strokeEdge(ctx, edge, frame.view);
     ctx.globalAlpha = 1;
-    return;
   }
-  const [x, y] = edgePoint(frame.view, edge, 0.3);
-  drawPill(ctx, 'bottleneck', x, y - 12, frame.theme.health[1], frame.theme.nodeFill);
 }
 
-/** Anomalies: a ring that pulses while the map animates, and ⚠ on flagged edges. */
-function drawAnomalies(ctx: DrawContext, scene: Scene, overlay: InsightOverlay, frame: FrameState): void {
+/** Anomalous nodes: a ring that pulses while the map animates. */
+function strokeAnomalyRings(ctx: DrawContext, scene: Scene, overlay: InsightOverlay, frame: FrameState): void {
   const { view, theme } = frame;
   const pulse = frame.animate ? 0.5 + 0.5 * Math.sin(frame.timeSec * 4) : 1;
   ctx.strokeStyle = theme.health[1];
@@ -93,64 +63,64 @@ function drawAnomalies(ctx: DrawContext, scene: Scene, overlay: InsightOverlay, 
       continue;
     }
     const [x, y] = toScreen(view, node.x, node.y);
-    const r = node.radius * view.k + 6 + 4 * pulse;
+    const r = node.radius * view.k + 3 + 3 * pulse;
     ctx.globalAlpha = 0.4 + 0.6 * pulse;
     ctx.beginPath();
     ctx.moveTo(x + r, y);
     ctx.arc(x, y, r, 0, Math.PI * 2);
     ctx.stroke();
-    ctx.globalAlpha = 1;
-    drawPill(ctx, '!', x - r * 0.75, y - r * 0.75, theme.health[1], theme.nodeFill);
   }
-  for (const edge of scene.edges) {
-    if (overlay.anomalousEdgeIds.has(edge.id)) {
-      const [x, y] = edgePoint(view, edge, 0.65);
-      drawPill(ctx, '!', x, y, theme.health[1], theme.nodeFill);
-    }
+  ctx.globalAlpha = 1;
+}
+
+function badgeColours(kind: BadgeKind, theme: SceneTheme): [string, string] {
+  switch (kind) {
+    case 'alert':
+    case 'routeFailed':
+      return [theme.error, kind === 'alert' ? '#fff' : theme.nodeFill];
+    case 'anomaly':
+    case 'bottleneck':
+      return [theme.health[1], theme.nodeFill];
+    case 'routeCritical':
+      return [theme.selection, theme.nodeFill];
+    case 'route':
+      return [theme.text, theme.nodeFill];
   }
 }
 
-/** Firing alerts: a red count badge at the node's top right, or on the edge. */
-function drawAlerts(ctx: DrawContext, scene: Scene, overlay: InsightOverlay, frame: FrameState): void {
-  const { view, theme } = frame;
-  for (const [id, count] of overlay.alertCounts.nodes) {
-    const node = scene.nodeById.get(id);
-    if (node) {
-      const [x, y] = toScreen(view, node.x, node.y);
-      const d = node.radius * view.k * 0.8 + 6;
-      drawPill(ctx, `alert ${count}`, x + d, y - d, theme.error, '#fff');
-    }
-  }
-  for (const edge of scene.edges) {
-    const count = overlay.alertCounts.edges.get(edge.id);
-    if (count) {
-      const [x, y] = edgePoint(view, edge, 0.4);
-      drawPill(ctx, `alert ${count}`, x, y + 12, theme.error, '#fff');
-    }
-  }
-}
+/** Draw order of badge kinds: the most important last, on top. */
+const BADGE_LAYER: BadgeKind[] = ['route', 'routeCritical', 'routeFailed', 'bottleneck', 'anomaly', 'alert'];
 
-/** Insight on top of the map, in screen space (after labels): route, bottleneck, anomalies, alerts. */
-export function drawInsight(ctx: DrawContext, scene: Scene, frame: FrameState): void {
+/**
+ * Insight on top of the map, in screen space (after labels): bottleneck outline, route strokes, anomaly rings,
+ * then the badges where placeInsightBadges found room for them.
+ */
+export function drawInsight(ctx: DrawContext, scene: Scene, frame: FrameState, badges: readonly PlacedBadge[]): void {
   const overlay = frame.insight;
   if (!overlay) {
     return;
   }
   ctx.setTransform(frame.dpr, 0, 0, frame.dpr, 0, 0);
+  ctx.lineCap = 'round';
+  if (overlay.topBottleneckEdgeId) {
+    strokeBottleneck(ctx, scene, overlay.topBottleneckEdgeId, frame);
+  }
+  if (overlay.route) {
+    strokeRoute(ctx, overlay.route.edges, frame);
+  }
+  strokeAnomalyRings(ctx, scene, overlay, frame);
   ctx.font = `${BADGE_FONT_PX}px ${frame.theme.fontFamily}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.lineCap = 'round';
-  const bottleneck = overlay.topBottleneckEdgeId;
-  if (bottleneck) {
-    drawBottleneck(ctx, scene, bottleneck, frame, 'outline');
+  for (const layer of BADGE_LAYER) {
+    for (const badge of badges) {
+      if (badge.kind === layer) {
+        const [fill, colour] = badgeColours(badge.kind, frame.theme);
+        ctx.fillStyle = fill;
+        ctx.fillRect(badge.x - badge.w / 2, badge.y - badge.h / 2, badge.w, badge.h);
+        ctx.fillStyle = colour;
+        ctx.fillText(badge.text, badge.x, badge.y + 0.5);
+      }
+    }
   }
-  if (overlay.route) {
-    drawRoute(ctx, overlay.route.edges, frame);
-  }
-  if (bottleneck) {
-    drawBottleneck(ctx, scene, bottleneck, frame, 'badge');
-  }
-  drawAnomalies(ctx, scene, overlay, frame);
-  drawAlerts(ctx, scene, overlay, frame);
 }

@@ -29,28 +29,31 @@ function drawPlatedText(ctx: DrawContext, frame: FrameState, text: string, x: nu
   ctx.fillText(text, x, y + 1);
 }
 
-/**
- * Node titles (busiest first) and edge stats in screen space, greedily placed so no two overlap and none
- * covers a node. The level of detail caps how many are tried, so dense maps stay fast and readable.
- * Returns the number of labels drawn.
- */
-export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): number {
-  const { view, lod, dpr, theme } = frame;
-  if (lod.maxLabels === 0) {
-    return 0;
-  }
-  placer.reset();
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.font = `${FONT_PX}px ${theme.fontFamily}`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  // Nodes big enough to matter reserve their own box first.
+/** Nodes big enough to matter reserve their box, so no label, badge or group name covers them. */
+export function reserveNodes(placer: LabelPlacer, scene: Scene, frame: FrameState): void {
+  const { view } = frame;
   for (const node of scene.nodes) {
     const r = node.radius * view.k;
     if (r >= 4 && isNodeVisible(node, frame.visible)) {
       placer.reserve(node.x * view.k + view.x - r, node.y * view.k + view.y - r, 2 * r, 2 * r);
     }
   }
+}
+
+/**
+ * Node titles (busiest first) and edge stats in screen space, greedily placed so no two overlap and none
+ * covers a node or anything placed before (the caller reserves nodes, badges and group names first). The
+ * level of detail caps how many are tried, so dense maps stay fast and readable. Returns the number drawn.
+ */
+export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): number {
+  const { view, lod, dpr, theme } = frame;
+  if (lod.maxLabels === 0) {
+    return 0;
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.font = `${FONT_PX}px ${theme.fontFamily}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
   let placed = 0;
   for (const index of scene.labelOrder) {
     if (placed >= lod.maxLabels) {
@@ -68,14 +71,19 @@ export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, pl
     const text = shorten(node.title);
     const w = text.length * CHAR_PX + 4;
     const sx = node.x * view.k + view.x;
-    const below = node.y * view.k + view.y + r + 4;
-    const above = node.y * view.k + view.y - r - 4 - FONT_PX;
-    for (const sy of [below, above]) {
-      if (placer.tryPlace(sx - w / 2, sy, w, FONT_PX + 2)) {
-        drawPlatedText(ctx, frame, text, sx, sy, w, FONT_PX + 2);
-        placed++;
-        break;
-      }
+    const sy = node.y * view.k + view.y;
+    const middle = sy - FONT_PX / 2 - 1;
+    // Below, above, then beside the node: [centre x, top y] of the label.
+    const spots: Array<[number, number]> = [
+      [sx, sy + r + 4],
+      [sx, sy - r - 4 - FONT_PX],
+      [sx + r + 4 + w / 2, middle],
+      [sx - r - 4 - w / 2, middle],
+    ];
+    const spot = spots.find(([x, y]) => placer.tryPlace(x - w / 2, y, w, FONT_PX + 2));
+    if (spot) {
+      drawPlatedText(ctx, frame, text, spot[0], spot[1], w, FONT_PX + 2);
+      placed++;
     }
   }
   if (!lod.edgeLabels) {

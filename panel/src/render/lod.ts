@@ -15,7 +15,8 @@ export interface LevelOfDetail {
 }
 
 const LABEL_BUDGET: Record<LabelDensity, number> = { none: 0, low: 40, normal: 120, high: 400 };
-const LABEL_MIN_RADIUS: Record<LabelDensity, number> = { none: Infinity, low: 9, normal: 6, high: 3.5 };
+// Small services still get a title where there is room (the placer decides); only dots smaller than this go without.
+const LABEL_MIN_RADIUS: Record<LabelDensity, number> = { none: Infinity, low: 7, normal: 4.5, high: 3 };
 
 /** k is the zoom (screen px per world unit), nodeRadius a typical world radius. */
 export function levelOfDetail(k: number, density: LabelDensity, nodeRadius = 12): LevelOfDetail {
