@@ -14,6 +14,7 @@ export interface CollectorMetrics {
   writeErrors: Counter;
   writeSeconds: Histogram;
   pendingRows: Gauge;
+  inflightRequests: Gauge;
   queueDepth: Gauge;
   spoolBytes: Gauge;
   checkpointSeq: Gauge;
@@ -70,6 +71,11 @@ export function createCollectorMetrics(withDefaults = true): CollectorMetrics {
     pendingRows: new Gauge({
       name: 'kompas_collector_pending_rows',
       help: 'Bucket rows waiting to be written',
+      registers,
+    }),
+    inflightRequests: new Gauge({
+      name: 'kompas_collector_inflight_requests',
+      help: 'OTLP export requests being received or stored right now',
       registers,
     }),
     queueDepth: new Gauge({

@@ -38,6 +38,18 @@ async function withCollector(overrides: Partial<CollectorConfig>, fn: (c: Runnin
   }
 }
 
+/** Polls /metrics until the collector counts `count` requests in flight (no fixed sleeps on a busy machine). */
+async function waitForInflight(baseUrl: string, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const res = await fetch(new URL('/metrics', baseUrl));
+    if ((await res.text()).includes(`kompas_collector_inflight_requests ${count}\n`)) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`the collector never had ${count} requests in flight`);
+}
+
 function decodeStatus(body: Buffer): { code: number; message: string } {
   const reader = Reader.create(body);
   const status = { code: 0, message: '' };
@@ -114,11 +126,14 @@ describe('OTLP receiver status codes', () => {
       const slow = request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': 1000 } });
       slow.on('error', () => undefined);
       slow.write('{');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitForInflight(collector.url, 1);
       const res = await postOtlp(collector.url, JSON.stringify({ resourceSpans: [GOOD] }));
       expect(res.status).toBe(429);
       expect(res.headers['retry-after']).toBe('2');
       slow.destroy();
+      // The slot is free again: the limit admits exactly maxInflightRequests requests.
+      await waitForInflight(collector.url, 0);
+      expect((await postOtlp(collector.url, JSON.stringify({ resourceSpans: [GOOD] }))).status).toBe(200);
     });
   });
 

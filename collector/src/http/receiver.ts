@@ -123,7 +123,8 @@ export function createRequestHandler(deps: ReceiverDeps): (req: IncomingMessage,
     if (config.authToken !== undefined && !isAuthorized(req.headers.authorization, config.authToken)) {
       throw new HttpError(401, 'missing or wrong bearer token');
     }
-    if (inflight >= config.maxInflightRequests) {
+    // `inflight` already counts this request.
+    if (inflight > config.maxInflightRequests) {
       throw new HttpError(429, `more than ${config.maxInflightRequests} requests in flight`);
     }
     const overload = overloadReason(deps);
@@ -189,7 +190,7 @@ export function createRequestHandler(deps: ReceiverDeps): (req: IncomingMessage,
       req.resume();
       return;
     }
-    inflight++;
+    metrics.inflightRequests.set(++inflight);
     try {
       const status = await handleExport(req, res, format);
       metrics.requests.inc({ code: String(status) });
@@ -209,7 +210,7 @@ export function createRequestHandler(deps: ReceiverDeps): (req: IncomingMessage,
         req.resume();
       }
     } finally {
-      inflight--;
+      metrics.inflightRequests.set(--inflight);
     }
   }
 
