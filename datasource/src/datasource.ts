@@ -13,6 +13,7 @@ import {
 import { config, getBackendSrv, getTemplateSrv } from '@grafana/runtime';
 import { Observable, catchError, defer, firstValueFrom, merge, of } from 'rxjs';
 
+import { SERVICES as DEMO_SERVICES } from '../../demo/src/index';
 import { DEFAULT_OPTIONS, createDefaultQuery } from './defaults';
 import { runDemoQuery } from './demo/demoSource';
 import { DataflowError, toUserMessage } from './errors';
@@ -26,6 +27,7 @@ import { jaegerProxyBaseUrl } from './jaeger/proxyRoutes';
 import { addTraceLinks } from './links/dataLinks';
 import { migrateQuery } from './migration';
 import { checkTimescaleHealth } from './postgres/checkTimescaleHealth';
+import { listTimescaleServices } from './postgres/timescaleServices';
 import { PostDsQuery, createBackendSrvDsQuery } from './postgres/dsQuery';
 import { runTimescaleQuery } from './postgres/timescaleSource';
 import { DataflowDataSourceOptions, DataflowQuery, DataflowSourceKind } from './types';
@@ -179,11 +181,30 @@ export class DataflowDataSource extends DataSourceApi<DataflowQuery, DataflowDat
     });
   }
 
+  /** `services()` lists the services of the default source; `operations(x)` always asks Jaeger (only it has them). */
   async metricFindQuery(query: string, options?: { scopedVars?: ScopedVars }): Promise<MetricFindValue[]> {
     const text = this.replace(query, options?.scopedVars);
     return firstValueFrom(
-      runMetricFindQuery(text, { services: () => this.getServices(), operations: (s) => this.jaeger.getOperations(s) })
+      runMetricFindQuery(text, {
+        services: () => this.listServices(),
+        operations: (s) =>
+          defer(() => {
+            this.requireJaegerUrl();
+            return this.jaeger.getOperations(s);
+          }),
+      })
     );
+  }
+
+  private listServices(): Observable<string[]> {
+    switch (this.defaultSource) {
+      case 'jaeger':
+        return this.getServices();
+      case 'timescale':
+        return listTimescaleServices(this.postDsQuery, this.options.postgresDatasourceUid, this.now());
+      case 'demo':
+        return of(DEMO_SERVICES.map((service) => service.name));
+    }
   }
 
   interpolateVariablesInQueries(queries: DataflowQuery[], scopedVars: ScopedVars): DataflowQuery[] {
