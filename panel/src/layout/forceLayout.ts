@@ -64,6 +64,8 @@ function layoutCold(request: LayoutRequest, topology: Topology, config: LayoutCo
     });
   } else {
     ({ xs, ys } = placeRadialTree(topology, config.linkDistance));
+    xs = xs.map((x) => x * Math.sqrt(config.aspect));
+    ys = ys.map((y) => y / Math.sqrt(config.aspect));
   }
   const nodes = createNodes(request, config, xs, ys);
   if (layered) {

@@ -13,6 +13,12 @@ export interface LayoutConfig {
   collidePadding: number;
   /** Pull towards the centre so separate components stay together. */
   centerStrength: number;
+  /**
+   * Width / height the cold layout aims for: dashboard panels are wide, and a round map fitted into a wide
+   * panel leaves its sides empty and draws everything small. Fixed (not the panel's own size), so the same
+   * graph still gives everyone the same map.
+   */
+  aspect: number;
   coldTicks: number;
   warmTicks: number;
   warmAlpha: number;
@@ -35,6 +41,7 @@ export const defaultLayoutConfig: LayoutConfig = {
   chargeDistanceMax: 320,
   collidePadding: 6,
   centerStrength: 0.02,
+  aspect: 1.8,
   coldTicks: 55,
   warmTicks: 8,
   warmAlpha: 0.3,

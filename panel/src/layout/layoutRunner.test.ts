@@ -30,3 +30,40 @@ describe('createLayoutRunner', () => {
     expect(Object.keys(results[0].positions)).toHaveLength(WORKER_NODE_THRESHOLD);
   });
 });
+
+describe('createLayoutRunner with a worker', () => {
+  /** A stand-in Worker that records messages and listeners and answers when told to. */
+  function fakeWorker() {
+    const listeners = new Set<EventListener>();
+    const posted: Array<{ id: number; request: LayoutRequest }> = [];
+    const worker = {
+      onmessage: null as ((event: MessageEvent) => void) | null,
+      onerror: null as (() => void) | null,
+      postMessage: (message: { id: number; request: LayoutRequest }) => posted.push(message),
+      addEventListener: (_: string, listener: EventListener) => listeners.add(listener),
+      removeEventListener: (_: string, listener: EventListener) => listeners.delete(listener),
+      terminate: () => undefined,
+    };
+    const answer = (message: { id: number; request: LayoutRequest }) =>
+      worker.onmessage?.({ data: { id: message.id, result: forceLayout(message.request) } } as MessageEvent);
+    return { worker, posted, listeners, answer };
+  }
+
+  it('drops a stale answer, delivers the newest, and keeps one error listener however many runs', () => {
+    const fake = fakeWorker();
+    const runner = createLayoutRunner(() => fake.worker as unknown as Worker);
+    const results: LayoutResult[] = [];
+    const base = bigRequest();
+    runner.run(base, (r) => results.push(r));
+    const grown = { ...base, edges: [...base.edges, { source: 'n0', target: 'n7' }] };
+    runner.run(grown, (r) => results.push(r));
+    expect(fake.listeners.size).toBe(1);
+    fake.answer(fake.posted[0]);
+    expect(results).toHaveLength(0);
+    fake.answer(fake.posted[1]);
+    expect(results).toHaveLength(1);
+    expect(results[0].positions).toEqual(forceLayout(grown).positions);
+    runner.dispose();
+    expect(fake.listeners.size).toBe(0);
+  });
+});

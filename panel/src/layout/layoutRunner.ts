@@ -44,9 +44,13 @@ export function createLayoutRunner(createWorker?: () => Worker): LayoutRunner {
     return worker;
   };
 
+  let removeFallback = () => {};
+
   return {
     run(request, onResult) {
       latest++;
+      // The previous request's fallback holds that request: drop it, or a long stream piles them up.
+      removeFallback();
       const target = request.nodes.length >= WORKER_NODE_THRESHOLD ? ensureWorker() : undefined;
       if (!target) {
         pending = undefined;
@@ -63,11 +67,13 @@ export function createLayoutRunner(createWorker?: () => Worker): LayoutRunner {
         }
       };
       target.addEventListener('error', fallback, { once: true });
+      removeFallback = () => target.removeEventListener('error', fallback);
       target.postMessage({ id, request });
     },
     dispose() {
       latest++;
       pending = undefined;
+      removeFallback();
       worker?.terminate();
       worker = undefined;
     },

@@ -67,8 +67,8 @@ export function runSimulation(plan: SimulationPlan, config: LayoutConfig): void 
     simulation.force('group', forceGroups(plan.groups.index, plan.groups.count, config.groupStrength));
   }
   if (plan.centerStrength > 0) {
-    simulation.force('x', forceX<SimNode>(0).strength(plan.centerStrength));
-    simulation.force('y', forceY<SimNode>(0).strength(plan.centerStrength));
+    simulation.force('x', forceX<SimNode>(0).strength(plan.centerStrength / config.aspect));
+    simulation.force('y', forceY<SimNode>(0).strength(plan.centerStrength * config.aspect));
   }
   simulation.tick(ticks);
 }

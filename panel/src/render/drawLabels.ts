@@ -73,12 +73,17 @@ export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, pl
     const sx = node.x * view.k + view.x;
     const sy = node.y * view.k + view.y;
     const middle = sy - FONT_PX / 2 - 1;
-    // Below, above, then beside the node: [centre x, top y] of the label.
+    // Below, above, beside, then at the corners of the node: [centre x, top y] of the label.
+    const d = r * Math.SQRT1_2 + 2;
     const spots: Array<[number, number]> = [
       [sx, sy + r + 4],
       [sx, sy - r - 4 - FONT_PX],
       [sx + r + 4 + w / 2, middle],
       [sx - r - 4 - w / 2, middle],
+      [sx + d + w / 2, sy + d],
+      [sx - d - w / 2, sy + d],
+      [sx + d + w / 2, sy - d - FONT_PX - 2],
+      [sx - d - w / 2, sy - d - FONT_PX - 2],
     ];
     const spot = spots.find(([x, y]) => placer.tryPlace(x - w / 2, y, w, FONT_PX + 2));
     if (spot) {
