@@ -3,8 +3,8 @@
  * paired together, so a client in one file meets its server in another). Bad input: exit 1, one line on
  * stderr naming the file and the problem, nothing on stdout.
  */
-import type { Span } from '../types';
 import { ParseError } from '../parse/parseError';
+import { SpanColumns } from '../parse/scan/spanColumns';
 import type { DependencyLink } from '../parse/jaegerDependencies';
 import { readTraceFile } from './readTraceFile';
 import { buildEdgesReport } from './edgesReport';
@@ -19,19 +19,18 @@ export function runEdgesCli(args: readonly string[]): { code: number; stdout: st
   if (files.length === 0 || files.includes('--help') || files.includes('-h')) {
     return { code: files.length === 0 ? 2 : 0, stdout: '', stderr: `${USAGE}\n` };
   }
-  let spans: Span[] = [];
+  // Columns rather than Span objects: a large dump then costs the garbage collector (and memory) little.
+  const columns = new SpanColumns();
   const dependencies: DependencyLink[] = [];
   for (const file of files) {
     try {
-      const contents = readTraceFile(file);
-      spans = spans.length === 0 ? contents.spans : spans.concat(contents.spans);
-      dependencies.push(...contents.dependencies);
+      dependencies.push(...readTraceFile(file, columns));
     } catch (error) {
       return { code: 1, stdout: '', stderr: `${oneLine(describeError(error, file))}\n` };
     }
   }
-  const report = buildEdgesReport(spans, dependencies);
-  const output = withBottlenecks ? { ...report, bottlenecks: buildBottleneckReport(spans) } : report;
+  const report = buildEdgesReport(columns, dependencies);
+  const output = withBottlenecks ? { ...report, bottlenecks: buildBottleneckReport(columns.toSpans()) } : report;
   return { code: 0, stdout: `${JSON.stringify(output)}\n`, stderr: '' };
 }
 

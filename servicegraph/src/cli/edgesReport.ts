@@ -3,9 +3,10 @@
  * edge, requests, failed and latency percentiles. Aggregation is servicegraph's edge window (mergeable
  * latency sketch); Jaeger dependency links carry counts only, so their latencies are 0.
  */
-import type { ConnectionType, NodeKind, Span } from '../types';
+import type { ConnectionType, NodeKind } from '../types';
 import type { DependencyLink } from '../parse/jaegerDependencies';
-import { spansToObservations } from '../derive/spansToObservations';
+import type { SpanColumns } from '../parse/scan/spanColumns';
+import { columnsToObservations } from '../derive/spansToObservations';
 import { addEdgeAggregate, addObservation, createEdgeWindow, type EdgeWindow } from '../aggregate/edgeWindow';
 import { windowToGraph } from '../aggregate/windowToGraph';
 
@@ -22,9 +23,9 @@ export interface EdgesReport {
   }>;
 }
 
-export function buildEdgesReport(spans: readonly Span[], dependencies: readonly DependencyLink[]): EdgesReport {
+export function buildEdgesReport(spans: SpanColumns, dependencies: readonly DependencyLink[]): EdgesReport {
   const window = createEdgeWindow();
-  for (const observation of spansToObservations(spans)) {
+  for (const observation of columnsToObservations(spans)) {
     addObservation(window, observation);
   }
   addDependencies(window, dependencies);

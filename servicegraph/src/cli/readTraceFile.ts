@@ -1,24 +1,21 @@
 /**
- * One file from disk → spans and dependency links. gzip is unpacked first; `.pb`/`.binpb`/`.protobuf` files
+ * One file from disk → its spans (added to the caller's SpanColumns, so several files pair together) and
+ * dependency links. gzip is unpacked first; `.pb`/`.binpb`/`.protobuf` files
  * are OTLP/protobuf; everything else is text (JSON, NDJSON, YAML), with a protobuf fallback for binary content
  * under another name. Every failure is a ParseError naming the file.
  */
 import { readFileSync } from 'fs';
 import { gunzipSync } from 'zlib';
-import type { Span } from '../types';
 import { ParseError } from '../parse/parseError';
-import { scanTraceText } from '../parse/scan/scanTraceText';
+import { scanTraceColumns } from '../parse/scan/scanTraceText';
+import type { SpanColumns } from '../parse/scan/spanColumns';
 import { decodeOtlpProtobuf } from '../parse/otlpProtobuf';
 import type { DependencyLink } from '../parse/jaegerDependencies';
 
-export interface TraceFileContents {
-  spans: Span[];
-  dependencies: DependencyLink[];
-}
-
 const PROTOBUF_EXTENSION = /\.(pb|binpb|protobuf)$/i;
 
-export function readTraceFile(path: string): TraceFileContents {
+/** Adds the file's spans to `columns` (nothing when it fails) and returns its dependency links. */
+export function readTraceFile(path: string, columns: SpanColumns): DependencyLink[] {
   const name = path;
   let bytes: Buffer;
   try {
@@ -34,21 +31,28 @@ export function readTraceFile(path: string): TraceFileContents {
     }
   }
   if (PROTOBUF_EXTENSION.test(path.replace(/\.gz$/i, ''))) {
-    return { spans: decodeOtlpProtobuf(bytes, name), dependencies: [] };
+    return addProtobufSpans(bytes, name, columns);
   }
   try {
     // The scanner keeps only what derivation reads, which is all the CLI prints.
-    return scanTraceText(bytes.toString('utf8'), name);
+    return scanTraceColumns(bytes.toString('utf8'), name, columns).dependencies;
   } catch (error) {
     if (error instanceof ParseError && looksBinary(bytes)) {
       try {
-        return { spans: decodeOtlpProtobuf(bytes, name), dependencies: [] };
+        return addProtobufSpans(bytes, name, columns);
       } catch {
         throw new ParseError(name, 'not Jaeger or OTLP JSON, and not OTLP/protobuf either');
       }
     }
     throw error;
   }
+}
+
+function addProtobufSpans(bytes: Buffer, name: string, columns: SpanColumns): DependencyLink[] {
+  for (const span of decodeOtlpProtobuf(bytes, name)) {
+    columns.pushSpan(span);
+  }
+  return [];
 }
 
 /** Control bytes other than whitespace do not occur in JSON or YAML text. */

@@ -24,6 +24,8 @@ const CLOSE_BRACKET = 93;
 const MINUS = 45;
 const ZERO = 48;
 const NINE = 57;
+/** Strings up to this length are searched by a loop (see plainStringEnd). */
+const SHORT_STRING = 40;
 
 export class JsonCursor {
   readonly text: string;
@@ -62,7 +64,6 @@ export class JsonCursor {
    * compare it with keyIs(), or take it with key().
    */
   nextKey(first: boolean): boolean {
-    const text = this.text;
     let c = this.peek();
     if (c === CLOSE_BRACE) {
       this.pos++;
@@ -79,8 +80,8 @@ export class JsonCursor {
       throw new ScanUnsupported(`expected a key at ${this.pos}`);
     }
     const start = this.pos + 1;
-    const end = text.indexOf('"', start);
-    if (end < 0 || text.charCodeAt(end - 1) === BACKSLASH) {
+    const end = this.plainStringEnd(start);
+    if (end < 0) {
       throw new ScanUnsupported('escaped or unterminated key');
     }
     this.keyStart = start;
@@ -150,25 +151,41 @@ export class JsonCursor {
     if (this.peek() !== QUOTE) {
       throw new ScanUnsupported(`expected a string at ${this.pos}`);
     }
-    const text = this.text;
     const start = this.pos + 1;
-    const end = text.indexOf('"', start);
-    if (end < 0) {
-      throw new ScanUnsupported('unterminated string');
-    }
+    const end = this.plainStringEnd(start);
     // Escapes are rare in trace data; when there is one, the exact decoding is left to JSON.parse.
-    if (this.hasBackslashBefore(start, end)) {
+    if (end < 0) {
       return this.readEscapedString(start);
     }
     this.pos = end + 1;
-    return text.slice(start, end);
+    return this.text.slice(start, end);
+  }
+
+  /**
+   * The closing quote of the string whose content starts at `start`, or -1 when the string holds a backslash
+   * or is unterminated. Short strings (most keys and values in trace data) are searched by a loop: a call of
+   * the indexOf builtin costs more than the few characters it would pass.
+   */
+  plainStringEnd(start: number): number {
+    const text = this.text;
+    const limit = start + SHORT_STRING;
+    for (let i = start; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        return i;
+      }
+      if (c === BACKSLASH) {
+        return -1;
+      }
+    }
+    const end = text.indexOf('"', limit);
+    return end < 0 || this.hasBackslashBefore(limit, end) ? -1 : end;
   }
 
   /** Skips a string value without copying it (escaped strings are still checked by readString). */
   private skipString(): void {
-    const start = this.pos + 1;
-    const end = this.text.indexOf('"', start);
-    if (end < 0 || this.hasBackslashBefore(start, end)) {
+    const end = this.plainStringEnd(this.pos + 1);
+    if (end < 0) {
       this.readString();
       return;
     }
@@ -285,10 +302,13 @@ export class JsonCursor {
     while (depth > 0) {
       const d = text.charCodeAt(pos);
       if (d === QUOTE) {
-        let end = text.indexOf('"', pos + 1);
-        // An escaped quote: count the backslashes before it.
-        while (end > 0 && text.charCodeAt(end - 1) === BACKSLASH && isEscaped(text, end)) {
-          end = text.indexOf('"', end + 1);
+        let end = this.plainStringEnd(pos + 1);
+        if (end < 0) {
+          end = text.indexOf('"', pos + 1);
+          // An escaped quote: count the backslashes before it.
+          while (end > 0 && text.charCodeAt(end - 1) === BACKSLASH && isEscaped(text, end)) {
+            end = text.indexOf('"', end + 1);
+          }
         }
         if (end < 0) {
           throw new ScanUnsupported('unterminated string');

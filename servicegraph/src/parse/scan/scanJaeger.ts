@@ -1,45 +1,45 @@
 /**
- * Fast path for Jaeger query JSON: reads spans straight from the text (see jsonCursor.ts), keeping only
- * the attributes derivation needs; span names and resources are left empty. Same rules as jaegerJson.ts
- * (parent = first CHILD_OF in the trace, else first FOLLOWS_FROM; µs → ms; services from `processes`,
- * which may follow the spans).
+ * Fast path for Jaeger query JSON: reads spans straight from the text (see jsonCursor.ts) into SpanColumns,
+ * keeping only the attributes derivation needs; span names and resources are left empty. Same rules as
+ * jaegerJson.ts (parent = first CHILD_OF in the trace, else first FOLLOWS_FROM; µs → ms; services from
+ * `processes`, which may follow the spans).
  */
-import type { AttributeValue, Span } from '../../types';
-import { normalizeHexId, SPAN_ID_HEX_LENGTH, TRACE_ID_HEX_LENGTH } from '../ids';
+import type { AttributeValue } from '../../types';
+import { normalizeHexId, SPAN_ID_HEX_LENGTH } from '../ids';
 import { hasErrorAttributes, jaegerKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
 import { ScanUnsupported } from './jsonCursor';
 import { TraceCursor } from './traceFields';
 import { DERIVATION_ATTRIBUTE_TABLE } from './derivationAttributes';
-
-/** Shared by spans without derivation attributes; never mutated. */
-const NO_ATTRIBUTES: Record<string, AttributeValue> = Object.freeze({}) as Record<string, AttributeValue>;
+import { KIND_CODE, KIND_CODES, NO_ATTRIBUTES, setParentId, SpanDraft, type SpanColumns } from './spanColumns';
+import { readSpanIdInto, readTraceId, scanKeyValueList } from './keyValueList';
 
 /** Per-trace state while its keys arrive in any order. */
 export interface JaegerTraceState {
   traceId: string | undefined;
-  spans: Span[];
+  /** Column index of the trace's first span. */
+  first: number;
   processIds: string[];
   services: Map<string, string>;
 }
 
-export function createTraceState(): JaegerTraceState {
-  return { traceId: undefined, spans: [], processIds: [], services: new Map() };
+export function createTraceState(columns: SpanColumns): JaegerTraceState {
+  return { traceId: undefined, first: columns.count, processIds: [], services: new Map() };
 }
 
 /** Reads the value of the current key if it is a trace key; false otherwise (the caller skips it). */
-export function scanTraceKey(cursor: TraceCursor, state: JaegerTraceState): boolean {
+export function scanTraceKey(cursor: TraceCursor, state: JaegerTraceState, columns: SpanColumns): boolean {
   if (cursor.keyIs('spans')) {
     if (!cursor.isNull()) {
       cursor.beginArray();
       for (let first = true; cursor.nextElement(first); first = false) {
-        scanSpan(cursor, state);
+        scanSpan(cursor, state, columns);
       }
     }
     return true;
   }
   if (cursor.keyIs('traceID')) {
-    state.traceId = readTraceId(cursor);
+    state.traceId = readTraceId(cursor, normalizeOrKeep);
     return true;
   }
   if (cursor.keyIs('processes')) {
@@ -51,28 +51,27 @@ export function scanTraceKey(cursor: TraceCursor, state: JaegerTraceState): bool
   return false;
 }
 
-/** Resolves services once the whole trace object has been read and appends its spans to `out`. */
-export function finishTrace(state: JaegerTraceState, out: Span[]): void {
-  const { spans, processIds, services } = state;
-  for (let i = 0; i < spans.length; i++) {
-    const span = spans[i];
-    if (span.traceId === '') {
-      if (state.traceId === undefined) {
+/** Resolves services (and spans' missing trace ids) once the whole trace object has been read. */
+export function finishTrace(state: JaegerTraceState, columns: SpanColumns): void {
+  const { first, processIds, services } = state;
+  const traceCode = state.traceId === undefined ? -1 : columns.internTrace(state.traceId);
+  for (let i = first; i < columns.count; i++) {
+    if (columns.traceOf(i) === -1) {
+      if (traceCode === -1) {
         throw new ScanUnsupported('span without traceID');
       }
-      span.traceId = state.traceId;
+      columns.setTrace(i, traceCode);
     }
-    span.service = services.get(processIds[i]) ?? UNKNOWN_SERVICE;
-    out.push(span);
+    columns.setService(i, columns.internService(services.get(processIds[i - first]) ?? UNKNOWN_SERVICE));
   }
 }
 
-export function scanJaegerTrace(cursor: TraceCursor, out: Span[]): void {
-  const state = createTraceState();
+export function scanJaegerTrace(cursor: TraceCursor, columns: SpanColumns): void {
+  const state = createTraceState(columns);
   let traceKeys = 0;
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
-    if (scanTraceKey(cursor, state)) {
+    if (scanTraceKey(cursor, state, columns)) {
       traceKeys++;
     } else {
       cursor.skipValue();
@@ -81,7 +80,7 @@ export function scanJaegerTrace(cursor: TraceCursor, out: Span[]): void {
   if (traceKeys === 0) {
     throw new ScanUnsupported('not a trace object');
   }
-  finishTrace(state, out);
+  finishTrace(state, columns);
 }
 
 interface Reference {
@@ -90,9 +89,12 @@ interface Reference {
   followsFrom: boolean;
 }
 
-function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
+/** One draft reused for every span. */
+const draft = new SpanDraft();
+
+function scanSpan(cursor: TraceCursor, state: JaegerTraceState, columns: SpanColumns): void {
   let traceId = '';
-  let spanId = '';
+  let hasSpanId = false;
   let startUs = 0;
   let durationUs = 0;
   let processId = '';
@@ -101,7 +103,8 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
   let childOf: string | undefined;
   let followsFrom: string | undefined;
   let oldParent = '';
-  let attributes = NO_ATTRIBUTES;
+  draft.attributes = NO_ATTRIBUTES;
+  draft.kindTag = false;
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     if (cursor.keyIs('traceID')) {
@@ -109,9 +112,9 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
         // References may already have been judged against the first one; the full parser takes the last.
         throw new ScanUnsupported('duplicate traceID key');
       }
-      traceId = readTraceId(cursor);
+      traceId = readTraceId(cursor, normalizeOrKeep);
     } else if (cursor.keyIs('spanID')) {
-      spanId = readHexId(cursor, SPAN_ID_HEX_LENGTH);
+      hasSpanId = readSpanIdInto(cursor, draft, false, normalizeOrKeep);
     } else if (cursor.keyIs('startTime')) {
       startUs = cursor.readNumber();
     } else if (cursor.keyIs('duration')) {
@@ -119,7 +122,7 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
     } else if (cursor.keyIs('processID')) {
       processId = cursor.readString();
     } else if (cursor.keyIs('tags')) {
-      attributes = scanTags(cursor, attributes);
+      scanKeyValueList(cursor, DERIVATION_ATTRIBUTE_TABLE, true, readTagValue, putTag);
     } else if (cursor.keyIs('references')) {
       if (referencesSeen) {
         throw new ScanUnsupported('duplicate references key');
@@ -146,14 +149,14 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
         }
       }
     } else if (cursor.keyIs('parentSpanID')) {
-      oldParent = readHexId(cursor, SPAN_ID_HEX_LENGTH);
+      oldParent = readHexId(cursor);
     } else if (cursor.keyIs('process')) {
       throw new ScanUnsupported('embedded process');
     } else {
       cursor.skipValue();
     }
   }
-  if (spanId === '') {
+  if (!hasSpanId) {
     throw new ScanUnsupported('span without spanID');
   }
   // References read before the span's own traceID are judged now.
@@ -173,20 +176,47 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState): void {
       }
     }
   }
-  state.spans.push({
-    traceId,
-    spanId,
-    parentSpanId: childOf ?? followsFrom ?? (oldParent !== '' && !/^0+$/.test(oldParent) ? oldParent : ''),
-    followsFrom: childOf === undefined && followsFrom !== undefined,
-    service: '',
-    name: '',
-    kind: jaegerKindToSpanKind(attributes['span.kind']),
-    startMs: startUs / 1000,
-    durationMs: durationUs > 0 ? durationUs / 1000 : 0,
-    error: attributes !== NO_ATTRIBUTES && hasErrorAttributes(attributes),
-    attributes,
-  });
+  const attributes = draft.attributes;
+  draft.trace = traceId === '' ? -1 : columns.internTrace(traceId);
+  setParentId(draft, childOf ?? followsFrom ?? (oldParent !== '' && !/^0+$/.test(oldParent) ? oldParent : ''));
+  draft.followsFrom = childOf === undefined && followsFrom !== undefined;
+  if (!draft.kindTag) {
+    draft.kind = KIND_CODE[jaegerKindToSpanKind(attributes['span.kind'])];
+  }
+  draft.startMs = startUs / 1000;
+  draft.durationMs = durationUs > 0 ? durationUs / 1000 : 0;
+  draft.error = attributes !== NO_ATTRIBUTES && hasErrorAttributes(attributes);
+  draft.service = 0;
+  columns.push(draft);
   state.processIds.push(processId);
+}
+
+function readTagValue(cursor: TraceCursor): AttributeValue | undefined {
+  const c = cursor.peek();
+  if (c === 123 || c === 91) {
+    throw new ScanUnsupported('structured tag value');
+  }
+  return cursor.readScalar();
+}
+
+/**
+ * A wanted tag into the draft. A `span.kind` tag that is exactly a kind's name only sets the kind: the Span
+ * gets the tag back when it is built (SpanColumns.span), so most spans need no attributes object.
+ */
+function putTag(key: string, value: AttributeValue): void {
+  if (key === 'span.kind') {
+    const code = typeof value === 'string' ? KIND_CODES.indexOf(value as (typeof KIND_CODES)[number]) : -1;
+    if (code >= 0 && draft.attributes['span.kind'] === undefined) {
+      draft.kind = code;
+      draft.kindTag = true;
+      return;
+    }
+    draft.kindTag = false;
+  }
+  if (draft.attributes === NO_ATTRIBUTES) {
+    draft.attributes = {};
+  }
+  draft.attributes[key] = value;
 }
 
 /** The reference scanReference read last (one object reused: most references are judged at once). */
@@ -202,9 +232,9 @@ function scanReference(cursor: TraceCursor): void {
       const type = cursor.readString();
       followsFrom = type === 'FOLLOWS_FROM' || type === 'follows_from';
     } else if (cursor.keyIs('traceID')) {
-      traceId = readTraceId(cursor);
+      traceId = readTraceId(cursor, normalizeOrKeep);
     } else if (cursor.keyIs('spanID')) {
-      spanId = readHexId(cursor, SPAN_ID_HEX_LENGTH);
+      spanId = readHexId(cursor);
     } else {
       cursor.skipValue();
     }
@@ -215,64 +245,6 @@ function scanReference(cursor: TraceCursor): void {
   reference.traceId = traceId;
   reference.spanId = spanId;
   reference.followsFrom = followsFrom;
-}
-
-/** Tags `[{key, type, value}]`; returns the attributes object (a new one once a wanted tag appears). */
-function scanTags(cursor: TraceCursor, attributes: Record<string, AttributeValue>): Record<string, AttributeValue> {
-  if (cursor.isNull()) {
-    return attributes;
-  }
-  cursor.beginArray();
-  for (let first = true; cursor.nextElement(first); first = false) {
-    if (cursor.isNull()) {
-      continue;
-    }
-    const canonicalKey = cursor.enterKeyedEntry(DERIVATION_ATTRIBUTE_TABLE, true);
-    if (canonicalKey !== undefined) {
-      if (canonicalKey === null) {
-        cursor.skipValue();
-      } else {
-        const c = cursor.peek();
-        if (c === 123 || c === 91) {
-          throw new ScanUnsupported('structured tag value');
-        }
-        const canonicalValue = cursor.readScalar();
-        if (canonicalValue !== undefined) {
-          if (attributes === NO_ATTRIBUTES) {
-            attributes = {};
-          }
-          attributes[canonicalKey] = canonicalValue;
-        }
-      }
-      cursor.leaveKeyedEntry();
-      continue;
-    }
-    let key: string | undefined;
-    let keySeen = false;
-    let value: AttributeValue | undefined;
-    cursor.beginObject();
-    for (let firstField = true; cursor.nextKey(firstField); firstField = false) {
-      if (cursor.keyIs('key')) {
-        key = cursor.readStringIn(DERIVATION_ATTRIBUTE_TABLE);
-        keySeen = true;
-      } else if (cursor.keyIs('value') && (!keySeen || key !== undefined)) {
-        const c = cursor.peek();
-        if (c === 123 || c === 91) {
-          throw new ScanUnsupported('structured tag value');
-        }
-        value = cursor.readScalar();
-      } else {
-        cursor.skipValue();
-      }
-    }
-    if (key !== undefined && value !== undefined) {
-      if (attributes === NO_ATTRIBUTES) {
-        attributes = {};
-      }
-      attributes[key] = value;
-    }
-  }
-  return attributes;
 }
 
 function scanProcesses(cursor: TraceCursor, services: Map<string, string>): void {
@@ -300,12 +272,6 @@ function normalizeOrKeep(value: string, length: number): string {
   return normalizeHexId(value, length) ?? value;
 }
 
-function readHexId(cursor: TraceCursor, length: number): string {
-  return cursor.readId(length, normalizeOrKeep);
-}
-
-function readTraceId(cursor: TraceCursor): string {
-  const id = cursor.readId(TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
-  cursor.lastTraceId = id;
-  return id;
+function readHexId(cursor: TraceCursor): string {
+  return cursor.readId(SPAN_ID_HEX_LENGTH, normalizeOrKeep);
 }

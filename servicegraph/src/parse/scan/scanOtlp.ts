@@ -3,33 +3,34 @@
  * attributes derivation needs. Same rules as otlpJson.ts (hex or base64 ids, numeric or enum kinds and
  * status codes, nanosecond strings, `batches`/`instrumentationLibrarySpans`).
  */
-import type { AttributeValue, Span } from '../../types';
-import { normalizeId, SPAN_ID_HEX_LENGTH, TRACE_ID_HEX_LENGTH } from '../ids';
+import type { AttributeValue } from '../../types';
+import { normalizeId } from '../ids';
 import { hasErrorAttributes, isOtlpErrorStatus, otlpKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
 import { nanosToMs, partsDifferenceMs, partsToMs } from '../nanos';
 import { ScanUnsupported } from './jsonCursor';
 import { TraceCursor } from './traceFields';
 import { DERIVATION_ATTRIBUTE_TABLE, toLengthTable } from './derivationAttributes';
+import { KIND_CODE, NO_ATTRIBUTES, SpanDraft, type SpanColumns } from './spanColumns';
+import { readSpanIdInto, readTraceCode, scanKeyValueList } from './keyValueList';
 
-/** Shared by spans without derivation attributes; never mutated. */
-const NO_ATTRIBUTES: Record<string, AttributeValue> = Object.freeze({}) as Record<string, AttributeValue>;
 const SERVICE_NAME = toLengthTable(['service.name']);
+const ZERO_ID = '0000000000000000';
 
-export function scanResourceSpansArray(cursor: TraceCursor, out: Span[]): void {
+export function scanResourceSpansArray(cursor: TraceCursor, columns: SpanColumns): void {
   if (cursor.isNull()) {
     return;
   }
   cursor.beginArray();
   for (let first = true; cursor.nextElement(first); first = false) {
     if (!cursor.isNull()) {
-      scanResourceSpans(cursor, out);
+      scanResourceSpans(cursor, columns);
     }
   }
 }
 
-function scanResourceSpans(cursor: TraceCursor, out: Span[]): void {
-  const firstSpan = out.length;
+function scanResourceSpans(cursor: TraceCursor, columns: SpanColumns): void {
+  const firstSpan = columns.count;
   let service = UNKNOWN_SERVICE;
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
@@ -41,14 +42,15 @@ function scanResourceSpans(cursor: TraceCursor, out: Span[]): void {
       cursor.keyIs('scope_spans') ||
       cursor.keyIs('instrumentation_library_spans')
     ) {
-      scanScopes(cursor, out);
+      scanScopes(cursor, columns);
     } else {
       cursor.skipValue();
     }
   }
   // The resource may follow its spans.
-  for (let i = firstSpan; i < out.length; i++) {
-    out[i].service = service;
+  const serviceCode = columns.internService(service);
+  for (let i = firstSpan; i < columns.count; i++) {
+    columns.setService(i, serviceCode);
   }
 }
 
@@ -56,20 +58,27 @@ function scanResourceService(cursor: TraceCursor): string {
   if (cursor.isNull()) {
     return UNKNOWN_SERVICE;
   }
-  let attributes: Record<string, AttributeValue> = NO_ATTRIBUTES;
+  resourceServiceName = undefined;
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     if (cursor.keyIs('attributes')) {
-      attributes = scanAttributes(cursor, attributes, SERVICE_NAME);
+      scanKeyValueList(cursor, SERVICE_NAME, false, scanAnyValue, putServiceName);
     } else {
       cursor.skipValue();
     }
   }
-  const name = attributes['service.name'];
+  const name = resourceServiceName as AttributeValue | undefined;
   return typeof name === 'string' && name !== '' ? name : UNKNOWN_SERVICE;
 }
 
-function scanScopes(cursor: TraceCursor, out: Span[]): void {
+/** The last service.name value of the resource being read. */
+let resourceServiceName: AttributeValue | undefined;
+
+function putServiceName(_key: string, value: AttributeValue): void {
+  resourceServiceName = value;
+}
+
+function scanScopes(cursor: TraceCursor, columns: SpanColumns): void {
   if (cursor.isNull()) {
     return;
   }
@@ -84,7 +93,7 @@ function scanScopes(cursor: TraceCursor, out: Span[]): void {
         if (!cursor.isNull()) {
           cursor.beginArray();
           for (let firstSpan = true; cursor.nextElement(firstSpan); firstSpan = false) {
-            out.push(scanSpan(cursor));
+            scanSpan(cursor, columns);
           }
         }
       } else {
@@ -94,10 +103,12 @@ function scanScopes(cursor: TraceCursor, out: Span[]): void {
   }
 }
 
-function scanSpan(cursor: TraceCursor): Span {
-  let traceId = '';
-  let spanId = '';
-  let parentSpanId = '';
+/** One draft reused for every span. */
+const draft = new SpanDraft();
+
+function scanSpan(cursor: TraceCursor, columns: SpanColumns): void {
+  let trace = -1;
+  let hasSpanId = false;
   let kind: unknown = 0;
   // Times read in place when they are decimal strings (the normal case), else kept raw.
   let start: unknown = undefined;
@@ -107,16 +118,20 @@ function scanSpan(cursor: TraceCursor): Span {
   let endMs = NaN;
   let endNanos = 0;
   let statusError = false;
-  let attributes = NO_ATTRIBUTES;
+  draft.attributes = NO_ATTRIBUTES;
+  draft.parentText = '';
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     if (cursor.keyIs('traceId') || cursor.keyIs('trace_id')) {
-      traceId = cursor.isNull() ? '' : cursor.readId(TRACE_ID_HEX_LENGTH, normalizeOrKeep, cursor.lastTraceId);
-      cursor.lastTraceId = traceId || cursor.lastTraceId;
+      trace = cursor.isNull() ? -1 : readTraceCode(cursor, columns, normalizeOrKeep);
     } else if (cursor.keyIs('spanId') || cursor.keyIs('span_id')) {
-      spanId = id(cursor, SPAN_ID_HEX_LENGTH);
+      hasSpanId = !cursor.isNull() && readSpanIdInto(cursor, draft, false, normalizeOrKeep);
     } else if (cursor.keyIs('parentSpanId') || cursor.keyIs('parent_span_id')) {
-      parentSpanId = id(cursor, SPAN_ID_HEX_LENGTH);
+      if (cursor.isNull()) {
+        draft.parentText = '';
+      } else {
+        readSpanIdInto(cursor, draft, true, normalizeOrKeep);
+      }
     } else if (cursor.keyIs('kind')) {
       kind = cursor.readScalar();
     } else if (cursor.keyIs('startTimeUnixNano') || cursor.keyIs('start_time_unix_nano')) {
@@ -134,14 +149,14 @@ function scanSpan(cursor: TraceCursor): Span {
         end = cursor.readScalar();
       }
     } else if (cursor.keyIs('attributes')) {
-      attributes = scanAttributes(cursor, attributes, DERIVATION_ATTRIBUTE_TABLE);
+      scanKeyValueList(cursor, DERIVATION_ATTRIBUTE_TABLE, false, scanAnyValue, putAttribute);
     } else if (cursor.keyIs('status')) {
       statusError = scanStatusError(cursor);
     } else {
       cursor.skipValue();
     }
   }
-  if (traceId === '' || spanId === '') {
+  if (trace === -1 || !hasSpanId) {
     throw new ScanUnsupported('span without ids');
   }
   const startValue = Number.isNaN(startMs) ? nanosToMs(start) : partsToMs(startMs, startNanos);
@@ -149,26 +164,26 @@ function scanSpan(cursor: TraceCursor): Span {
     !Number.isNaN(startMs) && !Number.isNaN(endMs)
       ? partsDifferenceMs(endMs, endNanos, startMs, startNanos)
       : (Number.isNaN(endMs) ? nanosToMs(end) : partsToMs(endMs, endNanos)) - startValue;
-  return {
-    traceId,
-    spanId,
-    parentSpanId: parentSpanId === '0000000000000000' ? '' : parentSpanId,
-    followsFrom: false,
-    service: '',
-    name: '',
-    kind: otlpKindToSpanKind(kind),
-    startMs: startValue,
-    durationMs: durationMs > 0 ? durationMs : 0,
-    error: statusError || (attributes !== NO_ATTRIBUTES && hasErrorAttributes(attributes)),
-    attributes,
-  };
+  const attributes = draft.attributes;
+  if (draft.parentText === undefined ? draft.parentHi === 0 && draft.parentLo === 0 : draft.parentText === ZERO_ID) {
+    draft.parentText = '';
+  }
+  draft.trace = trace;
+  draft.followsFrom = false;
+  draft.service = 0;
+  draft.kind = KIND_CODE[otlpKindToSpanKind(kind)];
+  draft.kindTag = false;
+  draft.startMs = startValue;
+  draft.durationMs = durationMs > 0 ? durationMs : 0;
+  draft.error = statusError || (attributes !== NO_ATTRIBUTES && hasErrorAttributes(attributes));
+  columns.push(draft);
 }
 
-function id(cursor: TraceCursor, length: number): string {
-  if (cursor.isNull()) {
-    return '';
+function putAttribute(key: string, value: AttributeValue): void {
+  if (draft.attributes === NO_ATTRIBUTES) {
+    draft.attributes = {};
   }
-  return cursor.readId(length, normalizeOrKeep);
+  draft.attributes[key] = value;
 }
 
 /** Same tolerance as the full parser: ids that are neither hex nor base64 are kept as they are. */
@@ -190,60 +205,6 @@ function scanStatusError(cursor: TraceCursor): boolean {
     }
   }
   return error;
-}
-
-/** `[{key, value: {stringValue|intValue|…}}]`, keeping only keys in `wanted`; returns the attributes object. */
-function scanAttributes(
-  cursor: TraceCursor,
-  attributes: Record<string, AttributeValue>,
-  wanted: ReadonlyArray<readonly string[] | undefined>
-): Record<string, AttributeValue> {
-  if (cursor.isNull()) {
-    return attributes;
-  }
-  cursor.beginArray();
-  for (let first = true; cursor.nextElement(first); first = false) {
-    if (cursor.isNull()) {
-      continue;
-    }
-    const canonicalKey = cursor.enterKeyedEntry(wanted, false);
-    if (canonicalKey !== undefined) {
-      if (canonicalKey === null) {
-        cursor.skipValue();
-      } else {
-        const canonicalValue = scanAnyValue(cursor);
-        if (canonicalValue !== undefined) {
-          if (attributes === NO_ATTRIBUTES) {
-            attributes = {};
-          }
-          attributes[canonicalKey] = canonicalValue;
-        }
-      }
-      cursor.leaveKeyedEntry();
-      continue;
-    }
-    let key: string | undefined;
-    let keySeen = false;
-    let value: AttributeValue | undefined;
-    cursor.beginObject();
-    for (let firstField = true; cursor.nextKey(firstField); firstField = false) {
-      if (cursor.keyIs('key')) {
-        key = cursor.readStringIn(wanted);
-        keySeen = true;
-      } else if (cursor.keyIs('value') && (!keySeen || key !== undefined)) {
-        value = scanAnyValue(cursor);
-      } else {
-        cursor.skipValue();
-      }
-    }
-    if (key !== undefined && value !== undefined) {
-      if (attributes === NO_ATTRIBUTES) {
-        attributes = {};
-      }
-      attributes[key] = value;
-    }
-  }
-  return attributes;
 }
 
 function scanAnyValue(cursor: TraceCursor): AttributeValue | undefined {

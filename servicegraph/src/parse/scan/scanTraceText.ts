@@ -4,33 +4,65 @@
  * handle (YAML, NDJSON, dependencies, odd shapes, malformed input) goes to the full parser, so results and
  * errors are those of parseTraceText.
  */
-import type { Span } from '../../types';
 import { UNNAMED_INPUT } from '../parseError';
+import type { DependencyLink } from '../jaegerDependencies';
+import type { TraceFormat } from '../detectFormat';
 import { parseTraceText, stripByteOrderMark, type ParsedTraces } from '../parseTraces';
 import { ScanUnsupported } from './jsonCursor';
 import { TraceCursor } from './traceFields';
 import { createTraceState, finishTrace, scanJaegerTrace, scanTraceKey } from './scanJaeger';
 import { scanResourceSpansArray } from './scanOtlp';
+import { SpanColumns } from './spanColumns';
 
 /** Like parseTraceText, but span attributes are limited to DERIVATION_ATTRIBUTES and resources are empty. */
 export function scanTraceText(text: string, file: string = UNNAMED_INPUT): ParsedTraces {
+  const columns = new SpanColumns();
   try {
-    return scanDocument(stripByteOrderMark(text));
+    const format = scanDocument(stripByteOrderMark(text), columns);
+    return { format, spans: columns.toSpans(), dependencies: [] };
   } catch (error) {
-    if (error instanceof ScanUnsupported || error instanceof RangeError) {
+    if (isUnsupported(error)) {
       return parseTraceText(text, file);
     }
     throw error;
   }
 }
 
-function scanDocument(text: string): ParsedTraces {
+/**
+ * Adds the text's spans to `columns` (what derivation needs, as scanTraceText keeps it; the full parser's
+ * spans when the scanner falls back). Returns the format and any dependency links.
+ */
+export function scanTraceColumns(
+  text: string,
+  file: string,
+  columns: SpanColumns
+): { format: TraceFormat; dependencies: DependencyLink[] } {
+  const before = columns.count;
+  try {
+    return { format: scanDocument(stripByteOrderMark(text), columns), dependencies: [] };
+  } catch (error) {
+    if (!isUnsupported(error)) {
+      throw error;
+    }
+    columns.truncate(before);
+    const parsed = parseTraceText(text, file);
+    for (const span of parsed.spans) {
+      columns.pushSpan(span);
+    }
+    return { format: parsed.format, dependencies: parsed.dependencies };
+  }
+}
+
+function isUnsupported(error: unknown): boolean {
+  return error instanceof ScanUnsupported || error instanceof RangeError;
+}
+
+function scanDocument(text: string, columns: SpanColumns): TraceFormat {
   const cursor = new TraceCursor(text);
   if (cursor.peek() !== 123) {
     throw new ScanUnsupported('not a JSON object');
   }
-  const spans: Span[] = [];
-  const topTrace = createTraceState();
+  const topTrace = createTraceState(columns);
   let jaegerTraces = 0;
   let singleTrace = false;
   let topTraceKeys = 0;
@@ -38,13 +70,13 @@ function scanDocument(text: string): ParsedTraces {
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     if (cursor.keyIs('data')) {
-      const data = scanData(cursor, spans);
+      const data = scanData(cursor, columns);
       jaegerTraces += data.traces;
       singleTrace = data.single;
     } else if (cursor.keyIs('resourceSpans') || cursor.keyIs('batches') || cursor.keyIs('resource_spans')) {
       otlp++;
-      scanResourceSpansArray(cursor, spans);
-    } else if (scanTraceKey(cursor, topTrace)) {
+      scanResourceSpansArray(cursor, columns);
+    } else if (scanTraceKey(cursor, topTrace, columns)) {
       topTraceKeys++;
     } else {
       cursor.skipValue();
@@ -58,17 +90,17 @@ function scanDocument(text: string): ParsedTraces {
     throw new ScanUnsupported('not exactly one known format');
   }
   if (topTraceKeys > 0) {
-    finishTrace(topTrace, spans);
-    return { format: 'jaeger-trace', spans, dependencies: [] };
+    finishTrace(topTrace, columns);
+    return 'jaeger-trace';
   }
-  return { format: otlp > 0 ? 'otlp-json' : singleTrace ? 'jaeger-trace' : 'jaeger-traces', spans, dependencies: [] };
+  return otlp > 0 ? 'otlp-json' : singleTrace ? 'jaeger-trace' : 'jaeger-traces';
 }
 
 /** `data`: an array of traces (/api/traces) or one trace object. */
-function scanData(cursor: TraceCursor, spans: Span[]): { traces: number; single: boolean } {
+function scanData(cursor: TraceCursor, columns: SpanColumns): { traces: number; single: boolean } {
   const c = cursor.peek();
   if (c === 123) {
-    scanJaegerTrace(cursor, spans);
+    scanJaegerTrace(cursor, columns);
     return { traces: 1, single: true };
   }
   if (c !== 91) {
@@ -77,7 +109,7 @@ function scanData(cursor: TraceCursor, spans: Span[]): { traces: number; single:
   let traces = 0;
   cursor.beginArray();
   for (let first = true; cursor.nextElement(first); first = false) {
-    scanJaegerTrace(cursor, spans);
+    scanJaegerTrace(cursor, columns);
     traces++;
   }
   if (traces === 0) {

@@ -5,9 +5,9 @@
  * functions and local character codes keep the hot loops free of module-export indirection.
  */
 import { JsonCursor, ScanUnsupported } from './jsonCursor';
+import { copyOf, hexHalf } from './idText';
 
 const QUOTE = 34;
-const BACKSLASH = 92;
 const CLOSE_BRACE = 125;
 const ZERO = 48;
 const NINE = 57;
@@ -54,6 +54,61 @@ export class TraceCursor extends JsonCursor {
   }
 
   /**
+   * A quoted id of `length` lowercase hex digits: consumed, and the start of its digits returned; -1 (nothing
+   * consumed) for any other value.
+   */
+  readPlainHexId(length: number): number {
+    if (this.peek() !== QUOTE) {
+      return -1;
+    }
+    const text = this.text;
+    const start = this.pos + 1;
+    const end = start + length;
+    if (text.charCodeAt(end) !== QUOTE) {
+      return -1;
+    }
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (!((c >= ZERO && c <= NINE) || (c >= 97 && c <= 102))) {
+        return -1;
+      }
+    }
+    this.pos = end + 1;
+    return start;
+  }
+
+  /** The halves of the id the last successful readHexId16() read. */
+  idHi = 0;
+  idLo = 0;
+
+  /**
+   * A quoted id of 16 lowercase hex digits (span ids as encoders write them) read in place into idHi/idLo,
+   * without making a string; false (nothing consumed) for any other value.
+   */
+  readHexId16(): boolean {
+    if (this.peek() !== QUOTE) {
+      return false;
+    }
+    const text = this.text;
+    const start = this.pos + 1;
+    if (text.charCodeAt(start + 16) !== QUOTE) {
+      return false;
+    }
+    const hi = hexHalf(text, start);
+    if (hi === undefined) {
+      return false;
+    }
+    const lo = hexHalf(text, start + 8);
+    if (lo === undefined) {
+      return false;
+    }
+    this.idHi = hi;
+    this.idLo = lo;
+    this.pos = start + 17;
+    return true;
+  }
+
+  /**
    * Reads a quoted decimal nanosecond timestamp of 7..22 digits in place into nanosMs/nanosRest; false (and
    * nothing consumed) for any other value.
    */
@@ -94,14 +149,13 @@ export class TraceCursor extends JsonCursor {
    * consumed, when the text has another layout.
    */
   enterKeyedEntry(table: ReadonlyArray<readonly string[] | undefined>, withType: boolean): string | null | undefined {
-    const text = this.text;
     const open = this.pos;
     if (!this.matchesAt('{"key":"', open)) {
       return undefined;
     }
     const keyStart = open + 8;
-    const keyEnd = text.indexOf('"', keyStart);
-    if (keyEnd < 0 || text.charCodeAt(keyEnd - 1) === BACKSLASH) {
+    const keyEnd = this.plainStringEnd(keyStart);
+    if (keyEnd < 0) {
       return undefined;
     }
     let pos = keyEnd + 1;
@@ -109,8 +163,8 @@ export class TraceCursor extends JsonCursor {
       if (!this.matchesAt(',"type":"', pos)) {
         return undefined;
       }
-      const typeEnd = text.indexOf('"', pos + 9);
-      if (typeEnd < 0 || text.charCodeAt(typeEnd - 1) === BACKSLASH) {
+      const typeEnd = this.plainStringEnd(pos + 9);
+      if (typeEnd < 0) {
         return undefined;
       }
       pos = typeEnd + 1;
@@ -143,10 +197,9 @@ export class TraceCursor extends JsonCursor {
     if (this.peek() !== QUOTE) {
       throw new ScanUnsupported(`expected a string at ${this.pos}`);
     }
-    const text = this.text;
     const start = this.pos + 1;
-    const end = text.indexOf('"', start);
-    if (end < 0 || text.charCodeAt(end - 1) === BACKSLASH) {
+    const end = this.plainStringEnd(start);
+    if (end < 0) {
       throw new ScanUnsupported('escaped or unterminated string');
     }
     this.pos = end + 1;
@@ -160,36 +213,4 @@ export class TraceCursor extends JsonCursor {
     }
     return undefined;
   }
-}
-
-/**
- * A flat copy of a substring. V8 represents slices of 13+ characters as views into the parent and `a + b`
- * as a rope; ids are hashed and compared over and over during pairing, and going through a 60 MB parent or
- * a rope for that costs cache misses (measured: pairing 2-3x slower). String.fromCharCode builds a flat
- * string at once; span ids (16 digits, the bulk) take the unrolled path, which allocates nothing else.
- */
-function copyOf(text: string, start: number, end: number): string {
-  if (end - start === 16) {
-    const s = start;
-    return String.fromCharCode(
-      text.charCodeAt(s),
-      text.charCodeAt(s + 1),
-      text.charCodeAt(s + 2),
-      text.charCodeAt(s + 3),
-      text.charCodeAt(s + 4),
-      text.charCodeAt(s + 5),
-      text.charCodeAt(s + 6),
-      text.charCodeAt(s + 7),
-      text.charCodeAt(s + 8),
-      text.charCodeAt(s + 9),
-      text.charCodeAt(s + 10),
-      text.charCodeAt(s + 11),
-      text.charCodeAt(s + 12),
-      text.charCodeAt(s + 13),
-      text.charCodeAt(s + 14),
-      text.charCodeAt(s + 15)
-    );
-  }
-  const middle = (start + end) >> 1;
-  return [text.slice(start, middle), text.slice(middle, end)].join('');
 }
