@@ -28,11 +28,13 @@ const DEMO_START = Date.UTC(2026, 0, 15, 16);
 const INCIDENTS: Array<{ name: string; key: string; isDetection: (flag: AnomalyFlag) => boolean }> = [
   { name: 'payments-db-locking', key: 'payments_db_locking', isDetection: (f) => f.id === 'payments->payments-db#database' },
   { name: 'inventory-errors', key: 'inventory_errors', isDetection: (f) => f.element === 'edge' && f.id.endsWith('->inventory') },
-  { name: 'kafka-consumer-lag', key: 'kafka_consumer_lag', isDetection: (f) => f.element === 'edge' && f.id.endsWith('#messaging_system') },
+  // Consumer lag: the messaging edges' own metric (their consumer-span latency does not change).
+  {
+    name: 'kafka-consumer-lag',
+    key: 'kafka_consumer_lag',
+    isDetection: (f) => f.element === 'edge' && f.id.endsWith('#messaging_system') && f.metric === 'lagP95',
+  },
 ];
-
-
-
 
 function deriveEdges(spans: Span[]): number {
   const window = createEdgeWindow();
