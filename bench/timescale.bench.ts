@@ -4,11 +4,14 @@
  * Data is generated with generate_series: the 1 h and 6 h rollups for all 7 days (what a 24 h query reads:
  * whole 6 h buckets plus 1 h buckets at the ends) and the 10 s rows of the queried day (what the baseline reads). Baseline, same run: a plain GROUP BY over those raw
  * 10 s rows (counts only, no latency merge), i.e. what the query would cost without the rollup.
+ * Also one live tick: the incremental read of the newest 10 s buckets against a full read of the 5-minute window.
  * Usage: npm run bench -- timescale [--smoke]
  */
 import { Pool } from 'pg';
 import { migrate } from '../collector/src/db/migrate';
 import { planEdgeSql } from '../datasource/src/timescale/edgeSql';
+import { planEdgeSeriesSql } from '../datasource/src/timescale/edgeSeriesSql';
+import { liveReadFrom } from '../datasource/src/timescale/liveReadRange';
 import { startTestPostgres } from '../testkit/postgres';
 import type { BenchResult } from './benchResult';
 
@@ -91,6 +94,26 @@ async function timeQuery(pool: Pool, sql: string, runs: number, expectRows: numb
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * One live tick of a 5-minute window, 1 s cadence: what live mode reads now (the 10 s buckets from a minute
+ * before the last read, unmerged: datasource/src/postgres/timescaleLive.ts) against what it read before (the
+ * whole window, merged in SQL).
+ */
+async function timeLiveTick(pool: Pool, endMs: number, edges: number, runs: number): Promise<BenchResult> {
+  const toMs = endMs - 5_000;
+  const window = { fromMs: toMs - 5 * 60_000, toMs };
+  // The previous tick (1 s earlier) read up to the end of its bucket.
+  const readUntil = Math.ceil((toMs - 1000) / 10_000) * 10_000;
+  const tick = planEdgeSeriesSql({}, { fromMs: liveReadFrom(window.fromMs, toMs, readUntil, 0), toMs }, '10s');
+  const tickRows = ((tick.toMs - tick.fromMs) / 10_000) * edges;
+  const full = planEdgeSql({}, window, { resolution: '10s' });
+  await timeQuery(pool, tick.sql, 1, tickRows);
+  await timeQuery(pool, full.sql, 1, edges);
+  const value = await timeQuery(pool, tick.sql, runs, tickRows);
+  const baseline = await timeQuery(pool, full.sql, runs, edges);
+  return { name: 'timescale.live_tick_ms.5m', value, unit: 'ms', baseline, ratio: value / baseline };
+}
+
 export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]> {
   const size = opts.smoke ? SMOKE : FULL;
   const pg = await startTestPostgres({ settings: { shared_buffers: "'256MB'", work_mem: "'64MB'" } });
@@ -115,7 +138,10 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
       Math.max(1, Math.floor(size.runs / 2)),
       edges
     );
-    return [{ name: 'timescale.query_ms.24h', value, unit: 'ms', baseline, ratio: value / baseline }];
+    return [
+      { name: 'timescale.query_ms.24h', value, unit: 'ms', baseline, ratio: value / baseline },
+      await timeLiveTick(pool, endMs, edges, size.runs),
+    ];
   } finally {
     await pool.end();
     await pg.stop();

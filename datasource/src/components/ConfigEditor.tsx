@@ -122,7 +122,7 @@ export function ConfigEditor(props: Props) {
         <InlineField
           label="PostgreSQL datasource"
           labelWidth={20}
-          tooltip="Grafana PostgreSQL datasource holding the Kompas edge tables"
+          tooltip="Grafana PostgreSQL datasource holding the Kompas edge tables. The tables keep no spans: the route of a request (and an edge's example request) is fetched from the Jaeger URL above"
         >
           <div data-testid={TEST_IDS.config.postgresPicker}>
             <DataSourcePicker

@@ -2,7 +2,7 @@
  * Live Timescale mode: the sliding window is held in the browser as buckets (timescale/heldBuckets.ts). The
  * first tick reads the whole window (plus the anomaly baseline's lead); later ticks read only the buckets
  * from REREAD_MS before the last read onwards — the collector keeps adding to recent buckets while late
- * spans pair — and swap them in. Buckets that left the window are dropped. The graph is the merge of the
+ * spans pair — and swap them in (timescale/liveReadRange.ts). Buckets that left the window are dropped. The graph is the merge of the
  * held buckets, which equals what the full-window SQL returns for the same data (timescaleLive.db.test.ts).
  */
 import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
@@ -13,13 +13,11 @@ import { createAnomalyWindows } from '../insight/anomalyWindows';
 import { chooseResolution, RESOLUTION_TABLES } from '../timescale/edgeSql';
 import { planEdgeSeriesSql } from '../timescale/edgeSeriesSql';
 import { createHeldBuckets, keepTopEdges } from '../timescale/heldBuckets';
+import { liveReadFrom } from '../timescale/liveReadRange';
 import { rowsToBucketWindows } from '../timescale/rowsToGraph';
 import { TimescaleDataflowQuery } from '../types';
 import { PostDsQuery, queryTables, timescaleErrorMessage } from './dsQuery';
 import { ANOMALY_LEAD_WINDOWS, ANOMALY_WINDOW_MS, SETTLE_MS } from './timescaleAnomalies';
-
-/** How far back each tick re-reads: buckets this young may still grow. */
-export const REREAD_MS = 60_000;
 
 export interface LiveWindowContext {
   uid: string;
@@ -48,10 +46,7 @@ export function createLiveWindow(query: TimescaleDataflowQuery, ctx: LiveWindowC
     tick(toMs) {
       return defer(() => {
         const windowStart = toMs - query.windowMs;
-        const fromMs =
-          readUntil === undefined
-            ? windowStart - (anomalies ? ANOMALY_LEAD_WINDOWS * ANOMALY_WINDOW_MS : 0)
-            : Math.max(windowStart, Math.min(readUntil, toMs) - REREAD_MS);
+        const fromMs = liveReadFrom(windowStart, toMs, readUntil, anomalies ? ANOMALY_LEAD_WINDOWS * ANOMALY_WINDOW_MS : 0);
         const plan = planEdgeSeriesSql(filter, { fromMs, toMs }, resolution);
         ctx.onSql?.(plan.sql);
         return queryTables(ctx.postDsQuery, ctx.uid, [{ refId: ctx.refId, sql: plan.sql }], fromMs, toMs).pipe(
