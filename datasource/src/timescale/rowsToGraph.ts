@@ -4,7 +4,12 @@
  * case-insensitively against a few common spellings, rows of the same edge are added up, and latency comes
  * from a sketch (latency_idx + latency_cnt), else from p50/p95/p99 or mean columns.
  */
-import { createEdgeWindow, edgeId, type EdgeStats, type EdgeWindow } from '../../../servicegraph/src/aggregate/edgeWindow';
+import {
+  createEdgeWindow,
+  edgeId,
+  type EdgeStats,
+  type EdgeWindow,
+} from '../../../servicegraph/src/aggregate/edgeWindow';
 import {
   createLatencySketch,
   deserializeSketch,
@@ -14,13 +19,20 @@ import {
 import { windowToGraph } from '../../../servicegraph/src/aggregate/windowToGraph';
 import type { ConnectionType, Graph, NodeKind } from '../../../servicegraph/src/types';
 import { CONNECTION_TYPES } from './edgeSql';
+import {
+  EdgeRowsInput,
+  readNumber,
+  readNumberArray,
+  readText,
+  readTime,
+  Table,
+  TimescaleResultError,
+  toTable,
+  type Column,
+} from './edgeTable';
 
-/** A table-like frame: Grafana's DataFrame satisfies this. */
-export interface FrameLike {
-  fields: ReadonlyArray<{ name: string; values: ArrayLike<unknown> }>;
-}
-
-export type EdgeRowsInput = ReadonlyArray<Record<string, unknown>> | FrameLike;
+export { EDGE_COLUMNS, TimescaleResultError } from './edgeTable';
+export type { EdgeRowsInput, FrameLike } from './edgeTable';
 
 export interface RowsRange {
   /** The time the counts cover (planEdgeSql's covered range), for rates. */
@@ -28,122 +40,7 @@ export interface RowsRange {
   toMs: number;
 }
 
-export class TimescaleResultError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TimescaleResultError';
-  }
-}
-
-/** Accepted spellings per column, the first being the one buildEdgeSql uses. */
-export const EDGE_COLUMNS = {
-  source: ['source', 'client_service', 'client', 'parent', 'caller'],
-  target: ['target', 'server_service', 'server', 'child', 'callee'],
-  requests: ['requests', 'calls', 'call_count', 'callcount', 'count'],
-  connectionType: ['connection_type', 'connectiontype'],
-  failed: ['failed', 'errors', 'error_count'],
-  latencyIdx: ['latency_idx'],
-  latencyCnt: ['latency_cnt'],
-  p50: ['p50_ms', 'p50'],
-  p95: ['p95_ms', 'p95'],
-  p99: ['p99_ms', 'p99'],
-  latencySum: ['latency_sum_ms'],
-  mean: ['mean_ms', 'avg_ms', 'mean'],
-  sourceKind: ['source_kind'],
-  sourceGroup: ['source_group'],
-  targetKind: ['target_kind'],
-  targetGroup: ['target_group'],
-  exemplarTraceId: ['exemplar_trace_id'],
-  exemplarLatency: ['exemplar_latency_ms'],
-  lagIdx: ['lag_idx'],
-  lagCnt: ['lag_cnt'],
-  /** Only per-bucket series (edgeSeriesSql.ts): the bucket start. */
-  bucket: ['bucket'],
-} as const;
-type Column = keyof typeof EDGE_COLUMNS;
-const REQUIRED: Column[] = ['source', 'target', 'requests'];
 const NODE_KINDS: readonly NodeKind[] = ['service', 'database', 'messaging', 'virtual'];
-
-interface Table {
-  names: string[];
-  length: number;
-  get(column: Column, row: number): unknown;
-}
-
-function isFrame(input: EdgeRowsInput): input is FrameLike {
-  return !Array.isArray(input) && typeof input === 'object' && input !== null && 'fields' in input;
-}
-
-function toTable(input: EdgeRowsInput): Table {
-  // Rows of a raw query may leave out null columns, so the names are the union over all rows.
-  const names = isFrame(input)
-    ? input.fields.map((f) => f.name)
-    : [...new Set((input as ReadonlyArray<Record<string, unknown>>).flatMap((row) => Object.keys(row)))];
-  const lower = names.map((n) => n.toLowerCase());
-  const resolved = new Map<Column, number>();
-  for (const column of Object.keys(EDGE_COLUMNS) as Column[]) {
-    const index = EDGE_COLUMNS[column].map((alias) => lower.indexOf(alias)).find((i) => i >= 0);
-    if (index !== undefined) {
-      resolved.set(column, index);
-    }
-  }
-  const length = isFrame(input) ? (input.fields[0]?.values.length ?? 0) : input.length;
-  if (length > 0) {
-    const missing = REQUIRED.filter((c) => !resolved.has(c));
-    if (missing.length > 0) {
-      const wanted = missing.map((c) => `${c} (one of: ${EDGE_COLUMNS[c].join(', ')})`).join('; ');
-      throw new TimescaleResultError(`query result is missing required column(s): ${wanted}. Columns returned: ${names.join(', ') || 'none'}`);
-    }
-  }
-  return {
-    names,
-    length,
-    get(column, row) {
-      const index = resolved.get(column);
-      if (index === undefined) {
-        return undefined;
-      }
-      return isFrame(input) ? input.fields[index].values[row] : (input as ReadonlyArray<Record<string, unknown>>)[row][names[index]];
-    },
-  };
-}
-
-function readNumber(table: Table, column: Column, row: number, required: boolean): number | undefined {
-  const raw = table.get(column, row);
-  if (raw === null || raw === undefined || raw === '') {
-    if (required) {
-      throw new TimescaleResultError(`row ${row + 1}: column ${column} is empty`);
-    }
-    return undefined;
-  }
-  const value = typeof raw === 'number' ? raw : Number(raw);
-  if (!Number.isFinite(value)) {
-    throw new TimescaleResultError(`row ${row + 1}: column ${column} is not a number (${JSON.stringify(raw)})`);
-  }
-  return value;
-}
-
-/** Arrays arrive as JS arrays (pg), or as text from Grafana's SQL datasources: "{1,2}" or "[1,2]". */
-function readNumberArray(raw: unknown, row: number, column: string): number[] | undefined {
-  if (raw === null || raw === undefined) {
-    return undefined;
-  }
-  const items = Array.isArray(raw)
-    ? raw
-    : typeof raw === 'string'
-      ? raw.replace(/^[{[]|[}\]]$/g, '').split(',').filter((s) => s.trim() !== '')
-      : undefined;
-  const numbers = items?.map(Number);
-  if (!numbers || numbers.some((n) => !Number.isFinite(n))) {
-    throw new TimescaleResultError(`row ${row + 1}: column ${column} is not an array of numbers`);
-  }
-  return numbers;
-}
-
-function readText(table: Table, column: Column, row: number): string | undefined {
-  const raw = table.get(column, row);
-  return raw === null || raw === undefined ? undefined : String(raw);
-}
 
 interface ExtraLatency {
   weight: number;
@@ -184,7 +81,10 @@ export function rowsToGraph(input: EdgeRowsInput, range: RowsRange): Graph {
  * Per-bucket rows (edgeSeriesSql.ts: a `bucket` column) → one edge window per bucket start, plus node metadata.
  * The windows merge like any servicegraph windows, so a range is the merge of its buckets.
  */
-export function rowsToBucketWindows(input: EdgeRowsInput, bucketMs: number): { windows: Map<number, EdgeWindow>; nodes: RowNodes } {
+export function rowsToBucketWindows(
+  input: EdgeRowsInput,
+  bucketMs: number
+): { windows: Map<number, EdgeWindow>; nodes: RowNodes } {
   const table = toTable(input);
   const windows = new Map<number, EdgeWindow>();
   const nodes: RowNodes = { groups: {}, nodeKinds: {} };
@@ -199,15 +99,6 @@ export function rowsToBucketWindows(input: EdgeRowsInput, bucketMs: number): { w
   };
   foldRows(table, windowOf, { fromMs: 0, toMs: bucketMs }, nodes, new Map());
   return { windows, nodes };
-}
-
-function readTime(table: Table, row: number): number {
-  const raw = table.get('bucket', row);
-  const ms = raw instanceof Date ? raw.getTime() : typeof raw === 'string' && !/^\d+$/.test(raw) ? Date.parse(raw) : Number(raw);
-  if (raw === null || raw === undefined || !Number.isFinite(ms)) {
-    throw new TimescaleResultError(`row ${row + 1}: column bucket is not a time (${JSON.stringify(raw)})`);
-  }
-  return ms;
 }
 
 function foldRows(
@@ -246,7 +137,9 @@ function foldRows(
       try {
         mergeSketchInto(stats.latency, deserializeSketch({ b: idx, c: cnt }));
       } catch (err) {
-        throw new TimescaleResultError(`row ${row + 1}: ${err instanceof SketchFormatError ? err.message : String(err)}`);
+        throw new TimescaleResultError(
+          `row ${row + 1}: ${err instanceof SketchFormatError ? err.message : String(err)}`
+        );
       }
     } else {
       collectExtraLatency(extra, id, table, row, requests);
@@ -269,7 +162,9 @@ function collectLag(stats: EdgeStats, table: Table, row: number): void {
     stats.lag ??= createLatencySketch();
     mergeSketchInto(stats.lag, deserializeSketch({ b: idx, c: cnt }));
   } catch (err) {
-    throw new TimescaleResultError(`row ${row + 1}: lag ${err instanceof SketchFormatError ? err.message : String(err)}`);
+    throw new TimescaleResultError(
+      `row ${row + 1}: lag ${err instanceof SketchFormatError ? err.message : String(err)}`
+    );
   }
 }
 
@@ -286,7 +181,12 @@ function collectExemplar(stats: EdgeStats, table: Table, row: number): void {
   }
 }
 
-function newStats(clientService: string, serverService: string, connectionType: ConnectionType, range: RowsRange): EdgeStats {
+function newStats(
+  clientService: string,
+  serverService: string,
+  connectionType: ConnectionType,
+  range: RowsRange
+): EdgeStats {
   return {
     clientService,
     serverService,
@@ -300,7 +200,13 @@ function newStats(clientService: string, serverService: string, connectionType: 
 }
 
 /** Percentile columns without a sketch cannot be merged exactly; several rows of one edge are request-weighted. */
-function collectExtraLatency(extra: Map<string, ExtraLatency>, id: string, table: Table, row: number, requests: number): void {
+function collectExtraLatency(
+  extra: Map<string, ExtraLatency>,
+  id: string,
+  table: Table,
+  row: number,
+  requests: number
+): void {
   const p50 = readNumber(table, 'p50', row, false);
   const sum = readNumber(table, 'latencySum', row, false);
   const mean = readNumber(table, 'mean', row, false);
