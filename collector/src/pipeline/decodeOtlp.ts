@@ -2,9 +2,10 @@
  * Request body → spans, with OTLP partial success: each resourceSpans entry is read on its own by
  * servicegraph's OTLP reader, so one malformed entry rejects only its spans. A body that is not OTLP at all
  * throws ParseError (→ 400). The same function decodes spool records on replay, so replay sees exactly the
- * spans that were acknowledged.
+ * spans that were acknowledged. Protobuf bodies are decoded straight into spans (no protobuf-JSON object
+ * tree in between), entry by entry.
  */
-import { exportTraceServiceRequest } from '../../../servicegraph/src/parse/otlpProtobuf';
+import { decodeOtlpProtobufEntries } from '../../../servicegraph/src/parse/otlpProtobuf';
 import { findResourceSpans, otlpRequestToSpans } from '../../../servicegraph/src/parse/otlpJson';
 import { ParseError } from '../../../servicegraph/src/parse/parseError';
 import type { Span } from '../../../servicegraph/src/types';
@@ -27,14 +28,23 @@ function parseJsonBody(body: Buffer): unknown {
   }
 }
 
-function parseProtobufBody(body: Buffer): unknown {
-  try {
-    const message = exportTraceServiceRequest.decode(body);
-    // base64 bytes and decimal 64-bit strings: the protobuf-JSON form the OTLP/JSON reader accepts.
-    return exportTraceServiceRequest.toObject(message, { longs: String, bytes: String, enums: Number });
-  } catch (err) {
-    throw new ParseError(INPUT, `not an OTLP/protobuf ExportTraceServiceRequest: ${(err as Error).message}`);
+function decodeProtobufBody(body: Buffer): DecodedRequest {
+  const result: DecodedRequest = { spans: [], rejectedSpans: 0, errorMessage: '' };
+  const entries = decodeOtlpProtobufEntries(body, INPUT);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry.spans !== undefined) {
+      for (const span of entry.spans) {
+        result.spans.push(span);
+      }
+      continue;
+    }
+    result.rejectedSpans += Math.max(entry.spanCount, 1);
+    if (result.errorMessage === '') {
+      result.errorMessage = `resourceSpans[${i}]: ${entry.problem}`;
+    }
   }
+  return result;
 }
 
 function countSpans(entry: unknown): number {
@@ -53,7 +63,10 @@ function countSpans(entry: unknown): number {
 }
 
 export function decodeOtlpBody(type: RecordType, body: Buffer): DecodedRequest {
-  const doc = type === RecordType.OtlpProtobuf ? parseProtobufBody(body) : parseJsonBody(body);
+  if (type === RecordType.OtlpProtobuf) {
+    return decodeProtobufBody(body);
+  }
+  const doc = parseJsonBody(body);
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new ParseError(INPUT, 'expected an OTLP ExportTraceServiceRequest object');
   }

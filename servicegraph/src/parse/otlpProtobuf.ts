@@ -87,6 +87,76 @@ export function decodeOtlpProtobuf(bytes: Uint8Array, file: string = UNNAMED_INP
   return out;
 }
 
+/** One ResourceSpans entry of a request, decoded on its own: its spans, or why it was rejected. */
+export type ResourceSpansEntry =
+  | { spans: SpanType[]; problem?: undefined }
+  | { spans?: undefined; problem: string; spanCount: number };
+
+/**
+ * Like decodeOtlpProtobuf, entry by entry, for OTLP partial success: a malformed ResourceSpans entry is
+ * reported (with the spans it declares, as far as they can be counted) without losing the others. Throws
+ * ParseError only when the request itself cannot be walked.
+ */
+export function decodeOtlpProtobufEntries(bytes: Uint8Array, file: string = UNNAMED_INPUT): ResourceSpansEntry[] {
+  const entries: ResourceSpansEntry[] = [];
+  const traceIds = new TraceIdCache();
+  const raw: Uint8Array[] = [];
+  try {
+    const reader = Reader.create(bytes);
+    while (reader.pos < reader.len) {
+      const tag = reader.uint32();
+      if (tag >>> 3 === RESOURCE_SPANS_FIELD) {
+        raw.push(embedded(reader, bytes));
+      } else {
+        reader.skipType(tag & 7);
+      }
+    }
+  } catch (error) {
+    throw new ParseError(file, `not an OTLP/protobuf ExportTraceServiceRequest: ${messageOf(error)}`);
+  }
+  for (const entry of raw) {
+    const spans: SpanType[] = [];
+    try {
+      readResourceSpans(Reader.create(entry), entry, entry.length, spans, traceIds, file);
+      entries.push({ spans });
+    } catch (error) {
+      const problem = error instanceof ParseError ? error.problem : `unreadable ResourceSpans: ${messageOf(error)}`;
+      entries.push({ problem, spanCount: countSpans(entry) });
+    }
+  }
+  return entries;
+}
+
+/** Spans a (possibly malformed) ResourceSpans entry declares, counted until its framing breaks. */
+function countSpans(entry: Uint8Array): number {
+  let count = 0;
+  try {
+    const reader = Reader.create(entry);
+    while (reader.pos < reader.len) {
+      const tag = reader.uint32();
+      if (tag >>> 3 !== SCOPE_SPANS_FIELD) {
+        reader.skipType(tag & 7);
+        continue;
+      }
+      const scopeEnd = reader.uint32() + reader.pos;
+      while (reader.pos < scopeEnd) {
+        const scopeTag = reader.uint32();
+        if (scopeTag >>> 3 === SPANS_FIELD) {
+          count++;
+        }
+        reader.skipType(scopeTag & 7);
+      }
+    }
+  } catch {
+    // Counted as far as the framing holds.
+  }
+  return count;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The bytes of the length-delimited field at the reader, which moves past it. */
 function embedded(reader: Reader, bytes: Uint8Array): Uint8Array {
   const length = reader.uint32();
