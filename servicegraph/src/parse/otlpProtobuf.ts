@@ -89,8 +89,7 @@ export function decodeOtlpProtobuf(bytes: Uint8Array, file: string = UNNAMED_INP
 
 /** One ResourceSpans entry of a request, decoded on its own: its spans, or why it was rejected. */
 export type ResourceSpansEntry =
-  | { spans: SpanType[]; problem?: undefined }
-  | { spans?: undefined; problem: string; spanCount: number };
+  { spans: SpanType[]; problem?: undefined } | { spans?: undefined; problem: string; spanCount: number };
 
 /**
  * Like decodeOtlpProtobuf, entry by entry, for OTLP partial success: a malformed ResourceSpans entry is
