@@ -142,9 +142,9 @@ describe('Shop dataflow dashboard', () => {
     }
   });
 
-  it('has the service, group and focus variables; focus is a textbox so ?var-focus=payments sets it', () => {
+  it('has the service, group, focus and routeTrace variables; focus is a textbox so ?var-focus=payments sets it', () => {
     const byName = Object.fromEntries(dashboard.templating.list.map((v) => [v.name, v]));
-    expect(Object.keys(byName).sort()).toEqual(['focus', 'group', 'service']);
+    expect(Object.keys(byName).sort()).toEqual(['focus', 'group', 'routeTrace', 'service']);
     expect(byName.focus).toMatchObject({ type: 'textbox', current: { value: '' } });
     expect(byName.service).toMatchObject({
       type: 'query',
@@ -166,8 +166,11 @@ describe('Shop dataflow dashboard', () => {
     expect(ds?.type).toBe(KOMPAS_DATASOURCE);
     expect(map.targets).toEqual([
       expect.objectContaining({ refId: 'A', source: 'timescale', datasource: map.datasource }),
+      // The route of one request over the map: "Show an example request" sets $routeTrace (issue 8).
+      expect.objectContaining({ refId: 'B', source: 'timescale', traceId: '${routeTrace}', streaming: false }),
     ]);
-    expect(map.options).toMatchObject({ focusVariable: 'focus' });
+    expect(map.options).toMatchObject({ focusVariable: 'focus', routeVariable: 'routeTrace' });
+    expect(dashboard.templating.list.find((v) => v.name === 'routeTrace')).toMatchObject({ type: 'textbox' });
     // Panel option keys are the panel's own (no stale names).
     const optionKeys = [...readFileSync(join(REPO_ROOT, 'panel/src/types.ts'), 'utf8').matchAll(/^\s+(\w+):/gm)].map(
       (m) => m[1]
