@@ -180,18 +180,19 @@ function sortRequest(request: LayoutRequest): LayoutRequest {
 }
 
 /**
- * Positions for every node of the request. Deterministic for the same node and edge sets, in any order
- * (seeded from the node ids unless a seed is given). With a previous layout covering most nodes it only
- * relaxes what changed.
+ * Positions for every node of the request. A cold layout is deterministic for the same node and edge sets, in
+ * any order (seeded from the sorted ids unless a seed is given). With a previous layout covering most nodes it
+ * only relaxes what changed, starting from the remembered places (those already fix the map, so the warm path
+ * skips the sorting).
  */
-export function forceLayout(unsorted: LayoutRequest, config: LayoutConfig = defaultLayoutConfig): LayoutResult {
-  const request = sortRequest(unsorted);
-  const topology = buildTopology(request.nodes, request.edges);
-  const random = createRandom(request.seed ?? seedFromIds(topology.ids));
+export function forceLayout(request: LayoutRequest, config: LayoutConfig = defaultLayoutConfig): LayoutResult {
   const previous = request.previous?.positions;
-  const known = previous ? topology.ids.filter((id) => previous[id]).length : 0;
-  if (topology.ids.length > 0 && known / topology.ids.length >= WARM_COVERAGE) {
-    return layoutWarm(request, topology, config, random);
+  const known = previous ? request.nodes.filter((node) => previous[node.id]).length : 0;
+  if (request.nodes.length > 0 && known / request.nodes.length >= WARM_COVERAGE) {
+    const topology = buildTopology(request.nodes, request.edges);
+    return layoutWarm(request, topology, config, createRandom(request.seed ?? seedFromIds(topology.ids)));
   }
-  return layoutCold(request, topology, config, random);
+  const sorted = sortRequest(request);
+  const topology = buildTopology(sorted.nodes, sorted.edges);
+  return layoutCold(sorted, topology, config, createRandom(sorted.seed ?? seedFromIds(topology.ids)));
 }
