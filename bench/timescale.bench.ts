@@ -104,7 +104,7 @@ async function timeLiveTick(pool: Pool, endMs: number, edges: number, runs: numb
   const window = { fromMs: toMs - 5 * 60_000, toMs };
   // The previous tick (1 s earlier) read up to the end of its bucket.
   const readUntil = Math.ceil((toMs - 1000) / 10_000) * 10_000;
-  const tick = planEdgeSeriesSql({}, { fromMs: liveReadFrom(window.fromMs, toMs, readUntil, 0), toMs }, '10s');
+  const tick = planEdgeSeriesSql({}, { fromMs: liveReadFrom(window.fromMs, toMs, readUntil), toMs }, '10s');
   const tickRows = ((tick.toMs - tick.fromMs) / 10_000) * edges;
   const full = planEdgeSql({}, window, { resolution: '10s' });
   await timeQuery(pool, tick.sql, 1, tickRows);

@@ -7,19 +7,20 @@
  *   10 s window holds fewer requests than the detector needs for a p95 (minRequests 20), and the p95 of 40
  *   requests swings by 5× on normal traffic; minute windows caught the demo incident in its first minute with
  *   no false flag on 20 minutes of normal traffic (timescaleInsight.db.test.ts).
- * - The baseline needs history, so the series starts ANOMALY_LEAD_WINDOWS before the range (at most
- *   MAX_SERIES_WINDOWS in all: flags are about the newest windows).
+ * - Flags are about the newest windows (the detector holds a flag for HOLD_WINDOWS), so the series is the
+ *   newest SERIES_WINDOWS minutes of the range: the flagged windows plus ANOMALY_LEAD_WINDOWS of baseline
+ *   history, which may lie before the range. The rows read stay the same for any range length.
  * - Windows younger than SETTLE_MS are not judged: the collector is still adding to them, and a half-written
  *   bucket looks like a drop in traffic.
  */
-import { createAnomalyWindows } from '../insight/anomalyWindows';
+import { HOLD_WINDOWS, createAnomalyWindows } from '../insight/anomalyWindows';
 import { Graph } from '../graph/servicegraph';
 import { EdgeResolution } from '../timescale/edgeSql';
 import { HeldBuckets } from '../timescale/heldBuckets';
 
 export const ANOMALY_WINDOW_MS = 60_000;
 export const ANOMALY_LEAD_WINDOWS = 20;
-export const MAX_SERIES_WINDOWS = 120;
+export const SERIES_WINDOWS = ANOMALY_LEAD_WINDOWS + HOLD_WINDOWS;
 /** Pairing TTL (5 s) + flush interval (1 s) of the collector + exporter batching, with room to spare. */
 export const SETTLE_MS = 15_000;
 
@@ -29,10 +30,9 @@ export interface SeriesRange {
   toMs: number;
 }
 
-/** The minute buckets a range's flags are computed from. */
-export function anomalySeriesRange(fromMs: number, toMs: number): SeriesRange {
-  const from = Math.max(fromMs - ANOMALY_LEAD_WINDOWS * ANOMALY_WINDOW_MS, toMs - MAX_SERIES_WINDOWS * ANOMALY_WINDOW_MS);
-  return { resolution: '1m', fromMs: from, toMs };
+/** The minute buckets the flags of a range ending at `toMs` are computed from. */
+export function anomalySeriesRange(toMs: number): SeriesRange {
+  return { resolution: '1m', fromMs: toMs - SERIES_WINDOWS * ANOMALY_WINDOW_MS, toMs };
 }
 
 /** The graph with the flags of the newest settled minute windows of the series held in `buckets` (any finer bucket width). */

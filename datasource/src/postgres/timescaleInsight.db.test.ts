@@ -113,10 +113,15 @@ describe('live Timescale window', () => {
     const first = await lastValueFrom(live.tick(t1));
     const second = await lastValueFrom(live.tick(t2));
     const iso = (ms: number) => `'${new Date(ms).toISOString()}'::timestamptz`;
-    // First tick: the window plus the anomaly baseline's lead. Second: from REREAD_MS before the last read.
-    expect(statements[0]).toContain(`b.bucket >= ${iso(Math.floor((t1 - 5 * MINUTE - ANOMALY_LEAD_WINDOWS * ANOMALY_WINDOW_MS) / 10_000) * 10_000)}`);
-    expect(statements[1]).toContain(`b.bucket >= ${iso(Math.ceil(t1 / 10_000) * 10_000 - REREAD_MS)}`);
-    expect(statements[1]).toContain(`b.bucket < ${iso(Math.ceil(t2 / 10_000) * 10_000)}`);
+    // First tick: the anomaly baseline's history from the minute table, then the window from the 10 s table.
+    const split = Math.floor((t1 - 5 * MINUTE) / MINUTE) * MINUTE;
+    expect(statements).toHaveLength(3);
+    expect(statements[0]).toContain('FROM kompas.edge_buckets_1m b');
+    expect(statements[0]).toContain(`b.bucket >= ${iso(split - ANOMALY_LEAD_WINDOWS * ANOMALY_WINDOW_MS)} AND b.bucket < ${iso(split)}`);
+    expect(statements[1]).toContain('FROM kompas.edge_buckets_10s b');
+    expect(statements[1]).toContain(`b.bucket >= ${iso(split)}`);
+    // Second tick: only the 10 s buckets from REREAD_MS before the end of the last read.
+    expect(statements[2]).toContain(`b.bucket >= ${iso(Math.ceil(t1 / 10_000) * 10_000 - REREAD_MS)} AND b.bucket < ${iso(Math.ceil(t2 / 10_000) * 10_000)}`);
     expect(stats(first)).toEqual(stats(await rangeGraph(t1 - 5 * MINUTE, t1)));
     expect(stats(second)).toEqual(stats(await rangeGraph(t2 - 5 * MINUTE, t2)));
     expect(second.edges.find((e) => e.id === 'payments->payments-db#database')?.anomaly).toMatch(/p95/);

@@ -1,6 +1,6 @@
 /**
  * Live Timescale mode: the sliding window is held in the browser as buckets (timescale/heldBuckets.ts). The
- * first tick reads the whole window (plus the anomaly baseline's lead); later ticks read only the buckets
+ * first tick reads the whole window (plus the anomaly baseline's history, as minute buckets); later ticks read only the buckets
  * from REREAD_MS before the last read onwards — the collector keeps adding to recent buckets while late
  * spans pair — and swap them in (timescale/liveReadRange.ts). Buckets that left the window are dropped. The graph is the merge of the
  * held buckets, which equals what the full-window SQL returns for the same data (timescaleLive.db.test.ts).
@@ -11,7 +11,7 @@ import { Observable, SchedulerLike, asyncScheduler, catchError, defer, exhaustMa
 import { Graph, windowToGraph } from '../graph/servicegraph';
 import { createAnomalyWindows } from '../insight/anomalyWindows';
 import { chooseResolution, RESOLUTION_TABLES } from '../timescale/edgeSql';
-import { planEdgeSeriesSql } from '../timescale/edgeSeriesSql';
+import { EdgeSeriesPlan, planEdgeSeriesSql } from '../timescale/edgeSeriesSql';
 import { createHeldBuckets, keepTopEdges } from '../timescale/heldBuckets';
 import { liveReadFrom } from '../timescale/liveReadRange';
 import { rowsToBucketWindows } from '../timescale/rowsToGraph';
@@ -42,21 +42,36 @@ export function createLiveWindow(query: TimescaleDataflowQuery, ctx: LiveWindowC
   let readUntil: number | undefined;
   let seriesFromMs = 0;
 
+  /** Later ticks: the newest buckets. First tick: the window, and the anomaly baseline's history from the minute table. */
+  const planReads = (windowStart: number, toMs: number): EdgeSeriesPlan[] => {
+    if (readUntil !== undefined || !anomalies) {
+      return [planEdgeSeriesSql(filter, { fromMs: liveReadFrom(windowStart, toMs, readUntil), toMs }, resolution)];
+    }
+    const split = Math.floor(windowStart / ANOMALY_WINDOW_MS) * ANOMALY_WINDOW_MS;
+    return [
+      planEdgeSeriesSql(filter, { fromMs: split - ANOMALY_LEAD_WINDOWS * ANOMALY_WINDOW_MS, toMs: split }, '1m'),
+      planEdgeSeriesSql(filter, { fromMs: split, toMs }, resolution),
+    ];
+  };
+
   return {
     tick(toMs) {
       return defer(() => {
         const windowStart = toMs - query.windowMs;
-        const fromMs = liveReadFrom(windowStart, toMs, readUntil, anomalies ? ANOMALY_LEAD_WINDOWS * ANOMALY_WINDOW_MS : 0);
-        const plan = planEdgeSeriesSql(filter, { fromMs, toMs }, resolution);
-        ctx.onSql?.(plan.sql);
-        return queryTables(ctx.postDsQuery, ctx.uid, [{ refId: ctx.refId, sql: plan.sql }], fromMs, toMs).pipe(
+        const reads = planReads(windowStart, toMs);
+        const statements = reads.map((plan, i) => ({ refId: `${ctx.refId}-${i}`, sql: plan.sql }));
+        statements.forEach((statement) => ctx.onSql?.(statement.sql));
+        return queryTables(ctx.postDsQuery, ctx.uid, statements, reads[0].fromMs, toMs).pipe(
           map((tables) => {
-            const { windows, nodes } = rowsToBucketWindows(tables.get(ctx.refId)!, ms);
-            held.replaceRange(plan.fromMs, plan.toMs, windows, nodes);
+            reads.forEach((plan, i) => {
+              // Minute buckets of the baseline's history sit before the window under their minute start.
+              const { windows, nodes } = rowsToBucketWindows(tables.get(statements[i].refId)!, plan.bucketMs);
+              held.replaceRange(plan.fromMs, plan.toMs, windows, nodes);
+            });
             if (readUntil === undefined) {
-              seriesFromMs = plan.fromMs;
+              seriesFromMs = reads[0].fromMs;
             }
-            readUntil = plan.toMs;
+            readUntil = reads[reads.length - 1].toMs;
             anomalies?.observe(held, seriesFromMs, toMs - SETTLE_MS);
             // Buckets of anomaly windows not judged yet stay, even when they left a short live window.
             held.evictBefore(anomalies ? Math.min(windowStart, toMs - SETTLE_MS - 2 * ANOMALY_WINDOW_MS) : windowStart);

@@ -76,7 +76,7 @@ export function fetchRangeGraph(
   return defer(() => {
     const filter = { services: query.services, connectionType: query.connectionType };
     const plan = planEdgeSql({ ...filter, topN: query.topN }, { fromMs: ctx.fromMs, toMs: ctx.toMs });
-    const series = anomalySeriesRange(ctx.fromMs, ctx.toMs);
+    const series = anomalySeriesRange(ctx.toMs);
     const seriesPlan = planEdgeSeriesSql(filter, series, series.resolution);
     const seriesRefId = `${ctx.refId}-anomaly`;
     const statements: SqlStatement[] = [

@@ -1,6 +1,6 @@
 /**
  * Where a live Timescale tick starts reading (pure, so the bench can use it without the plugin runtime).
- * The first tick reads the whole window plus `leadMs` of history (the anomaly baseline); later ticks read
+ * The first tick reads the whole window; later ticks read
  * from REREAD_MS before the end of the last read, because the collector keeps adding to recent buckets
  * while late spans pair (pairing TTL, flush interval, exporter batching), and never from before the window.
  */
@@ -8,9 +8,9 @@
 /** How far back each tick re-reads: buckets this young may still grow. */
 export const REREAD_MS = 60_000;
 
-export function liveReadFrom(windowStartMs: number, toMs: number, readUntilMs: number | undefined, leadMs: number): number {
+export function liveReadFrom(windowStartMs: number, toMs: number, readUntilMs: number | undefined): number {
   if (readUntilMs === undefined) {
-    return windowStartMs - leadMs;
+    return windowStartMs;
   }
   return Math.max(windowStartMs, Math.min(readUntilMs, toMs) - REREAD_MS);
 }
