@@ -4,7 +4,8 @@
  * Data is generated with generate_series: the 1 h and 6 h rollups for all 7 days (what a 24 h query reads:
  * whole 6 h buckets plus 1 h buckets at the ends) and the 10 s rows of the queried day (what the baseline reads). Baseline, same run: a plain GROUP BY over those raw
  * 10 s rows (counts only, no latency merge), i.e. what the query would cost without the rollup.
- * Also one live tick: the incremental read of the newest 10 s buckets against a full read of the 5-minute window.
+ * Also one live tick: the incremental read of the newest 10 s buckets against a full read of the 5-minute window;
+ * and the anomaly series a one-shot query adds, against the map SQL of a 1 h range.
  * Usage: npm run bench -- timescale [--smoke]
  */
 import { Pool } from 'pg';
@@ -12,6 +13,7 @@ import { migrate } from '../collector/src/db/migrate';
 import { planEdgeSql } from '../datasource/src/timescale/edgeSql';
 import { planEdgeSeriesSql } from '../datasource/src/timescale/edgeSeriesSql';
 import { liveReadFrom } from '../datasource/src/timescale/liveReadRange';
+import { anomalySeriesRange } from '../datasource/src/timescale/anomalySeries';
 import { startTestPostgres } from '../testkit/postgres';
 import type { BenchResult } from './benchResult';
 
@@ -70,6 +72,16 @@ async function generate(pool: Pool, size: Size, endMs: number): Promise<void> {
           kompas.edges ed`,
     [end]
   );
+  // The last hour on the 1 min table: what a 1 h map and the anomaly series read.
+  await pool.query(
+    `INSERT INTO kompas.edge_buckets_1m
+     SELECT b, ed.edge_id, 60 + ed.edge_id % 30, ed.edge_id % 3, 1200.0,
+            ARRAY(SELECT 170 + ed.edge_id % 30 + k FROM generate_series(0, 11) k),
+            ARRAY(SELECT (1 + (k * 7 + ed.edge_id) % 9)::bigint FROM generate_series(0, 11) k)
+     FROM generate_series($1::timestamptz - interval '1 hour', $1::timestamptz - interval '1 minute', interval '1 minute') AS b,
+          kompas.edges ed`,
+    [end]
+  );
   await pool.query('VACUUM ANALYZE');
 }
 
@@ -114,6 +126,23 @@ async function timeLiveTick(pool: Pool, endMs: number, edges: number, runs: numb
   return { name: 'timescale.live_tick_ms.5m', value, unit: 'ms', baseline, ratio: value / baseline };
 }
 
+/**
+ * What anomaly flags add to a one-shot query: the minute series (datasource/src/postgres/timescaleAnomalies.ts)
+ * against the map's own SQL for a 1 h range (1 min table), both in the same /api/ds/query request.
+ */
+async function timeAnomalySeries(pool: Pool, endMs: number, edges: number, runs: number): Promise<BenchResult> {
+  const toMs = Math.floor(endMs / 60_000) * 60_000;
+  const series = anomalySeriesRange(toMs);
+  const plan = planEdgeSeriesSql({}, series, series.resolution);
+  const seriesRows = ((plan.toMs - plan.fromMs) / 60_000) * edges;
+  const map = planEdgeSql({}, { fromMs: toMs - HOUR, toMs });
+  await timeQuery(pool, plan.sql, 1, seriesRows);
+  await timeQuery(pool, map.sql, 1, edges);
+  const value = await timeQuery(pool, plan.sql, runs, seriesRows);
+  const baseline = await timeQuery(pool, map.sql, runs, edges);
+  return { name: 'timescale.anomaly_series_ms.1h', value, unit: 'ms', baseline, ratio: value / baseline };
+}
+
 export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]> {
   const size = opts.smoke ? SMOKE : FULL;
   const pg = await startTestPostgres({ settings: { shared_buffers: "'256MB'", work_mem: "'64MB'" } });
@@ -141,6 +170,7 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
     return [
       { name: 'timescale.query_ms.24h', value, unit: 'ms', baseline, ratio: value / baseline },
       await timeLiveTick(pool, endMs, edges, size.runs),
+      await timeAnomalySeries(pool, endMs, edges, size.runs),
     ];
   } finally {
     await pool.end();

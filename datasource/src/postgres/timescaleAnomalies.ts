@@ -8,32 +8,21 @@
  *   requests swings by 5× on normal traffic; minute windows caught the demo incident in its first minute with
  *   no false flag on 20 minutes of normal traffic (timescaleInsight.db.test.ts).
  * - Flags are about the newest windows (the detector holds a flag for HOLD_WINDOWS), so the series is the
- *   newest SERIES_WINDOWS minutes of the range: the flagged windows plus ANOMALY_LEAD_WINDOWS of baseline
- *   history, which may lie before the range. The rows read stay the same for any range length.
+ *   newest SERIES_WINDOWS minutes of the range (timescale/anomalySeries.ts): the flagged windows plus
+ *   ANOMALY_LEAD_WINDOWS of baseline history, which may lie before the range. The rows read stay the same
+ *   for any range length.
  * - Windows younger than SETTLE_MS are not judged: the collector is still adding to them, and a half-written
  *   bucket looks like a drop in traffic.
  */
-import { HOLD_WINDOWS, createAnomalyWindows } from '../insight/anomalyWindows';
+import { createAnomalyWindows } from '../insight/anomalyWindows';
 import { Graph } from '../graph/servicegraph';
-import { EdgeResolution } from '../timescale/edgeSql';
+import { ANOMALY_WINDOW_MS, SeriesRange } from '../timescale/anomalySeries';
 import { HeldBuckets } from '../timescale/heldBuckets';
 
-export const ANOMALY_WINDOW_MS = 60_000;
-export const ANOMALY_LEAD_WINDOWS = 20;
-export const SERIES_WINDOWS = ANOMALY_LEAD_WINDOWS + HOLD_WINDOWS;
+export { ANOMALY_LEAD_WINDOWS, ANOMALY_WINDOW_MS, anomalySeriesRange } from '../timescale/anomalySeries';
+
 /** Pairing TTL (5 s) + flush interval (1 s) of the collector + exporter batching, with room to spare. */
 export const SETTLE_MS = 15_000;
-
-export interface SeriesRange {
-  resolution: EdgeResolution;
-  fromMs: number;
-  toMs: number;
-}
-
-/** The minute buckets the flags of a range ending at `toMs` are computed from. */
-export function anomalySeriesRange(toMs: number): SeriesRange {
-  return { resolution: '1m', fromMs: toMs - SERIES_WINDOWS * ANOMALY_WINDOW_MS, toMs };
-}
 
 /** The graph with the flags of the newest settled minute windows of the series held in `buckets` (any finer bucket width). */
 export function flagFromSeries(
