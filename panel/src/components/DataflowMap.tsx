@@ -84,7 +84,7 @@ export function DataflowMap(props: Props) {
     () => buildScene(shown, positions, { health: rules, hiddenKinds: [], groups, pins: options.pins }),
     [shown, positions, rules, groups, options.pins]
   );
-  const panZoom = usePanZoom(canvasRef, width, height, scene.nodes, memory);
+  const panZoom = usePanZoom(canvasRef, width, height, scene.nodes, memory, layout.coldRuns);
   const focusNodeId = useFocusNode(graph, scene, options.focusVariable, replaceVariables, panZoom.centreOn);
   const selection = useSelection(scene, focusNodeId);
   const onScreen = usePageVisibility(containerRef);

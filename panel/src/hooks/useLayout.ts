@@ -12,6 +12,8 @@ import { useLatest } from './useLatest';
 export interface LayoutState {
   positions: PositionMap;
   kind: LayoutKind | 'pending';
+  /** Counts cold layouts: a new map the view may fit again (unless the user has moved it). */
+  coldRuns: number;
 }
 
 /** A cheap identity of the topology (ids and edge endpoints), so new numbers on the same graph skip layout. */
@@ -29,6 +31,7 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, mem
   const [state, setState] = useState<LayoutState>(() => ({
     positions: memory.layout?.mode === mode ? memory.layout.layout.positions : {},
     kind: 'pending',
+    coldRuns: 0,
   }));
   const runner = useRef<LayoutRunner | undefined>(undefined);
   const hadLayout = memory.layout !== undefined;
@@ -65,12 +68,13 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, mem
     if (!gateOpen) {
       return;
     }
-    const previous = memory.layout?.mode === mode ? memory.layout.layout : undefined;
+    // While the map is young, late backfill arrivals are laid out with the whole set, from scratch.
+    const previous = memory.layout?.mode === mode && !gate.current.young ? memory.layout.layout : undefined;
     const request = toLayoutRequest(graphRef.current, mode, JSON.parse(pinsKey), previous);
     runner.current?.run(request, (result) => {
       const base = memory.layout?.mode === mode ? memory.layout.layout : undefined;
       rememberLayout(memory, mode, rememberLayoutResult(base, request, result));
-      setState({ positions: result.positions, kind: result.kind });
+      setState((s) => ({ positions: result.positions, kind: result.kind, coldRuns: s.coldRuns + (result.kind === 'cold' ? 1 : 0) }));
     });
   }, [key, mode, pinsKey, graphRef, memory, gateOpen]);
 

@@ -20,18 +20,22 @@ const WHEEL_SPEED = 0.0015;
 
 /**
  * Zoom and pan of the map: wheel zoom around the pointer, pan by drag (the gesture hook calls panBy),
- * zoom-to-fit on the first data and on demand. The view is kept across data refreshes and follows resizes
- * by keeping the centre; a remount of the same panel restores it.
+ * zoom-to-fit on the first data, on each new cold layout until the user moves the view, and on demand. The
+ * view is kept across data refreshes and follows resizes by keeping the centre; a remount of the same panel
+ * restores it.
  */
 export function usePanZoom(
   canvasRef: RefObject<HTMLCanvasElement | null>,
   width: number,
   height: number,
   nodes: readonly SceneNode[],
-  memory: PanelMemory
+  memory: PanelMemory,
+  coldRuns = 0
 ): PanZoom {
   const [view, setView] = useState<ViewTransform>(() => memory.view ?? { x: width / 2, y: height / 2, k: 1 });
   const fitted = useRef(memory.view !== undefined);
+  // Set by any zoom or pan the user makes: from then on only they (or the fit button) move the view.
+  const userMoved = useRef(memory.view !== undefined);
 
   useEffect(() => {
     rememberView(memory, view);
@@ -49,6 +53,12 @@ export function usePanZoom(
       fit();
     }
   }, [nodes, fit]);
+
+  useEffect(() => {
+    if (coldRuns > 0 && !userMoved.current) {
+      fit();
+    }
+  }, [coldRuns, fit]);
 
   useEffect(() => {
     const dx = (width - size.current.width) / 2;
@@ -69,6 +79,7 @@ export function usePanZoom(
       event.preventDefault();
       const rect = canvas.getBoundingClientRect();
       const factor = Math.exp(-event.deltaY * (event.deltaMode === 1 ? 16 : 1) * WHEEL_SPEED);
+      userMoved.current = true;
       setView((v) => zoomAt(v, event.clientX - rect.left, event.clientY - rect.top, factor));
     };
     canvas.addEventListener('wheel', onWheel, { passive: false });
@@ -76,12 +87,17 @@ export function usePanZoom(
   }, [canvasRef]);
 
   const zoomBy = useCallback((factor: number, sx?: number, sy?: number) => {
+    userMoved.current = true;
     setView((v) => zoomAt(v, sx ?? size.current.width / 2, sy ?? size.current.height / 2, factor));
   }, []);
 
-  const panBy = useCallback((dx: number, dy: number) => setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy })), []);
+  const panBy = useCallback((dx: number, dy: number) => {
+    userMoved.current = true;
+    setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy }));
+  }, []);
 
   const centreOn = useCallback((x: number, y: number, minZoom = 1) => {
+    userMoved.current = true;
     setView((v) => {
       const k = clampZoom(Math.max(v.k, minZoom));
       return { k, x: size.current.width / 2 - x * k, y: size.current.height / 2 - y * k };

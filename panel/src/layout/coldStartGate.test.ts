@@ -1,4 +1,4 @@
-import { createColdStartGate, MAX_GATED_UPDATES } from './coldStartGate';
+import { createColdStartGate, MAX_GATED_UPDATES, YOUNG_UPDATES } from './coldStartGate';
 
 describe('createColdStartGate', () => {
   it('opens at once for a one-shot result and for a panel that already has a layout', () => {
@@ -22,5 +22,22 @@ describe('createColdStartGate', () => {
     const forced = createColdStartGate(false);
     forced.force();
     expect(forced.open).toBe(true);
+  });
+
+  it('keeps a stream map young for a few updates after opening, so late arrivals are laid out cold', () => {
+    const gate = createColdStartGate(false);
+    gate.observe(1, true);
+    gate.observe(1, true);
+    expect(gate.young).toBe(true);
+    for (let i = 0; i < YOUNG_UPDATES; i++) {
+      gate.observe(2, true);
+    }
+    expect(gate.young).toBe(false);
+    const oneShot = createColdStartGate(false);
+    oneShot.observe(1, false);
+    expect(oneShot.young).toBe(false);
+    const remounted = createColdStartGate(true);
+    remounted.observe(1, true);
+    expect(remounted.young).toBe(false);
   });
 });

@@ -3,13 +3,18 @@
  * frames list a varying part of the services; laying out the first frame would make the map depend on which
  * chunks arrived first, and two people opening the same dashboard would see different maps. The gate waits
  * until the topology holds still for one update (or a few updates, or a short time, have passed), so the
- * cold layout sees the settled node and edge sets. One-shot query results are laid out at once.
+ * cold layout sees the settled node and edge sets. For a few updates after that the map is still young: a
+ * late arrival from the backfill is laid out from scratch with the whole set (not added warm to a map of a
+ * partial set), so the map still depends only on the final nodes and edges. One-shot results open the gate
+ * at once and are never young.
  */
 export interface ColdStartGate {
   readonly open: boolean;
-  /** Records an update of the data; returns whether the first layout may run now. */
+  /** A topology change now should be laid out cold, over the whole set. */
+  readonly young: boolean;
+  /** Records an update of the data; returns whether layouts may run now. */
   observe(topologyKey: number, streaming: boolean): boolean;
-  /** Opens the gate regardless (the time limit passed, or the panel already has a layout). */
+  /** Opens the gate regardless (the time limit passed). */
   force(): void;
 }
 
@@ -17,25 +22,37 @@ export interface ColdStartGate {
 export const MAX_GATED_UPDATES = 5;
 /** Time to wait at most, for streams with a slow cadence. */
 export const MAX_GATED_MS = 2500;
+/** Updates after the gate opened during which a topology change is laid out cold. */
+export const YOUNG_UPDATES = 4;
 
 export function createColdStartGate(initiallyOpen: boolean): ColdStartGate {
   let open = initiallyOpen;
   let lastKey: number | undefined;
   let updates = 0;
+  let youngLeft = 0;
   return {
     get open() {
       return open;
     },
+    get young() {
+      return youngLeft > 0;
+    },
     observe(topologyKey, streaming) {
-      if (!open) {
-        updates++;
-        open = !streaming || topologyKey === lastKey || updates >= MAX_GATED_UPDATES;
-        lastKey = topologyKey;
+      if (open) {
+        youngLeft = Math.max(0, youngLeft - 1);
+        return true;
       }
+      updates++;
+      open = !streaming || topologyKey === lastKey || updates >= MAX_GATED_UPDATES;
+      youngLeft = open && streaming ? YOUNG_UPDATES : 0;
+      lastKey = topologyKey;
       return open;
     },
     force() {
-      open = true;
+      if (!open) {
+        open = true;
+        youngLeft = YOUNG_UPDATES;
+      }
     },
   };
 }
