@@ -4,8 +4,8 @@ import { createColdStartGate, MAX_GATED_MS } from '../layout/coldStartGate';
 import { createLayoutWorker } from '../layout/createLayoutWorker';
 import { seedFromIds } from '../layout/lcg';
 import { createLayoutRunner, LayoutRunner } from '../layout/layoutRunner';
-import { rememberLayoutResult, toLayoutRequest } from '../layout/layoutMemory';
-import { LayoutKind, LayoutMode, PositionMap } from '../layout/layoutTypes';
+import { isGrowthOf, rememberLayoutResult, toLayoutRequest } from '../layout/layoutMemory';
+import { LayoutKind, LayoutMode, LayoutRequest, PositionMap } from '../layout/layoutTypes';
 import { PanelMemory, rememberLayout } from './panelMemory';
 import { useLatest } from './useLatest';
 
@@ -37,6 +37,7 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, mem
   const hadLayout = memory.layout !== undefined;
   const gate = useRef(createColdStartGate(hadLayout));
   const [gateOpen, setGateOpen] = useState(hadLayout);
+  const lastRequest = useRef<LayoutRequest | undefined>(undefined);
   const graphRef = useLatest(graph);
   const key = useMemo(() => topologyKey(graph), [graph]);
   const pinsKey = useMemo(() => JSON.stringify(pins), [pins]);
@@ -68,9 +69,18 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, mem
     if (!gateOpen) {
       return;
     }
-    // While the map is young, late backfill arrivals are laid out with the whole set, from scratch.
-    const previous = memory.layout?.mode === mode && !gate.current.young ? memory.layout.layout : undefined;
-    const request = toLayoutRequest(graphRef.current, mode, JSON.parse(pinsKey), previous);
+    const remembered = memory.layout?.mode === mode ? memory.layout.layout : undefined;
+    const request = toLayoutRequest(graphRef.current, mode, JSON.parse(pinsKey), remembered);
+    // While the map is young, late backfill arrivals are laid out with the whole set, from scratch; anything
+    // but growth (services leaving, another query) or a pin the user set means the backfill is over.
+    const last = lastRequest.current;
+    if (gate.current.young && last && (!isGrowthOf(last, request) || JSON.stringify(last.pins) !== pinsKey)) {
+      gate.current.settle();
+    }
+    if (gate.current.young) {
+      request.previous = undefined;
+    }
+    lastRequest.current = request;
     runner.current?.run(request, (result) => {
       const base = memory.layout?.mode === mode ? memory.layout.layout : undefined;
       rememberLayout(memory, mode, rememberLayoutResult(base, request, result));

@@ -36,6 +36,11 @@ describe('createColdStartGate', () => {
     const oneShot = createColdStartGate(false);
     oneShot.observe(1, false);
     expect(oneShot.young).toBe(false);
+    const settled = createColdStartGate(false);
+    settled.observe(1, true);
+    settled.observe(1, true);
+    settled.settle();
+    expect(settled.young).toBe(false);
     const remounted = createColdStartGate(true);
     remounted.observe(1, true);
     expect(remounted.young).toBe(false);

@@ -16,6 +16,8 @@ export interface ColdStartGate {
   observe(topologyKey: number, streaming: boolean): boolean;
   /** Opens the gate regardless (the time limit passed). */
   force(): void;
+  /** Ends the young phase early: the data changed in a way a backfill does not (services left, a new query). */
+  settle(): void;
 }
 
 /** Updates to wait at most for the topology to hold still. */
@@ -53,6 +55,9 @@ export function createColdStartGate(initiallyOpen: boolean): ColdStartGate {
         open = true;
         youngLeft = YOUNG_UPDATES;
       }
+    },
+    settle() {
+      youngLeft = 0;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createShopGraph } from '../testdata/shopGraph';
 import { forceLayout } from './forceLayout';
-import { rememberLayoutResult, toLayoutRequest } from './layoutMemory';
+import { isGrowthOf, rememberLayoutResult, toLayoutRequest } from './layoutMemory';
 import { PreviousLayout } from './layoutTypes';
 
 describe('toLayoutRequest', () => {
@@ -54,5 +54,21 @@ describe('rememberLayoutResult', () => {
     expect(previous.positions['r0-599']).toBeDefined();
     expect(previous.positions['r0-199']).toBeUndefined();
     expect(previous.edges.length).toBeLessThanOrEqual(599 + 1000);
+  });
+});
+
+describe('isGrowthOf', () => {
+  const graph = createShopGraph();
+  const full = toLayoutRequest(graph, 'force', {});
+  const part = { nodes: full.nodes.slice(0, 5), edges: full.edges.filter((e) => full.nodes.slice(0, 5).some((n) => n.id === e.source)) };
+
+  it('is true when services and calls are only added (a backfill), also for the same sets', () => {
+    expect(isGrowthOf(part, full)).toBe(true);
+    expect(isGrowthOf(full, full)).toBe(true);
+  });
+
+  it('is false when a service or a call leaves', () => {
+    expect(isGrowthOf(full, part)).toBe(false);
+    expect(isGrowthOf(full, { nodes: full.nodes, edges: full.edges.slice(1) })).toBe(false);
   });
 });

@@ -53,3 +53,10 @@ export function rememberLayoutResult(previous: PreviousLayout | undefined, reque
   const edges = [...departedEdges.slice(-Math.max(MIN_DEPARTED_REMEMBERED, request.edges.length)), ...request.edges];
   return { positions, edges };
 }
+
+/** Whether `next` only adds nodes and edges to `previous` (what a stream's backfill does), removing none. */
+export function isGrowthOf(previous: Pick<LayoutRequest, 'nodes' | 'edges'>, next: Pick<LayoutRequest, 'nodes' | 'edges'>): boolean {
+  const nodes = new Set(next.nodes.map((n) => n.id));
+  const edges = new Set(next.edges.map(edgeKey));
+  return previous.nodes.every((n) => nodes.has(n.id)) && previous.edges.every((e) => edges.has(edgeKey(e)));
+}
