@@ -1,9 +1,10 @@
 /**
  * Live Timescale mode: the sliding window is held in the browser as buckets (timescale/heldBuckets.ts). The
- * first tick reads the whole window (plus the anomaly baseline's history, as minute buckets); later ticks read only the buckets
- * from REREAD_MS before the last read onwards — the collector keeps adding to recent buckets while late
- * spans pair — and swap them in (timescale/liveReadRange.ts). Buckets that left the window are dropped. The graph is the merge of the
- * held buckets, which equals what the full-window SQL returns for the same data (timescaleLive.db.test.ts).
+ * first tick reads the whole window, plus the anomaly baseline's history as minute buckets; later ticks read
+ * only the buckets from REREAD_MS before the last read onwards (timescale/liveReadRange.ts) — the collector
+ * keeps adding to recent buckets while late spans pair — and swap them in. Buckets that left the window are
+ * dropped. The graph is the merge of the held buckets, which equals what the full-window SQL returns for the
+ * same data (timescaleInsight.db.test.ts).
  */
 import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
 import { Observable, SchedulerLike, asyncScheduler, catchError, defer, exhaustMap, map, of, timer } from 'rxjs';
