@@ -1,6 +1,14 @@
 import { Page } from '@playwright/test';
 import { canvasInk, expect, test } from './sandboxPage';
-import { canvasBox, MAP_CANVAS, mapCanvas, openMap, saveElementScreenshot, waitForSettledPositions } from './panelPage';
+import {
+  canvasBox,
+  MAP_CANVAS,
+  mapCanvas,
+  openMap,
+  saveElementScreenshot,
+  waitForSettledPositions,
+  zoomLevel,
+} from './panelPage';
 
 /** The sandbox dashboard with the Demo source, the panel's options and the demo query's incidents. */
 function dashboard(options: Record<string, unknown>, incidents: Record<string, boolean> = {}) {
@@ -88,6 +96,14 @@ test.describe('how the map looks (issue 9: a map a person would be glad to look 
 
       await settledMap(page, theme, { groupField: 'group' }, { 'payments-db-locking': true });
       await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-look-${theme}-incident`);
+      // Zoomed out, badges shorten or step aside instead of piling up on the labels.
+      const fitted = await zoomLevel(page);
+      const zoomOut = page.getByRole('button', { name: /zoom out/i });
+      for (let i = 0; i < 4; i++) {
+        await zoomOut.click();
+      }
+      await expect.poll(() => zoomLevel(page)).toBeLessThan(fitted * 0.5);
+      await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-look-${theme}-incident-far`);
       expect(consoleErrors).toEqual([]);
     });
   }
