@@ -27,6 +27,8 @@ const NORMAL_END = START + 60 * MINUTE;
 const INCIDENT_END = NORMAL_END + 5 * MINUTE;
 /** End of 5 minutes back at the quiet rate: a third of the last hour's average. */
 const DROP_END = INCIDENT_END + 5 * MINUTE;
+/** End of 5 minutes of Kafka consumers falling behind (normal rate). */
+const LAG_END = DROP_END + 5 * MINUTE;
 /** Evaluating just before a phase ends keeps the next phase's first 10 s bucket out of the range. */
 const at = (endMs: number): number => endMs - 1;
 
@@ -51,6 +53,7 @@ describe('provisioned alert rules on collector-written data', () => {
           { fromMs: NORMAL_END - 5 * MINUTE, toMs: NORMAL_END, ratePerSecond: 6, incidents: [] },
           { fromMs: NORMAL_END, toMs: INCIDENT_END, ratePerSecond: 6, incidents: ['payments-db-locking'] },
           { fromMs: INCIDENT_END, toMs: DROP_END, ratePerSecond: 0.5, incidents: [] },
+          { fromMs: DROP_END, toMs: LAG_END, ratePerSecond: 2, incidents: ['kafka-consumer-lag'] },
         ],
         21
       );
@@ -112,6 +115,27 @@ describe('provisioned alert rules on collector-written data', () => {
     it('recovers after the incident (no traffic-drop or latency noise from the quiet phase)', async () => {
       expect(firingEdges(await evaluateRule(pool, rule, at(DROP_END)))).toEqual([]);
       expect(firingEdges(await evaluateRule(pool, alertRule('kompas-edge-error-rate'), at(DROP_END)))).toEqual([]);
+    });
+  });
+
+  describe('consumer lag rule', () => {
+    const rule = alertRule('kompas-consumer-lag');
+
+    it('stays quiet for normal traffic, far below the threshold', async () => {
+      const instances = await evaluateRule(pool, rule, at(NORMAL_END));
+      expect(instances.length).toBeGreaterThan(0);
+      expect(firingEdges(instances)).toEqual([]);
+      expect(maxValue(instances)).toBeLessThan(2_000);
+    });
+
+    it('fires for the Kafka edges while consumers fall behind, and only for messaging edges', async () => {
+      const instances = await evaluateRule(pool, rule, at(LAG_END));
+      expect(firingEdges(instances).length).toBeGreaterThan(0);
+      expect(maxValue(instances)).toBeGreaterThan(30_000);
+      const { rows } = await pool.query<{ id: string }>(
+        "SELECT client_service || '->' || server_service AS id FROM kompas.edges WHERE connection_type = 'messaging_system'"
+      );
+      expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(firingEdges(instances)));
     });
   });
 

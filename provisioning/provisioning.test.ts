@@ -275,8 +275,9 @@ describe('alerting', () => {
     ]);
   });
 
-  it('has the three edge rules, each complete for Grafana', () => {
+  it('has the four edge rules, each complete for Grafana', () => {
     expect(rules.map((r) => r.uid).sort()).toEqual([
+      'kompas-consumer-lag',
       'kompas-edge-error-rate',
       'kompas-edge-p95-latency',
       'kompas-edge-traffic-drop',
