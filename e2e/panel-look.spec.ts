@@ -98,7 +98,7 @@ test.describe('how the map looks (issue 9: a map a person would be glad to look 
       await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-look-${theme}-incident`);
       // Zoomed out, badges shorten or step aside instead of piling up on the labels.
       const fitted = await zoomLevel(page);
-      const zoomOut = page.getByRole('button', { name: /zoom out/i });
+      const zoomOut = page.getByTestId('sandbox-panel').getByRole('button', { name: 'Zoom out', exact: true });
       for (let i = 0; i < 4; i++) {
         await zoomOut.click();
       }
