@@ -65,7 +65,10 @@ test.describe('layout stability and the layout worker (issue 9)', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a refresh that changes the topology nudges the map instead of reshuffling it', async ({ page, consoleErrors }) => {
+  test('a refresh that changes the topology nudges the map instead of reshuffling it', async ({
+    page,
+    consoleErrors,
+  }) => {
     const canvas = await openMap(page);
     const box = await canvasBox(page);
     const start = await waitForSettledPositions(page);

@@ -24,7 +24,18 @@ function dashboard(options: Record<string, unknown>, incidents: Record<string, b
         type: 'kompas-dataflow-panel',
         title: 'Shop dataflow',
         datasource: { uid: 'kompas-demo', type: 'kompas-dataflow-datasource' },
-        targets: [{ refId: 'A', source: 'demo', streaming: true, windowMs: 300_000, cadenceMs: 1000, rate: 1, seed: 42, incidents }],
+        targets: [
+          {
+            refId: 'A',
+            source: 'demo',
+            streaming: true,
+            windowMs: 300_000,
+            cadenceMs: 1000,
+            rate: 1,
+            seed: 42,
+            incidents,
+          },
+        ],
         options,
         fieldConfig: { defaults: {}, overrides: [] },
       },
@@ -34,14 +45,37 @@ function dashboard(options: Record<string, unknown>, incidents: Record<string, b
 
 /** A web shop split into domains, as Node Graph frames from SQL (any datasource can feed the panel). */
 const SHOP_EDGES: Array<[string, string, number]> = [
-  ['user', 'web-frontend', 40], ['user', 'mobile-bff', 25], ['web-frontend', 'api-gateway', 40], ['mobile-bff', 'api-gateway', 25],
-  ['api-gateway', 'catalog', 30], ['catalog', 'search', 12], ['catalog', 'catalog-db', 30], ['search', 'search-index', 12],
-  ['catalog', 'pricing', 20], ['pricing', 'currency', 20], ['api-gateway', 'cart', 18], ['cart', 'redis-cache', 18],
-  ['api-gateway', 'checkout', 6], ['checkout', 'cart', 6], ['checkout', 'payments', 5], ['checkout', 'orders', 5],
-  ['orders', 'orders-db', 5], ['orders', 'kafka', 5], ['payments', 'stripe', 5], ['payments', 'payments-db', 5],
-  ['payments', 'fraud', 5], ['kafka', 'shipping', 5], ['kafka', 'notifications', 5], ['shipping', 'shipping-rates', 5],
-  ['shipping', 'warehouse', 5], ['notifications', 'email', 4], ['notifications', 'sms', 1], ['api-gateway', 'auth', 35],
-  ['auth', 'session', 35], ['auth', 'users-db', 10], ['checkout', 'auth', 5],
+  ['user', 'web-frontend', 40],
+  ['user', 'mobile-bff', 25],
+  ['web-frontend', 'api-gateway', 40],
+  ['mobile-bff', 'api-gateway', 25],
+  ['api-gateway', 'catalog', 30],
+  ['catalog', 'search', 12],
+  ['catalog', 'catalog-db', 30],
+  ['search', 'search-index', 12],
+  ['catalog', 'pricing', 20],
+  ['pricing', 'currency', 20],
+  ['api-gateway', 'cart', 18],
+  ['cart', 'redis-cache', 18],
+  ['api-gateway', 'checkout', 6],
+  ['checkout', 'cart', 6],
+  ['checkout', 'payments', 5],
+  ['checkout', 'orders', 5],
+  ['orders', 'orders-db', 5],
+  ['orders', 'kafka', 5],
+  ['payments', 'stripe', 5],
+  ['payments', 'payments-db', 5],
+  ['payments', 'fraud', 5],
+  ['kafka', 'shipping', 5],
+  ['kafka', 'notifications', 5],
+  ['shipping', 'shipping-rates', 5],
+  ['shipping', 'warehouse', 5],
+  ['notifications', 'email', 4],
+  ['notifications', 'sms', 1],
+  ['api-gateway', 'auth', 35],
+  ['auth', 'session', 35],
+  ['auth', 'users-db', 10],
+  ['checkout', 'auth', 5],
 ];
 const SHOP_GROUPS: Record<string, string[]> = {
   web: ['user', 'web-frontend', 'mobile-bff', 'api-gateway'],
@@ -57,7 +91,13 @@ function groupedSqlDashboard() {
   const nodes = Object.entries(SHOP_GROUPS)
     .flatMap(([group, ids]) => ids.map((id) => `('${id}', '${id}', '${group}')`))
     .join(', ');
-  const target = (refId: string, rawSql: string) => ({ refId, rawSql, format: 'table', rawQuery: true, editorMode: 'code' });
+  const target = (refId: string, rawSql: string) => ({
+    refId,
+    rawSql,
+    format: 'table',
+    rawQuery: true,
+    editorMode: 'code',
+  });
   const base = dashboard({ groupField: 'group' });
   return {
     ...base,
@@ -75,7 +115,12 @@ function groupedSqlDashboard() {
   };
 }
 
-async function settledMap(page: Page, theme: string, options: Record<string, unknown>, incidents?: Record<string, boolean>) {
+async function settledMap(
+  page: Page,
+  theme: string,
+  options: Record<string, unknown>,
+  incidents?: Record<string, boolean>
+) {
   await openMap(page, `?theme=${theme}`, { name: 'sandbox', json: dashboard(options, incidents) });
   await waitForSettledPositions(page);
   await expect.poll(() => canvasInk(page, MAP_CANVAS), { timeout: 15_000 }).toBeGreaterThan(0.02);
@@ -83,7 +128,10 @@ async function settledMap(page: Page, theme: string, options: Record<string, unk
 
 test.describe('how the map looks (issue 9: a map a person would be glad to look at)', () => {
   for (const theme of ['dark', 'light'] as const) {
-    test(`${theme}: the demo shop, plain and grouped by domain, with insight badges`, async ({ page, consoleErrors }) => {
+    test(`${theme}: the demo shop, plain and grouped by domain, with insight badges`, async ({
+      page,
+      consoleErrors,
+    }) => {
       await settledMap(page, theme, { groupField: '' });
       await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-look-${theme}`);
 

@@ -27,7 +27,13 @@ function topologyKey(graph: Graph): number {
  * of reshuffling it. A fresh panel on a live stream waits for the backfill to settle before its first layout
  * (see coldStartGate), so everyone opening the dashboard gets the same map.
  */
-export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, memory: PanelMemory, streaming: boolean): LayoutState {
+export function useLayout(
+  graph: Graph,
+  mode: LayoutMode,
+  pins: PositionMap,
+  memory: PanelMemory,
+  streaming: boolean
+): LayoutState {
   const [state, setState] = useState<LayoutState>(() => ({
     positions: memory.layout?.mode === mode ? memory.layout.layout.positions : {},
     kind: 'pending',
@@ -84,7 +90,11 @@ export function useLayout(graph: Graph, mode: LayoutMode, pins: PositionMap, mem
     runner.current?.run(request, (result) => {
       const base = memory.layout?.mode === mode ? memory.layout.layout : undefined;
       rememberLayout(memory, mode, rememberLayoutResult(base, request, result));
-      setState((s) => ({ positions: result.positions, kind: result.kind, coldRuns: s.coldRuns + (result.kind === 'cold' ? 1 : 0) }));
+      setState((s) => ({
+        positions: result.positions,
+        kind: result.kind,
+        coldRuns: s.coldRuns + (result.kind === 'cold' ? 1 : 0),
+      }));
     });
   }, [key, mode, pinsKey, graphRef, memory, gateOpen]);
 

@@ -45,7 +45,12 @@ function indexGroups(request: LayoutRequest): { index: Int32Array; count: number
   return { index, count: ids.size };
 }
 
-function layoutCold(request: LayoutRequest, topology: Topology, config: LayoutConfig, random: () => number): LayoutResult {
+function layoutCold(
+  request: LayoutRequest,
+  topology: Topology,
+  config: LayoutConfig,
+  random: () => number
+): LayoutResult {
   let xs: Float64Array;
   let ys: Float64Array;
   const layered = request.mode === 'layered';
@@ -121,7 +126,12 @@ function limitNudges(nodes: SimNode[], known: boolean[], xs: Float64Array, ys: F
   });
 }
 
-function layoutWarm(request: LayoutRequest, topology: Topology, config: LayoutConfig, random: () => number): LayoutResult {
+function layoutWarm(
+  request: LayoutRequest,
+  topology: Topology,
+  config: LayoutConfig,
+  random: () => number
+): LayoutResult {
   const previous = request.previous?.positions ?? {};
   const pins = request.pins ?? {};
   const { xs, ys, placed } = placeNewNodes(topology, previous, config.linkDistance, random);
@@ -158,7 +168,15 @@ function layoutWarm(request: LayoutRequest, topology: Topology, config: LayoutCo
     }
   }
   runSimulation(
-    { nodes: simNodes, links, alpha: config.warmAlpha, ticks: config.warmTicks, centerStrength: 0, charge: false, random },
+    {
+      nodes: simNodes,
+      links,
+      alpha: config.warmAlpha,
+      ticks: config.warmTicks,
+      centerStrength: 0,
+      charge: false,
+      random,
+    },
     config
   );
   const nudgeable = placed.map((isKnown, i) => isKnown && !pins[topology.ids[i]]);

@@ -44,7 +44,11 @@ describe('rememberLayoutResult', () => {
     let previous: PreviousLayout = memory;
     for (let round = 0; round < 3; round++) {
       const ids = Array.from({ length: 600 }, (_, i) => `r${round}-${i}`);
-      const request = { nodes: ids.map((id) => ({ id })), edges: ids.slice(1).map((id, i) => ({ source: ids[i], target: id })), mode: 'force' as const };
+      const request = {
+        nodes: ids.map((id) => ({ id })),
+        edges: ids.slice(1).map((id, i) => ({ source: ids[i], target: id })),
+        mode: 'force' as const,
+      };
       const positions = Object.fromEntries(ids.map((id, i) => [id, { x: i, y: round }]));
       previous = rememberLayoutResult(previous, request, { positions, kind: 'cold', ticks: 0, movedNodes: 0 });
     }
@@ -60,7 +64,10 @@ describe('rememberLayoutResult', () => {
 describe('isGrowthOf', () => {
   const graph = createShopGraph();
   const full = toLayoutRequest(graph, 'force', {});
-  const part = { nodes: full.nodes.slice(0, 5), edges: full.edges.filter((e) => full.nodes.slice(0, 5).some((n) => n.id === e.source)) };
+  const part = {
+    nodes: full.nodes.slice(0, 5),
+    edges: full.edges.filter((e) => full.nodes.slice(0, 5).some((n) => n.id === e.source)),
+  };
 
   it('is true when services and calls are only added (a backfill), also for the same sets', () => {
     expect(isGrowthOf(part, full)).toBe(true);

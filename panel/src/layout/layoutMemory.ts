@@ -16,7 +16,12 @@ export interface LayoutGraph {
 }
 
 /** The layout request for a graph, warm-started from what the panel remembers. */
-export function toLayoutRequest(graph: LayoutGraph, mode: LayoutMode, pins: PositionMap, previous?: PreviousLayout): LayoutRequest {
+export function toLayoutRequest(
+  graph: LayoutGraph,
+  mode: LayoutMode,
+  pins: PositionMap,
+  previous?: PreviousLayout
+): LayoutRequest {
   const maxRate = Math.max(0, ...graph.nodes.map((n) => n.rate));
   return {
     nodes: graph.nodes.map((n) => ({ id: n.id, group: n.group, radius: radiusForRate(n.rate, maxRate) })),
@@ -32,7 +37,11 @@ export function toLayoutRequest(graph: LayoutGraph, mode: LayoutMode, pins: Posi
  * of nodes and edges that are not in this graph (so a service that drops out for a tick comes back to its
  * place instead of being placed afresh, and a returning call is not mistaken for a new one).
  */
-export function rememberLayoutResult(previous: PreviousLayout | undefined, request: LayoutRequest, result: LayoutResult): PreviousLayout {
+export function rememberLayoutResult(
+  previous: PreviousLayout | undefined,
+  request: LayoutRequest,
+  result: LayoutResult
+): PreviousLayout {
   const positions: PositionMap = {};
   const current = Object.keys(result.positions);
   const departedIds = Object.keys(previous?.positions ?? {}).filter((id) => !(id in result.positions));
@@ -55,7 +64,10 @@ export function rememberLayoutResult(previous: PreviousLayout | undefined, reque
 }
 
 /** Whether `next` only adds nodes and edges to `previous` (what a stream's backfill does), removing none. */
-export function isGrowthOf(previous: Pick<LayoutRequest, 'nodes' | 'edges'>, next: Pick<LayoutRequest, 'nodes' | 'edges'>): boolean {
+export function isGrowthOf(
+  previous: Pick<LayoutRequest, 'nodes' | 'edges'>,
+  next: Pick<LayoutRequest, 'nodes' | 'edges'>
+): boolean {
   const nodes = new Set(next.nodes.map((n) => n.id));
   const edges = new Set(next.edges.map(edgeKey));
   return previous.nodes.every((n) => nodes.has(n.id)) && previous.edges.every((e) => edges.has(edgeKey(e)));

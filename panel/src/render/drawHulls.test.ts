@@ -14,7 +14,11 @@ import { fitView, visibleWorldRect } from './viewTransform';
 
 function groupedScene(): Scene {
   const graph = createShopGraph();
-  const { positions } = forceLayout({ nodes: graph.nodes.map((n) => ({ id: n.id, group: n.group })), edges: graph.edges, mode: 'force' });
+  const { positions } = forceLayout({
+    nodes: graph.nodes.map((n) => ({ id: n.id, group: n.group })),
+    edges: graph.edges,
+    mode: 'force',
+  });
   const groups = new Map(graph.nodes.filter((n) => n.group).map((n) => [n.id, n.group as string]));
   return buildScene(graph, positions, { health: testHealthRules, hiddenKinds: [], pins: {}, groups });
 }
@@ -52,7 +56,8 @@ describe('group names', () => {
       const [x, y] = [Number(call.args[1]), Number(call.args[2])];
       for (const node of scene.nodes) {
         const [sx, sy, r] = [node.x * k + vx, node.y * k + vy, node.radius * k];
-        const inside = sx + r > x - 4 && sx - r < x + 6 * String(call.args[0]).length + 4 && sy + r > y - 2 && sy - r < y + 14;
+        const inside =
+          sx + r > x - 4 && sx - r < x + 6 * String(call.args[0]).length + 4 && sy + r > y - 2 && sy - r < y + 14;
         expect(inside).toBe(false);
       }
     }
@@ -64,7 +69,10 @@ describe('group names', () => {
     // Zoomed in 3× around the centre: the hulls run off the edges of the panel.
     const view = { k: fitted.k * 3, x: 450 - (450 - fitted.x) * 3, y: 300 - (300 - fitted.y) * 3 };
     const offPanel = scene.hulls.some((h) =>
-      h.points.some(([x, y]) => x * view.k + view.x < 0 || x * view.k + view.x > 900 || y * view.k + view.y < 0 || y * view.k + view.y > 600)
+      h.points.some(
+        ([x, y]) =>
+          x * view.k + view.x < 0 || x * view.k + view.x > 900 || y * view.k + view.y < 0 || y * view.k + view.y > 600
+      )
     );
     expect(offPanel).toBe(true);
     const placer = createLabelPlacer();

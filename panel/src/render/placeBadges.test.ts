@@ -11,11 +11,20 @@ import { reserveNodes } from './drawLabels';
 
 function frameAt(scene: Scene, width: number, height: number, zoom = 1): FrameState {
   const fitted = fitView(scene.nodes, width, height);
-  const view = { k: fitted.k * zoom, x: width / 2 - (width / 2 - fitted.x) * zoom, y: height / 2 - (height / 2 - fitted.y) * zoom };
-  const overlay = buildInsightOverlay(scene, undefined, { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' }, {
-    nodes: new Map([['payments', [{ name: 'Errors' }, { name: 'Latency' }]]]),
-    edges: new Map([['checkout->payments', [{ name: 'Edge errors' }]]]),
-  });
+  const view = {
+    k: fitted.k * zoom,
+    x: width / 2 - (width / 2 - fitted.x) * zoom,
+    y: height / 2 - (height / 2 - fitted.y) * zoom,
+  };
+  const overlay = buildInsightOverlay(
+    scene,
+    undefined,
+    { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
+    {
+      nodes: new Map([['payments', [{ name: 'Errors' }, { name: 'Latency' }]]]),
+      edges: new Map([['checkout->payments', [{ name: 'Edge errors' }]]]),
+    }
+  );
   return {
     view,
     width,
@@ -38,7 +47,10 @@ function anomalousShop(): Scene {
   return scene;
 }
 
-function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
+function overlaps(
+  a: { x: number; y: number; w: number; h: number },
+  b: { x: number; y: number; w: number; h: number }
+): boolean {
   return Math.abs(a.x - b.x) < (a.w + b.w) / 2 && Math.abs(a.y - b.y) < (a.h + b.h) / 2;
 }
 
@@ -56,7 +68,9 @@ describe('placeInsightBadges', () => {
     // The edge's alert may fall back to its short text on this short edge.
     const texts = badges.map((b) => b.text);
     expect(texts).toHaveLength(4);
-    expect(texts).toEqual(expect.arrayContaining(['!', 'alert 2', 'bottleneck', expect.stringMatching(/^(alert )?1$/)]));
+    expect(texts).toEqual(
+      expect.arrayContaining(['!', 'alert 2', 'bottleneck', expect.stringMatching(/^(alert )?1$/)])
+    );
     for (let i = 0; i < badges.length; i++) {
       for (let j = i + 1; j < badges.length; j++) {
         expect(overlaps(badges[i], badges[j])).toBe(false);

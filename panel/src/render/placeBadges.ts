@@ -56,7 +56,16 @@ function aroundNode(frame: FrameState, node: SceneNode, preferLeft: boolean): (w
       [cx - d - w / 2, cy + d + h / 2],
     ];
     const [first, second] = preferLeft ? [left, right] : [right, left];
-    return [first[0], second[0], first[1], second[1], [cx, cy - r - GAP - h / 2], first[2], second[2], [cx, cy + r + GAP + h / 2]];
+    return [
+      first[0],
+      second[0],
+      first[1],
+      second[1],
+      [cx, cy - r - GAP - h / 2],
+      first[2],
+      second[2],
+      [cx, cy + r + GAP + h / 2],
+    ];
   };
 }
 
@@ -123,7 +132,12 @@ function collectWishes(scene: Scene, overlay: InsightOverlay, frame: FrameState)
  * a badge with no free spot is left out (its ring, outline or stroke still marks the map). Call before the
  * labels, so badges win over titles; draw after them, so badges are on top.
  */
-export function placeInsightBadges(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): PlacedBadge[] {
+export function placeInsightBadges(
+  ctx: DrawContext,
+  scene: Scene,
+  frame: FrameState,
+  placer: LabelPlacer
+): PlacedBadge[] {
   const overlay = frame.insight;
   if (!overlay) {
     return [];
