@@ -8,9 +8,10 @@
  * spread over per-service resourceSpans). Observations come out grouped by trace; within a trace, and for
  * input whose traces are contiguous, the order is the one a single store gives.
  */
-import type { EdgeObservation, Span } from '../types';
+import type { EdgeObservation, Span, SpanKind } from '../types';
 import type { SpanColumns } from '../parse/scan/spanColumns';
 import { createEdgeStore, type EdgeStore } from './edgeStore';
+import { isChildRole, isParentRole } from './pairing';
 import type { UnpairedOptions } from './virtualNodes';
 
 export function spansToObservations(spans: readonly Span[], options: UnpairedOptions = {}): EdgeObservation[] {
@@ -37,11 +38,18 @@ export function columnsToObservations(columns: SpanColumns, options: UnpairedOpt
   for (let trace = 0; trace + 1 < starts.length; trace++) {
     const end = starts[trace + 1];
     for (let k = starts[trace]; k < end; k++) {
-      store.addSpan(columns.span(order[k]), 0);
+      // A span with no pairing role (INTERNAL) is not even built: the store would ignore it.
+      if (hasPairingRole(columns.kindOf(order[k]))) {
+        store.addSpan(columns.span(order[k]), 0);
+      }
     }
     store.flush();
   }
   return observations;
+}
+
+function hasPairingRole(kind: SpanKind): boolean {
+  return isParentRole(kind) || isChildRole(kind);
 }
 
 function createBatchStore(options: UnpairedOptions, observations: EdgeObservation[]): EdgeStore {

@@ -27,12 +27,32 @@ const NINE = 57;
 /** Strings up to this length are searched by a loop (see plainStringEnd). */
 const SHORT_STRING = 40;
 
+/** Known keys by length, each with the code keyCode() returns for it (see keyTable). */
+export type KeyTable = ReadonlyArray<ReadonlyArray<readonly [string, number]> | undefined>;
+
+/** A KeyTable from [key, code] pairs; several keys may share a code (aliases such as trace_id). */
+export function keyTable(entries: ReadonlyArray<readonly [string, number]>): KeyTable {
+  const table: Array<Array<readonly [string, number]> | undefined> = [];
+  for (const entry of entries) {
+    (table[entry[0].length] ??= []).push(entry);
+  }
+  return table;
+}
+
 export class JsonCursor {
-  readonly text: string;
+  text: string;
   pos = 0;
 
   constructor(text: string) {
     this.text = text;
+  }
+
+  /** Points the cursor at the start of another text (one cursor serves many texts, see scanTraceText). */
+  reset(text: string): void {
+    this.text = text;
+    this.pos = 0;
+    this.backslashAt = -1;
+    this.backslashFrom = 0;
   }
 
   /** Skips whitespace and returns the next character code (NaN at the end). */
@@ -97,6 +117,22 @@ export class JsonCursor {
 
   keyIs(name: string): boolean {
     return this.keyEnd - this.keyStart === name.length && this.matchesAt(name, this.keyStart);
+  }
+
+  /**
+   * The code of the current key in `table`, or -1: one comparison per known key of the same length, where a
+   * chain of keyIs() calls would test every known key.
+   */
+  keyCode(table: KeyTable): number {
+    const candidates = table[this.keyEnd - this.keyStart];
+    if (candidates !== undefined) {
+      for (let i = 0; i < candidates.length; i++) {
+        if (this.matchesAt(candidates[i][0], this.keyStart)) {
+          return candidates[i][1];
+        }
+      }
+    }
+    return -1;
   }
 
   /**

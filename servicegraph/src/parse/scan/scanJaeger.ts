@@ -8,23 +8,33 @@ import type { AttributeValue } from '../../types';
 import { normalizeHexId, SPAN_ID_HEX_LENGTH } from '../ids';
 import { hasErrorAttributes, jaegerKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
-import { ScanUnsupported } from './jsonCursor';
+import { keyTable, ScanUnsupported } from './jsonCursor';
 import { TraceCursor } from './traceFields';
 import { DERIVATION_ATTRIBUTE_TABLE } from './derivationAttributes';
 import { KIND_CODE, KIND_CODES, NO_ATTRIBUTES, setParentId, SpanDraft, type SpanColumns } from './spanColumns';
-import { readSpanIdInto, readTraceId, scanKeyValueList } from './keyValueList';
+import {
+  readSpanId,
+  KeyValueListScanner,
+  readSpanIdInto,
+  readTraceId,
+  setParentFrom,
+  SpanIdValue,
+} from './keyValueList';
+import { toLengthTable } from './derivationAttributes';
 
 /** Per-trace state while its keys arrive in any order. */
 export interface JaegerTraceState {
   traceId: string | undefined;
   /** Column index of the trace's first span. */
   first: number;
+  /** Per span (from `first` on): its processID as an index into processIds (the distinct ones). */
+  processCodes: number[];
   processIds: string[];
   services: Map<string, string>;
 }
 
 export function createTraceState(columns: SpanColumns): JaegerTraceState {
-  return { traceId: undefined, first: columns.count, processIds: [], services: new Map() };
+  return { traceId: undefined, first: columns.count, processCodes: [], processIds: [], services: new Map() };
 }
 
 /** Reads the value of the current key if it is a trace key; false otherwise (the caller skips it). */
@@ -53,7 +63,8 @@ export function scanTraceKey(cursor: TraceCursor, state: JaegerTraceState, colum
 
 /** Resolves services (and spans' missing trace ids) once the whole trace object has been read. */
 export function finishTrace(state: JaegerTraceState, columns: SpanColumns): void {
-  const { first, processIds, services } = state;
+  const { first, processCodes, processIds, services } = state;
+  const serviceCodes = processIds.map((id) => columns.internService(services.get(id) ?? UNKNOWN_SERVICE));
   const traceCode = state.traceId === undefined ? -1 : columns.internTrace(state.traceId);
   for (let i = first; i < columns.count; i++) {
     if (columns.traceOf(i) === -1) {
@@ -62,7 +73,7 @@ export function finishTrace(state: JaegerTraceState, columns: SpanColumns): void
       }
       columns.setTrace(i, traceCode);
     }
-    columns.setService(i, columns.internService(services.get(processIds[i - first]) ?? UNKNOWN_SERVICE));
+    columns.setService(i, serviceCodes[processCodes[i - first]]);
   }
 }
 
@@ -85,50 +96,86 @@ export function scanJaegerTrace(cursor: TraceCursor, columns: SpanColumns): void
 
 interface Reference {
   traceId: string;
-  spanId: string;
+  spanId: SpanIdValue;
   followsFrom: boolean;
 }
 
 /** One draft reused for every span. */
 const draft = new SpanDraft();
 
+const TRACE_ID = 0;
+const SPAN_ID = 1;
+const START_TIME = 2;
+const DURATION = 3;
+const PROCESS_ID = 4;
+const TAGS = 5;
+const REFERENCES = 6;
+const PARENT_SPAN_ID = 7;
+const PROCESS = 8;
+const REF_TYPE = 9;
+const SPAN_KEYS = keyTable([
+  ['traceID', TRACE_ID],
+  ['spanID', SPAN_ID],
+  ['startTime', START_TIME],
+  ['duration', DURATION],
+  ['processID', PROCESS_ID],
+  ['tags', TAGS],
+  ['references', REFERENCES],
+  ['parentSpanID', PARENT_SPAN_ID],
+  ['process', PROCESS],
+]);
+const REFERENCE_KEYS = keyTable([
+  ['refType', REF_TYPE],
+  ['traceID', TRACE_ID],
+  ['spanID', SPAN_ID],
+]);
+
 function scanSpan(cursor: TraceCursor, state: JaegerTraceState, columns: SpanColumns): void {
   let traceId = '';
   let hasSpanId = false;
   let startUs = 0;
   let durationUs = 0;
-  let processId = '';
+  let processCode = -1;
   let refs: Reference[] | undefined;
   let referencesSeen = false;
-  let childOf: string | undefined;
-  let followsFrom: string | undefined;
+  let childOfSet = false;
+  let followsFromSet = false;
   let oldParent = '';
   draft.attributes = NO_ATTRIBUTES;
   draft.kindTag = false;
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
-    if (cursor.keyIs('traceID')) {
-      if (traceId !== '') {
-        // References may already have been judged against the first one; the full parser takes the last.
-        throw new ScanUnsupported('duplicate traceID key');
-      }
-      traceId = readTraceId(cursor, normalizeOrKeep);
-    } else if (cursor.keyIs('spanID')) {
-      hasSpanId = readSpanIdInto(cursor, draft, false, normalizeOrKeep);
-    } else if (cursor.keyIs('startTime')) {
-      startUs = cursor.readNumber();
-    } else if (cursor.keyIs('duration')) {
-      durationUs = cursor.readNumber();
-    } else if (cursor.keyIs('processID')) {
-      processId = cursor.readString();
-    } else if (cursor.keyIs('tags')) {
-      scanKeyValueList(cursor, DERIVATION_ATTRIBUTE_TABLE, true, readTagValue, putTag);
-    } else if (cursor.keyIs('references')) {
-      if (referencesSeen) {
-        throw new ScanUnsupported('duplicate references key');
-      }
-      referencesSeen = true;
-      if (!cursor.isNull()) {
+    switch (cursor.keyCode(SPAN_KEYS)) {
+      case TRACE_ID:
+        if (traceId !== '') {
+          // References may already have been judged against the first one; the full parser takes the last.
+          throw new ScanUnsupported('duplicate traceID key');
+        }
+        traceId = readTraceId(cursor, normalizeOrKeep);
+        break;
+      case SPAN_ID:
+        hasSpanId = readSpanIdInto(cursor, draft, false, normalizeOrKeep);
+        break;
+      case START_TIME:
+        startUs = cursor.readNumber();
+        break;
+      case DURATION:
+        durationUs = cursor.readNumber();
+        break;
+      case PROCESS_ID:
+        processCode = readProcessCode(cursor, state.processIds);
+        break;
+      case TAGS:
+        tagScanner.scan(cursor, DERIVATION_ATTRIBUTE_TABLE, true);
+        break;
+      case REFERENCES:
+        if (referencesSeen) {
+          throw new ScanUnsupported('duplicate references key');
+        }
+        referencesSeen = true;
+        if (cursor.isNull()) {
+          break;
+        }
         cursor.beginArray();
         for (let firstRef = true; cursor.nextElement(firstRef); firstRef = false) {
           if (cursor.isNull()) {
@@ -137,23 +184,25 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState, columns: SpanCol
           scanReference(cursor);
           if (traceId === '') {
             // Judged once the span's own traceID is known (fields come in any order).
-            (refs ??= []).push({ ...reference });
+            const spanId = Object.assign(new SpanIdValue(), reference.spanId);
+            (refs ??= []).push({ traceId: reference.traceId, spanId, followsFrom: reference.followsFrom });
           } else if (reference.traceId === '' || reference.traceId === traceId) {
             // The usual order (traceID first): judged now, nothing kept per reference.
             if (reference.followsFrom) {
-              followsFrom ??= reference.spanId;
+              followsFromSet = followsFromSet || copyId(followsFrom, reference.spanId);
             } else {
-              childOf ??= reference.spanId;
+              childOfSet = childOfSet || copyId(childOf, reference.spanId);
             }
           }
         }
-      }
-    } else if (cursor.keyIs('parentSpanID')) {
-      oldParent = readHexId(cursor);
-    } else if (cursor.keyIs('process')) {
-      throw new ScanUnsupported('embedded process');
-    } else {
-      cursor.skipValue();
+        break;
+      case PARENT_SPAN_ID:
+        oldParent = readHexId(cursor);
+        break;
+      case PROCESS:
+        throw new ScanUnsupported('embedded process');
+      default:
+        cursor.skipValue();
     }
   }
   if (!hasSpanId) {
@@ -170,16 +219,22 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState, columns: SpanCol
         continue;
       }
       if (ref.followsFrom) {
-        followsFrom ??= ref.spanId;
+        followsFromSet = followsFromSet || copyId(followsFrom, ref.spanId);
       } else {
-        childOf ??= ref.spanId;
+        childOfSet = childOfSet || copyId(childOf, ref.spanId);
       }
     }
   }
   const attributes = draft.attributes;
   draft.trace = traceId === '' ? -1 : columns.internTrace(traceId);
-  setParentId(draft, childOf ?? followsFrom ?? (oldParent !== '' && !/^0+$/.test(oldParent) ? oldParent : ''));
-  draft.followsFrom = childOf === undefined && followsFrom !== undefined;
+  if (childOfSet) {
+    setParentFrom(draft, childOf);
+  } else if (followsFromSet) {
+    setParentFrom(draft, followsFrom);
+  } else {
+    setParentId(draft, oldParent !== '' && !/^0+$/.test(oldParent) ? oldParent : '');
+  }
+  draft.followsFrom = !childOfSet && followsFromSet;
   if (!draft.kindTag) {
     draft.kind = KIND_CODE[jaegerKindToSpanKind(attributes['span.kind'])];
   }
@@ -188,62 +243,123 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState, columns: SpanCol
   draft.error = attributes !== NO_ATTRIBUTES && hasErrorAttributes(attributes);
   draft.service = 0;
   columns.push(draft);
-  state.processIds.push(processId);
+  state.processCodes.push(processCode < 0 ? internProcessId(state.processIds, '') : processCode);
 }
 
-function readTagValue(cursor: TraceCursor): AttributeValue | undefined {
-  const c = cursor.peek();
-  if (c === 123 || c === 91) {
-    throw new ScanUnsupported('structured tag value');
-  }
-  return cursor.readScalar();
+/** The span's first CHILD_OF and FOLLOWS_FROM parents (reused for every span). */
+const childOf = new SpanIdValue();
+const followsFrom = new SpanIdValue();
+
+function copyId(into: SpanIdValue, from: SpanIdValue): true {
+  into.hi = from.hi;
+  into.lo = from.lo;
+  into.text = from.text;
+  return true;
 }
 
 /**
- * A wanted tag into the draft. A `span.kind` tag that is exactly a kind's name only sets the kind: the Span
- * gets the tag back when it is built (SpanColumns.span), so most spans need no attributes object.
+ * The span's processID as an index into the trace's distinct ids, compared where it stands: a trace has a
+ * few processes and hundreds of spans naming them.
  */
-function putTag(key: string, value: AttributeValue): void {
-  if (key === 'span.kind') {
-    const code = typeof value === 'string' ? KIND_CODES.indexOf(value as (typeof KIND_CODES)[number]) : -1;
-    if (code >= 0 && draft.attributes['span.kind'] === undefined) {
-      draft.kind = code;
-      draft.kindTag = true;
-      return;
+function readProcessCode(cursor: TraceCursor, processIds: string[]): number {
+  if (cursor.peek() === 34) {
+    const start = cursor.pos + 1;
+    const end = cursor.plainStringEnd(start);
+    if (end >= 0) {
+      for (let code = 0; code < processIds.length; code++) {
+        const id = processIds[code];
+        if (id.length === end - start && cursor.matchesAt(id, start)) {
+          cursor.pos = end + 1;
+          return code;
+        }
+      }
     }
-    draft.kindTag = false;
   }
-  if (draft.attributes === NO_ATTRIBUTES) {
-    draft.attributes = {};
-  }
-  draft.attributes[key] = value;
+  return internProcessId(processIds, cursor.readString());
 }
 
+function internProcessId(processIds: string[], id: string): number {
+  const known = processIds.indexOf(id);
+  if (known >= 0) {
+    return known;
+  }
+  processIds.push(id);
+  return processIds.length - 1;
+}
+
+/** Tags into the draft: wanted tags are scalars; see put() for `span.kind`. */
+class TagScanner extends KeyValueListScanner {
+  protected readValue(cursor: TraceCursor, key: string): AttributeValue | undefined {
+    const c = cursor.peek();
+    if (c === 123 || c === 91) {
+      throw new ScanUnsupported('structured tag value');
+    }
+    // A kind's name is taken from the table, not copied out of the text.
+    if (key === 'span.kind' && c === 34) {
+      const start = cursor.pos;
+      const name = cursor.readStringIn(KIND_NAMES);
+      if (name !== undefined) {
+        return name;
+      }
+      cursor.pos = start;
+    }
+    return cursor.readScalar();
+  }
+
+  /**
+   * A `span.kind` tag that is exactly a kind's name only sets the kind: the Span gets the tag back when it is
+   * built (SpanColumns.span), so most spans need no attributes object.
+   */
+  protected put(key: string, value: AttributeValue): void {
+    if (key === 'span.kind') {
+      const code = typeof value === 'string' ? KIND_CODES.indexOf(value as (typeof KIND_CODES)[number]) : -1;
+      if (code >= 0 && draft.attributes['span.kind'] === undefined) {
+        draft.kind = code;
+        draft.kindTag = true;
+        return;
+      }
+      draft.kindTag = false;
+    }
+    if (draft.attributes === NO_ATTRIBUTES) {
+      draft.attributes = {};
+    }
+    draft.attributes[key] = value;
+  }
+}
+
+const KIND_NAMES = toLengthTable(KIND_CODES);
+const tagScanner = new TagScanner();
+
 /** The reference scanReference read last (one object reused: most references are judged at once). */
-const reference: Reference = { traceId: '', spanId: '', followsFrom: false };
+const reference: Reference = { traceId: '', spanId: new SpanIdValue(), followsFrom: false };
+const REF_TYPES = toLengthTable(['FOLLOWS_FROM', 'follows_from', 'CHILD_OF', 'child_of']);
 
 function scanReference(cursor: TraceCursor): void {
   let traceId = '';
-  let spanId = '';
+  let hasSpanId = false;
   let followsFrom = false;
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
-    if (cursor.keyIs('refType')) {
-      const type = cursor.readString();
-      followsFrom = type === 'FOLLOWS_FROM' || type === 'follows_from';
-    } else if (cursor.keyIs('traceID')) {
-      traceId = readTraceId(cursor, normalizeOrKeep);
-    } else if (cursor.keyIs('spanID')) {
-      spanId = readHexId(cursor);
-    } else {
-      cursor.skipValue();
+    switch (cursor.keyCode(REFERENCE_KEYS)) {
+      case REF_TYPE: {
+        const type = cursor.readStringIn(REF_TYPES);
+        followsFrom = type === 'FOLLOWS_FROM' || type === 'follows_from';
+        break;
+      }
+      case TRACE_ID:
+        traceId = readTraceId(cursor, normalizeOrKeep);
+        break;
+      case SPAN_ID:
+        hasSpanId = readSpanId(cursor, reference.spanId, normalizeOrKeep);
+        break;
+      default:
+        cursor.skipValue();
     }
   }
-  if (spanId === '') {
+  if (!hasSpanId) {
     throw new ScanUnsupported('reference without spanID');
   }
   reference.traceId = traceId;
-  reference.spanId = spanId;
   reference.followsFrom = followsFrom;
 }
 

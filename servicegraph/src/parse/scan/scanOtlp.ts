@@ -8,13 +8,53 @@ import { normalizeId } from '../ids';
 import { hasErrorAttributes, isOtlpErrorStatus, otlpKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
 import { nanosToMs, partsDifferenceMs, partsToMs } from '../nanos';
-import { ScanUnsupported } from './jsonCursor';
+import { keyTable, ScanUnsupported } from './jsonCursor';
 import { TraceCursor } from './traceFields';
 import { DERIVATION_ATTRIBUTE_TABLE, toLengthTable } from './derivationAttributes';
 import { KIND_CODE, NO_ATTRIBUTES, SpanDraft, type SpanColumns } from './spanColumns';
-import { readSpanIdInto, readTraceCode, scanKeyValueList } from './keyValueList';
+import { KeyValueListScanner, readSpanIdInto, readTraceCode } from './keyValueList';
 
 const SERVICE_NAME = toLengthTable(['service.name']);
+
+const TRACE_ID = 0;
+const SPAN_ID = 1;
+const PARENT_SPAN_ID = 2;
+const KIND = 3;
+const START_TIME = 4;
+const END_TIME = 5;
+const ATTRIBUTES = 6;
+const STATUS = 7;
+/** Span keys, with the protobuf-JSON (camelCase) and proto (snake_case) names. */
+const SPAN_KEYS = keyTable([
+  ['traceId', TRACE_ID],
+  ['trace_id', TRACE_ID],
+  ['spanId', SPAN_ID],
+  ['span_id', SPAN_ID],
+  ['parentSpanId', PARENT_SPAN_ID],
+  ['parent_span_id', PARENT_SPAN_ID],
+  ['kind', KIND],
+  ['startTimeUnixNano', START_TIME],
+  ['start_time_unix_nano', START_TIME],
+  ['endTimeUnixNano', END_TIME],
+  ['end_time_unix_nano', END_TIME],
+  ['attributes', ATTRIBUTES],
+  ['status', STATUS],
+]);
+
+const STRING_VALUE = 0;
+const NUMBER_VALUE = 1;
+const BOOL_VALUE = 2;
+const STRUCTURED_VALUE = 3;
+/** AnyValue keys. */
+const VALUE_KEYS = keyTable([
+  ['stringValue', STRING_VALUE],
+  ['bytesValue', STRING_VALUE],
+  ['intValue', NUMBER_VALUE],
+  ['doubleValue', NUMBER_VALUE],
+  ['boolValue', BOOL_VALUE],
+  ['arrayValue', STRUCTURED_VALUE],
+  ['kvlistValue', STRUCTURED_VALUE],
+]);
 const ZERO_ID = '0000000000000000';
 
 export function scanResourceSpansArray(cursor: TraceCursor, columns: SpanColumns): void {
@@ -62,7 +102,7 @@ function scanResourceService(cursor: TraceCursor): string {
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
     if (cursor.keyIs('attributes')) {
-      scanKeyValueList(cursor, SERVICE_NAME, false, scanAnyValue, putServiceName);
+      serviceNameScanner.scan(cursor, SERVICE_NAME, false);
     } else {
       cursor.skipValue();
     }
@@ -74,9 +114,18 @@ function scanResourceService(cursor: TraceCursor): string {
 /** The last service.name value of the resource being read. */
 let resourceServiceName: AttributeValue | undefined;
 
-function putServiceName(_key: string, value: AttributeValue): void {
-  resourceServiceName = value;
+/** Resource attributes: only service.name, into resourceServiceName. */
+class ServiceNameScanner extends KeyValueListScanner {
+  protected readValue(cursor: TraceCursor): AttributeValue | undefined {
+    return scanAnyValue(cursor);
+  }
+
+  protected put(_key: string, value: AttributeValue): void {
+    resourceServiceName = value;
+  }
 }
+
+const serviceNameScanner = new ServiceNameScanner();
 
 function scanScopes(cursor: TraceCursor, columns: SpanColumns): void {
   if (cursor.isNull()) {
@@ -122,38 +171,47 @@ function scanSpan(cursor: TraceCursor, columns: SpanColumns): void {
   draft.parentText = '';
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
-    if (cursor.keyIs('traceId') || cursor.keyIs('trace_id')) {
-      trace = cursor.isNull() ? -1 : readTraceCode(cursor, columns, normalizeOrKeep);
-    } else if (cursor.keyIs('spanId') || cursor.keyIs('span_id')) {
-      hasSpanId = !cursor.isNull() && readSpanIdInto(cursor, draft, false, normalizeOrKeep);
-    } else if (cursor.keyIs('parentSpanId') || cursor.keyIs('parent_span_id')) {
-      if (cursor.isNull()) {
-        draft.parentText = '';
-      } else {
-        readSpanIdInto(cursor, draft, true, normalizeOrKeep);
-      }
-    } else if (cursor.keyIs('kind')) {
-      kind = cursor.readScalar();
-    } else if (cursor.keyIs('startTimeUnixNano') || cursor.keyIs('start_time_unix_nano')) {
-      if (cursor.readNanos()) {
-        startMs = cursor.nanosMs;
-        startNanos = cursor.nanosRest;
-      } else {
-        start = cursor.readScalar();
-      }
-    } else if (cursor.keyIs('endTimeUnixNano') || cursor.keyIs('end_time_unix_nano')) {
-      if (cursor.readNanos()) {
-        endMs = cursor.nanosMs;
-        endNanos = cursor.nanosRest;
-      } else {
-        end = cursor.readScalar();
-      }
-    } else if (cursor.keyIs('attributes')) {
-      scanKeyValueList(cursor, DERIVATION_ATTRIBUTE_TABLE, false, scanAnyValue, putAttribute);
-    } else if (cursor.keyIs('status')) {
-      statusError = scanStatusError(cursor);
-    } else {
-      cursor.skipValue();
+    switch (cursor.keyCode(SPAN_KEYS)) {
+      case TRACE_ID:
+        trace = cursor.isNull() ? -1 : readTraceCode(cursor, columns, normalizeOrKeep);
+        break;
+      case SPAN_ID:
+        hasSpanId = !cursor.isNull() && readSpanIdInto(cursor, draft, false, normalizeOrKeep);
+        break;
+      case PARENT_SPAN_ID:
+        if (cursor.isNull()) {
+          draft.parentText = '';
+        } else {
+          readSpanIdInto(cursor, draft, true, normalizeOrKeep);
+        }
+        break;
+      case KIND:
+        kind = cursor.readScalar();
+        break;
+      case START_TIME:
+        if (cursor.readNanos()) {
+          startMs = cursor.nanosMs;
+          startNanos = cursor.nanosRest;
+        } else {
+          start = cursor.readScalar();
+        }
+        break;
+      case END_TIME:
+        if (cursor.readNanos()) {
+          endMs = cursor.nanosMs;
+          endNanos = cursor.nanosRest;
+        } else {
+          end = cursor.readScalar();
+        }
+        break;
+      case ATTRIBUTES:
+        attributeScanner.scan(cursor, DERIVATION_ATTRIBUTE_TABLE, false);
+        break;
+      case STATUS:
+        statusError = scanStatusError(cursor);
+        break;
+      default:
+        cursor.skipValue();
     }
   }
   if (trace === -1 || !hasSpanId) {
@@ -179,12 +237,21 @@ function scanSpan(cursor: TraceCursor, columns: SpanColumns): void {
   columns.push(draft);
 }
 
-function putAttribute(key: string, value: AttributeValue): void {
-  if (draft.attributes === NO_ATTRIBUTES) {
-    draft.attributes = {};
+/** Span attributes into the draft. */
+class AttributeScanner extends KeyValueListScanner {
+  protected readValue(cursor: TraceCursor): AttributeValue | undefined {
+    return scanAnyValue(cursor);
   }
-  draft.attributes[key] = value;
+
+  protected put(key: string, value: AttributeValue): void {
+    if (draft.attributes === NO_ATTRIBUTES) {
+      draft.attributes = {};
+    }
+    draft.attributes[key] = value;
+  }
 }
+
+const attributeScanner = new AttributeScanner();
 
 /** Same tolerance as the full parser: ids that are neither hex nor base64 are kept as they are. */
 function normalizeOrKeep(value: string, length: number): string {
@@ -214,27 +281,34 @@ function scanAnyValue(cursor: TraceCursor): AttributeValue | undefined {
   let value: AttributeValue | undefined;
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
-    if (cursor.keyIs('stringValue') || cursor.keyIs('bytesValue')) {
-      const v = cursor.readScalar();
-      if (typeof v !== 'string') {
-        throw new ScanUnsupported('non-string stringValue');
-      }
-      value ??= v;
-    } else if (cursor.keyIs('intValue') || cursor.keyIs('doubleValue')) {
-      const v = cursor.readScalar();
-      if (v !== undefined && typeof v !== 'boolean') {
-        const n = typeof v === 'number' ? v : Number(v);
-        value ??= Number.isFinite(n) ? n : String(v);
-      }
-    } else if (cursor.keyIs('boolValue')) {
-      const v = cursor.readScalar();
-      if (typeof v === 'boolean') {
+    switch (cursor.keyCode(VALUE_KEYS)) {
+      case STRING_VALUE: {
+        const v = cursor.readScalar();
+        if (typeof v !== 'string') {
+          throw new ScanUnsupported('non-string stringValue');
+        }
         value ??= v;
+        break;
       }
-    } else if (cursor.keyIs('arrayValue') || cursor.keyIs('kvlistValue')) {
-      throw new ScanUnsupported('structured attribute value');
-    } else {
-      cursor.skipValue();
+      case NUMBER_VALUE: {
+        const v = cursor.readScalar();
+        if (v !== undefined && typeof v !== 'boolean') {
+          const n = typeof v === 'number' ? v : Number(v);
+          value ??= Number.isFinite(n) ? n : String(v);
+        }
+        break;
+      }
+      case BOOL_VALUE: {
+        const v = cursor.readScalar();
+        if (typeof v === 'boolean') {
+          value ??= v;
+        }
+        break;
+      }
+      case STRUCTURED_VALUE:
+        throw new ScanUnsupported('structured attribute value');
+      default:
+        cursor.skipValue();
     }
   }
   return value;

@@ -49,6 +49,11 @@ export class SpanDraft {
   attributes: Record<string, AttributeValue> = NO_ATTRIBUTES;
 }
 
+/** `{'span.kind': kind}` per kind code, shared by the spans whose only wanted tag is their kind. */
+const KIND_TAG_ATTRIBUTES = KIND_CODES.map(
+  (kind) => Object.freeze({ 'span.kind': kind }) as Record<string, AttributeValue>
+);
+
 /** Int32 fields per span in SpanColumns.ints; one span's fields share a cache line (pairing visits spans by trace). */
 const INTS = 8;
 const TRACE = 0;
@@ -201,6 +206,10 @@ export class SpanColumns {
     return this.ints[i * INTS + TRACE];
   }
 
+  kindOf(i: number): SpanKind {
+    return KIND_CODES[this.ints[i * INTS + FLAGS_KIND] >> 8];
+  }
+
   setService(i: number, service: number): void {
     this.ints[i * INTS + SERVICE] = service;
   }
@@ -228,7 +237,7 @@ export class SpanColumns {
     const ref = ints[at + ATTRIBUTES];
     let attributes = ref === 0 ? NO_ATTRIBUTES : this.attributeList[ref - 1];
     if ((flagsKind & KIND_TAG) !== 0) {
-      attributes = { ...attributes, 'span.kind': kind };
+      attributes = ref === 0 ? KIND_TAG_ATTRIBUTES[flagsKind >> 8] : { ...attributes, 'span.kind': kind };
     }
     return {
       traceId: this.traceIds[ints[at + TRACE]],

@@ -15,6 +15,12 @@ const NINE = 57;
 export class TraceCursor extends JsonCursor {
   /** The last trace id read, offered to readId for reuse. */
   lastTraceId: string | undefined;
+
+  /** Points the cursor at the start of another text. */
+  override reset(text: string): void {
+    super.reset(text);
+    this.lastTraceId = undefined;
+  }
   /** Parts of the last readNanos(): whole milliseconds and nanoseconds within them. */
   nanosMs = 0;
   nanosRest = 0;
