@@ -10,7 +10,7 @@ import { hasErrorAttributes, jaegerKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
 import { keyTable, ScanUnsupported } from './jsonCursor';
 import { TraceCursor } from './traceFields';
-import { DERIVATION_ATTRIBUTE_TABLE } from './derivationAttributes';
+import { DERIVATION_ATTRIBUTE_TABLE, toLengthTable } from './derivationAttributes';
 import { KIND_CODE, KIND_CODES, NO_ATTRIBUTES, setParentId, SpanDraft, type SpanColumns } from './spanColumns';
 import {
   readSpanId,
@@ -20,7 +20,6 @@ import {
   setParentFrom,
   SpanIdValue,
 } from './keyValueList';
-import { toLengthTable } from './derivationAttributes';
 
 /** Per-trace state while its keys arrive in any order. */
 export interface JaegerTraceState {
