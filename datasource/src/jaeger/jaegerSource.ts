@@ -8,7 +8,7 @@ import { Observable, SchedulerLike, catchError, concatMap, defer, filter, from, 
 import { DataflowError } from '../errors';
 import { dependenciesToGraph } from '../graph/dependenciesToGraph';
 import { infoNotice, withNotices } from '../graph/frameNotices';
-import { Graph, spansToObservations } from '../graph/servicegraph';
+import { EdgeObservation, Graph, spansToObservations } from '../graph/servicegraph';
 import { createBottleneckTracker } from '../insight/bottleneckTracker';
 import { routeToFrame, spansToRoute } from '../graph/traceRoute';
 import { observationsToGraph, readJaegerSpans } from '../graph/tracesToGraph';
@@ -18,6 +18,7 @@ import { JaegerClient } from './jaegerClient';
 import { parseLookbackMs } from './jaegerUrls';
 import { searchServicesOnce, servicesToSearch } from './allServicesTraces';
 import { runTraces } from './oneShotTraces';
+import { createSettlingTraces } from './settlingTraces';
 import { limitOf, searchOf } from './searchOptions';
 
 export interface JaegerRunContext {
@@ -107,21 +108,27 @@ function findByRequestId(requestId: string, query: JaegerDataflowQuery, ctx: Jae
   );
 }
 
-/** Live: each tick asks Jaeger only for the interval since the last tick; traces seen before count once. */
 /** Live mode re-reads Jaeger's service list this often (not every tick: it changes rarely). */
 const SERVICES_REFRESH_MS = 60_000;
 
+/**
+ * Live: each tick searches from the previous tick's settle boundary to now (one search per service) and
+ * counts each trace once, when it has settled (see settlingTraces.ts); unsettled traces are drawn
+ * provisionally, so the map is current and the counts end up equal to a one-shot query's.
+ */
 function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observable<DataQueryResponse> {
-  const seen = new Map<string, number>();
+  const traces = createSettlingTraces(query.windowMs);
   const services = cachedServices(ctx.client, query.service ?? '');
   const limit = limitOf(query);
   const bottlenecks = createBottleneckTracker();
   const now = ctx.now ?? Date.now;
+  let pending: EdgeObservation[] = [];
   return streamGraph({
     refId: ctx.refId,
     windowMs: query.windowMs,
     cadenceMs: query.cadenceMs,
     toFrames: (graph) => bottlenecks.decorate(ctx.toFrames(graph), now()),
+    pendingObservations: () => pending,
     now,
     scheduler: ctx.scheduler,
     anomalySensitivity: query.anomalySensitivity,
@@ -130,26 +137,12 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
       services.get(toMs).pipe(
         concatMap((services) => {
           const { service: _service, ...search } = searchOf(query, ctx.extraTags);
-          return searchServicesOnce(ctx.client, services, { ...search, startMs: fromMs, endMs: toMs, limit });
+          const startMs = traces.searchFrom(fromMs);
+          return searchServicesOnce(ctx.client, services, { ...search, startMs, endMs: toMs, limit });
         }),
-        map((traces) => {
-          for (const [id, seenAt] of seen) {
-            if (seenAt < toMs - query.windowMs) {
-              seen.delete(id);
-            }
-          }
-          const fresh = traces.filter((trace) => {
-            const id = (trace as { traceID?: unknown }).traceID;
-            if (typeof id !== 'string') {
-              return true;
-            }
-            if (seen.has(id)) {
-              return false;
-            }
-            seen.set(id, toMs);
-            return true;
-          });
-          const spans = readJaegerSpans(fresh);
+        map((found) => {
+          const spans = readJaegerSpans(traces.take(found, toMs));
+          pending = spansToObservations(readJaegerSpans(traces.pending()));
           bottlenecks.add(spans);
           return spansToObservations(spans);
         })

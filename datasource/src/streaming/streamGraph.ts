@@ -2,7 +2,14 @@ import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
 import { Observable, SchedulerLike, asyncScheduler, catchError, exhaustMap, forkJoin, map, of, timer } from 'rxjs';
 
 import { toUserMessage } from '../errors';
-import { EdgeObservation, Graph, createBucketedAggregator } from '../graph/servicegraph';
+import {
+  BucketedAggregator,
+  EdgeObservation,
+  Graph,
+  addObservation,
+  createBucketedAggregator,
+  windowToGraph,
+} from '../graph/servicegraph';
 import { createAnomalyWindows } from '../insight/anomalyWindows';
 import { aggregatorSteps, timelineToFrame } from '../insight/timelineFrame';
 
@@ -27,6 +34,11 @@ export interface GraphStreamOptions {
   /** Observations of requests that started in [fromMs, toMs); only the new interval is asked for. */
   fetchInterval: (fromMs: number, toMs: number) => Observable<EdgeObservation[]>;
   toFrames: (graph: Graph) => DataFrame[];
+  /**
+   * Observations that are not final yet (e.g. Jaeger traces still gaining spans): drawn on top of the
+   * window in this tick's frame only, never added to it, so a later, complete version replaces them.
+   */
+  pendingObservations?: () => EdgeObservation[];
   /** Anomaly detector sensitivity (robust standard deviations); undefined = the detector's default. */
   anomalySensitivity?: number;
   /** Also emit a `timeline` frame of the window (replay), one step per TIMELINE_STEP_MS. */
@@ -107,7 +119,8 @@ export function streamGraph(options: GraphStreamOptions): Observable<DataQueryRe
         if (coveredFromMs <= result.toMs - options.windowMs) {
           anomalies.observe(aggregator, coveredFromMs, result.toMs);
         }
-        lastFrames = options.toFrames(anomalies.apply(aggregator.graph(fromMs, result.toMs)));
+        const graph = graphWithPending(aggregator, fromMs, result.toMs, options.pendingObservations?.() ?? []);
+        lastFrames = options.toFrames(anomalies.apply(graph));
         if (options.timeline) {
           const steps = aggregatorSteps(aggregator, fromMs, result.toMs, TIMELINE_STEP_MS);
           lastFrames = [...lastFrames, timelineToFrame(steps, options.refId)];
@@ -117,4 +130,24 @@ export function streamGraph(options: GraphStreamOptions): Observable<DataQueryRe
 
     return () => subscription.unsubscribe();
   });
+}
+
+/** The window's graph, plus observations not added to it (those in the buckets the window reads). */
+function graphWithPending(
+  aggregator: BucketedAggregator,
+  fromMs: number,
+  toMs: number,
+  pending: EdgeObservation[]
+): Graph {
+  if (pending.length === 0) {
+    return aggregator.graph(fromMs, toMs);
+  }
+  const window = aggregator.window(fromMs, toMs);
+  const firstBucketMs = Math.floor(fromMs / aggregator.bucketMs) * aggregator.bucketMs;
+  for (const observation of pending) {
+    if (observation.timeMs >= firstBucketMs && observation.timeMs < toMs) {
+      addObservation(window, observation);
+    }
+  }
+  return windowToGraph(window, { startMs: fromMs, endMs: toMs });
 }

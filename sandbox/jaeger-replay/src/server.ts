@@ -5,6 +5,7 @@ import { DemoTraceOptions, demoShopTraces } from './demoTraces';
 import { FaultMode, isFaultMode, sendFault, sendJson } from './faults';
 import { JaegerDependencyLink, JaegerTrace } from './jaegerModel';
 import { DEPENDENCY_FILES, loadDependencyFile, loadTraceFiles, shiftTraces } from './loadTraces';
+import { revealedTraces } from './revealedTraces';
 import { deriveDependencies, findTraces, listOperations, listServices, parseGoDurationUs } from './queryTraces';
 
 export interface JaegerReplayOptions {
@@ -31,6 +32,13 @@ export interface JaegerReplayOptions {
   slowMs?: number;
   /** Body size of the `huge` fault, bytes (default 64 MB). */
   hugeBytes?: number;
+  /**
+   * Late ingestion, as a real Jaeger has it: a span is served only once `clock()` is this many ms past
+   * the span's end, so a trace fills in over time (consumer spans of a lagging Kafka topic come last).
+   */
+  revealAfterEndMs?: number;
+  /** The server's clock for `revealAfterEndMs`, ms (default Date.now); tests share one with the client. */
+  clock?: () => number;
 }
 
 /** One request the server received, for tests that check what the datasource asked for. */
@@ -84,7 +92,11 @@ export async function startJaegerReplay(options: JaegerReplayOptions = {}): Prom
       if (fault && fault !== 'slow' && fault !== 'hang') {
         sendFault(res, fault, { hugeBytes: options.hugeBytes ?? 64 * 1024 * 1024 });
       } else {
-        route(path, url.searchParams, res, traces, recordedDependencies);
+        const visible =
+          options.revealAfterEndMs === undefined
+            ? traces
+            : revealedTraces(traces, ((options.clock ?? Date.now)() - options.revealAfterEndMs) * 1000);
+        route(path, url.searchParams, res, visible, recordedDependencies);
       }
     };
     if (fault === 'hang') {

@@ -1,0 +1,101 @@
+/**
+ * Live Jaeger counts against a replay server that reveals each span only 5 s after it ended (late
+ * ingestion), serving the demo shop with Kafka consumer lag (consumer spans ~45 s after the producer):
+ * once every trace has settled, the live map counts what a one-shot query of the same interval counts.
+ */
+import { DataFrame, DataQueryResponse } from '@grafana/data';
+import { lastValueFrom, takeWhile, tap, toArray } from 'rxjs';
+
+import { JaegerReplay, startJaegerReplay } from '../../../sandbox/jaeger-replay/src/index';
+import { DEFAULT_JAEGER_QUERY } from '../defaults';
+import { toNodeGraphFrames } from '../graph/servicegraph';
+import { JaegerDataflowQuery } from '../types';
+import { createJaegerClient } from './jaegerClient';
+import { runJaegerQuery } from './jaegerSource';
+import { createNodeHttpGet } from './nodeHttpGet';
+import { JAEGER_SETTLE_MS } from './settlingTraces';
+
+const END_MS = Date.UTC(2026, 10, 23, 12, 0, 0);
+const TRAFFIC_MS = 60_000;
+const STEP_MS = 20_000;
+const WINDOW_MS = 600_000;
+/** Ticks run until every trace has settled: the last request starts at END_MS. */
+const LAST_TICK_MS = END_MS + JAEGER_SETTLE_MS + STEP_MS;
+let clockMs = END_MS - TRAFFIC_MS;
+let replay: JaegerReplay;
+
+beforeAll(async () => {
+  replay = await startJaegerReplay({
+    traces: [],
+    demoShop: { endMs: END_MS, durationMs: TRAFFIC_MS, ratePerSecond: 2, incidents: ['kafka-consumer-lag'] },
+    revealAfterEndMs: 5000,
+    clock: () => clockMs,
+  });
+});
+afterAll(() => replay.close());
+
+function run(query: JaegerDataflowQuery, fromMs: number, toMs: number) {
+  const client = createJaegerClient({
+    baseUrl: replay.url,
+    http: createNodeHttpGet({ maxBytes: 50 << 20 }),
+    timeoutMs: 10_000,
+  });
+  return runJaegerQuery(query, {
+    client,
+    refId: 'A',
+    fromMs,
+    toMs,
+    requestIdAttribute: 'http.request_id',
+    extraTags: {},
+    toFrames: (graph) => toNodeGraphFrames(graph),
+    now: () => clockMs,
+  });
+}
+
+function requestsByEdge(response: DataQueryResponse): Record<string, number> {
+  const edges = response.data.find((f: DataFrame) => f.name === 'edges') as DataFrame;
+  const ids = edges.fields.find((f) => f.name === 'id')!.values;
+  const requests = edges.fields.find((f) => f.name === 'requests')!.values;
+  return Object.fromEntries(ids.map((id: string, i: number) => [id, requests[i]]));
+}
+
+describe.each(['api-gateway', ''])('Jaeger live mode with late spans (service "%s")', (service) => {
+  it('counts every span that arrives late, as the one-shot query of the same interval does', async () => {
+    clockMs = END_MS - TRAFFIC_MS + STEP_MS;
+    const before = replay.requests.length;
+    // One-shot shares the limit among services: high enough that no search is cut.
+    const query = { ...DEFAULT_JAEGER_QUERY, refId: 'A', service, limit: 10_000 };
+    const live = await lastValueFrom(
+      run({ ...query, streaming: true, windowMs: WINDOW_MS, cadenceMs: 5 }, 0, 0).pipe(
+        takeWhile(() => clockMs < LAST_TICK_MS, true),
+        tap(() => (clockMs += STEP_MS)),
+        toArray()
+      )
+    );
+    const lastTickMs = clockMs - STEP_MS;
+    const searches = replay.requests.slice(before).filter((r) => r.path === '/api/traces');
+    const oneShot = await lastValueFrom(run({ ...query, streaming: false }, lastTickMs - WINDOW_MS, lastTickMs));
+
+    const expected = requestsByEdge(oneShot);
+    const messaging = Object.entries(expected).filter(([id]) => id.endsWith('#messaging_system'));
+    expect(messaging.map(([id]) => id)).toContain('orders->shipping#messaging_system');
+    expect(messaging.reduce((sum, [, requests]) => sum + requests, 0)).toBeGreaterThan(15);
+    expect(requestsByEdge(live[live.length - 1])).toEqual(expected);
+    // At most one search per service and tick, as before (the service list grows as services appear).
+    expect(searches.length).toBeLessThanOrEqual(live.length * new Set(searches.map((r) => r.query.service[0])).size);
+    expect(searches.length).toBeGreaterThanOrEqual(live.length);
+  }, 60_000);
+
+  it('shows traces that have not settled yet as they are now (the map is current)', async () => {
+    clockMs = END_MS;
+    const query = { ...DEFAULT_JAEGER_QUERY, refId: 'A', service, limit: 1000, streaming: true };
+    const [first] = await lastValueFrom(
+      run({ ...query, windowMs: WINDOW_MS, cadenceMs: 5 }, 0, 0).pipe(
+        takeWhile(() => false, true),
+        toArray()
+      )
+    );
+    // Nothing has settled at END_MS (the traffic began 60 s ago), yet the map has the requests so far.
+    expect(requestsByEdge(first)['user->web-frontend#virtual_node']).toBeGreaterThan(50);
+  }, 20_000);
+});

@@ -1,0 +1,93 @@
+/**
+ * Which traces of a live Jaeger search count, and when. Jaeger holds a trace's spans only once each span
+ * has ended and been ingested, so a trace read at one tick may gain spans later (other services' spans,
+ * consumer spans of a Kafka message that waited 45 s). Counting a trace the first time it is seen
+ * undercounts; counting every re-read double counts.
+ *
+ * So a trace is *pending* until it has *settled*: until its first span started more than
+ * JAEGER_SETTLE_MS before the tick (like the OpenTelemetry servicegraph connector's store wait, but long
+ * enough for a lagging consumer). Each tick re-reads from the settle boundary of the previous tick, so
+ * every pending trace is read again and replaced by its newest version; pending traces are shown
+ * provisionally (never added to the window), and a trace is added to the window exactly once, as it
+ * settles, with all the spans Jaeger then has. The number of searches per tick does not change: one per
+ * service, over [previous boundary, now]. Spans that arrive after their trace settled are not counted.
+ */
+
+/** How long a trace may keep gaining spans: ingestion delay plus the longest asynchronous hop waited for. */
+export const JAEGER_SETTLE_MS = 120_000;
+
+export interface SettlingTraces {
+  /** Start of the next search: the earliest start a pending trace can have (≤ `fromMs`). */
+  searchFrom(fromMs: number): number;
+  /**
+   * Folds one tick's search result (Jaeger trace objects) read at `toMs`: returns the traces that settled
+   * now (to be counted once); the others stay pending.
+   */
+  take(traces: unknown[], toMs: number): unknown[];
+  /** The traces read but not settled yet, newest version of each. */
+  pending(): unknown[];
+}
+
+interface PendingTrace {
+  startMs: number;
+  trace: unknown;
+}
+
+export function createSettlingTraces(windowMs: number, settleMs = JAEGER_SETTLE_MS): SettlingTraces {
+  /** Settled trace ids → start ms, kept while a re-read could still return them. */
+  const settled = new Map<string, number>();
+  const pending = new Map<string, PendingTrace>();
+  let boundaryMs: number | undefined;
+
+  return {
+    searchFrom: (fromMs) => (boundaryMs === undefined ? fromMs : Math.min(fromMs, boundaryMs)),
+    take(traces, toMs) {
+      const boundary = toMs - settleMs;
+      const now: unknown[] = [];
+      for (const trace of traces) {
+        const id = traceIdOf(trace);
+        if (id === undefined) {
+          // Nothing to recognise a re-read by: count it as read.
+          now.push(trace);
+        } else if (!settled.has(id)) {
+          pending.set(id, { startMs: traceStartMs(trace), trace });
+        }
+      }
+      for (const [id, entry] of pending) {
+        if (entry.startMs < boundary) {
+          now.push(entry.trace);
+          settled.set(id, entry.startMs);
+          pending.delete(id);
+        }
+      }
+      for (const [id, startMs] of settled) {
+        if (startMs < boundary - windowMs) {
+          settled.delete(id);
+        }
+      }
+      boundaryMs = boundary;
+      return now;
+    },
+    pending: () => [...pending.values()].map((entry) => entry.trace),
+  };
+}
+
+function traceIdOf(trace: unknown): string | undefined {
+  const id = (trace as { traceID?: unknown } | null)?.traceID;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The earliest span start (Jaeger µs → ms); a trace without readable spans counts as settled at once. */
+function traceStartMs(trace: unknown): number {
+  const spans = (trace as { spans?: unknown } | null)?.spans;
+  let startUs = Infinity;
+  if (Array.isArray(spans)) {
+    for (const span of spans) {
+      const time = (span as { startTime?: unknown } | null)?.startTime;
+      if (typeof time === 'number' && time < startUs) {
+        startUs = time;
+      }
+    }
+  }
+  return Number.isFinite(startUs) ? startUs / 1000 : -Infinity;
+}
