@@ -3,7 +3,21 @@
  * types (traces, dependencies, one trace / request id), one-shot or streaming.
  */
 import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
-import { Observable, SchedulerLike, catchError, concatMap, defer, filter, from, map, of, take, tap, throwError, toArray } from 'rxjs';
+import {
+  Observable,
+  SchedulerLike,
+  catchError,
+  concatMap,
+  defer,
+  filter,
+  from,
+  map,
+  of,
+  take,
+  tap,
+  throwError,
+  toArray,
+} from 'rxjs';
 
 import { DataflowError } from '../errors';
 import { dependenciesToGraph } from '../graph/dependenciesToGraph';
