@@ -27,17 +27,20 @@ const NINE = 57;
 /** Strings up to this length are searched by a loop (see plainStringEnd). */
 const SHORT_STRING = 40;
 
-/** Known keys by length, each with the code keyCode() returns for it (see keyTable). */
+/** Known keys by their first character code, each with the code nextKnownKey() gives it (see keyTable). */
 export type KeyTable = ReadonlyArray<ReadonlyArray<readonly [string, number]> | undefined>;
 
 /** A KeyTable from [key, code] pairs; several keys may share a code (aliases such as trace_id). */
 export function keyTable(entries: ReadonlyArray<readonly [string, number]>): KeyTable {
   const table: Array<Array<readonly [string, number]> | undefined> = [];
   for (const entry of entries) {
-    (table[entry[0].length] ??= []).push(entry);
+    (table[entry[0].charCodeAt(0)] ??= []).push(entry);
   }
   return table;
 }
+
+/** nextKnownKey()'s code for a key that is not in the table. */
+export const UNKNOWN_KEY = -1;
 
 export class JsonCursor {
   text: string;
@@ -111,28 +114,66 @@ export class JsonCursor {
     return true;
   }
 
+  /**
+   * nextKey() for objects whose keys are mostly known: the key's code in `table` (or UNKNOWN_KEY) is left in
+   * knownKey. A known key is recognised where it stands (name, then closing quote) instead of being searched
+   * for its end first and compared after.
+   */
+  nextKnownKey(first: boolean, table: KeyTable): boolean {
+    const text = this.text;
+    let c = this.peek();
+    if (c === CLOSE_BRACE) {
+      this.pos++;
+      return false;
+    }
+    if (!first) {
+      if (c !== COMMA) {
+        throw new ScanUnsupported(`expected , or } at ${this.pos}`);
+      }
+      this.pos++;
+      c = this.peek();
+    }
+    if (c !== QUOTE) {
+      throw new ScanUnsupported(`expected a key at ${this.pos}`);
+    }
+    const start = this.pos + 1;
+    const candidates = table[text.charCodeAt(start)];
+    if (candidates !== undefined) {
+      for (let i = 0; i < candidates.length; i++) {
+        const name = candidates[i][0];
+        const end = start + name.length;
+        if (text.charCodeAt(end) === QUOTE && this.matchesAt(name, start)) {
+          this.knownKey = candidates[i][1];
+          return this.enterValue(start, end);
+        }
+      }
+    }
+    const end = this.plainStringEnd(start);
+    if (end < 0) {
+      throw new ScanUnsupported('escaped or unterminated key');
+    }
+    this.knownKey = UNKNOWN_KEY;
+    return this.enterValue(start, end);
+  }
+
+  /** The code nextKnownKey() found for the current key. */
+  knownKey = UNKNOWN_KEY;
+
+  /** Records the key text[start, end) and moves past its closing quote and colon. */
+  private enterValue(start: number, end: number): true {
+    this.keyStart = start;
+    this.keyEnd = end;
+    this.pos = end + 1;
+    this.expectChar(COLON);
+    return true;
+  }
+
   /** Start and end (exclusive) of the current key in the text. */
   keyStart = 0;
   keyEnd = 0;
 
   keyIs(name: string): boolean {
     return this.keyEnd - this.keyStart === name.length && this.matchesAt(name, this.keyStart);
-  }
-
-  /**
-   * The code of the current key in `table`, or -1: one comparison per known key of the same length, where a
-   * chain of keyIs() calls would test every known key.
-   */
-  keyCode(table: KeyTable): number {
-    const candidates = table[this.keyEnd - this.keyStart];
-    if (candidates !== undefined) {
-      for (let i = 0; i < candidates.length; i++) {
-        if (this.matchesAt(candidates[i][0], this.keyStart)) {
-          return candidates[i][1];
-        }
-      }
-    }
-    return -1;
   }
 
   /**

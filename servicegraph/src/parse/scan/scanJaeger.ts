@@ -143,8 +143,8 @@ function scanSpan(cursor: TraceCursor, state: JaegerTraceState, columns: SpanCol
   draft.attributes = NO_ATTRIBUTES;
   draft.kindTag = false;
   cursor.beginObject();
-  for (let first = true; cursor.nextKey(first); first = false) {
-    switch (cursor.keyCode(SPAN_KEYS)) {
+  for (let first = true; cursor.nextKnownKey(first, SPAN_KEYS); first = false) {
+    switch (cursor.knownKey) {
       case TRACE_ID:
         if (traceId !== '') {
           // References may already have been judged against the first one; the full parser takes the last.
@@ -338,8 +338,8 @@ function scanReference(cursor: TraceCursor): void {
   let hasSpanId = false;
   let followsFrom = false;
   cursor.beginObject();
-  for (let first = true; cursor.nextKey(first); first = false) {
-    switch (cursor.keyCode(REFERENCE_KEYS)) {
+  for (let first = true; cursor.nextKnownKey(first, REFERENCE_KEYS); first = false) {
+    switch (cursor.knownKey) {
       case REF_TYPE: {
         const type = cursor.readStringIn(REF_TYPES);
         followsFrom = type === 'FOLLOWS_FROM' || type === 'follows_from';

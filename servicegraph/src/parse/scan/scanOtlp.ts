@@ -170,8 +170,8 @@ function scanSpan(cursor: TraceCursor, columns: SpanColumns): void {
   draft.attributes = NO_ATTRIBUTES;
   draft.parentText = '';
   cursor.beginObject();
-  for (let first = true; cursor.nextKey(first); first = false) {
-    switch (cursor.keyCode(SPAN_KEYS)) {
+  for (let first = true; cursor.nextKnownKey(first, SPAN_KEYS); first = false) {
+    switch (cursor.knownKey) {
       case TRACE_ID:
         trace = cursor.isNull() ? -1 : readTraceCode(cursor, columns, normalizeOrKeep);
         break;
@@ -280,8 +280,8 @@ function scanAnyValue(cursor: TraceCursor): AttributeValue | undefined {
   }
   let value: AttributeValue | undefined;
   cursor.beginObject();
-  for (let first = true; cursor.nextKey(first); first = false) {
-    switch (cursor.keyCode(VALUE_KEYS)) {
+  for (let first = true; cursor.nextKnownKey(first, VALUE_KEYS); first = false) {
+    switch (cursor.knownKey) {
       case STRING_VALUE: {
         const v = cursor.readScalar();
         if (typeof v !== 'string') {
