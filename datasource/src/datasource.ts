@@ -281,7 +281,8 @@ function isUnsetRouteVariable(raw: DataflowQuery, query: DataflowQuery): boolean
 
 /** Ad-hoc filters become Jaeger tags; only equality can be expressed in a Jaeger search. */
 export function adHocFiltersToTags(filters: AdHocVariableFilter[] | undefined): Record<string, string> {
-  const tags: Record<string, string> = {};
+  // No prototype: a tag key such as `__proto__` is kept as a tag.
+  const tags: Record<string, string> = Object.create(null);
   for (const filter of filters ?? []) {
     if (filter.operator !== '=') {
       throw new DataflowError(

@@ -6,6 +6,7 @@
  */
 import { USER_CLIENT } from '../derive/virtualNodes';
 import type { EdgeKey, NodeKind } from '../types';
+import { ownValue } from './ownValue';
 
 /** Names of message brokers (at a word start): a virtual node with such a name is drawn as messaging. */
 const MESSAGING_NAME =
@@ -36,8 +37,9 @@ export function inferNodeKinds(edges: EdgeKey[], overrides: Record<string, NodeK
 
   const kinds = new Map<string, NodeKind>();
   const kindOf = (name: string): NodeKind => {
-    if (overrides[name] !== undefined) {
-      return overrides[name];
+    const override = ownValue(overrides, name);
+    if (override !== undefined) {
+      return override;
     }
     if (real.has(name) || callers.has(name)) {
       return 'service';

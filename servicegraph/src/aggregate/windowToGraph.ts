@@ -2,6 +2,7 @@ import type { Graph, GraphEdge, GraphNode, NodeKind } from '../types';
 import type { EdgeStats, EdgeWindow } from './edgeWindow';
 import { createLatencySketch, mergeSketchInto, quantile, type LatencySketch } from './latencySketch';
 import { inferNodeKinds } from './nodeKinds';
+import { ownValue } from './ownValue';
 
 export interface GraphRange {
   /** The window the statistics cover, ms since the Unix epoch; rates are requests / (endMs - startMs). */
@@ -39,7 +40,7 @@ export function windowToGraph(window: EdgeWindow, range: GraphRange): Graph {
   const nodes: GraphNode[] = [...served.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, node]) => {
-      const group = range.groups?.[id];
+      const group = ownValue(range.groups, id);
       return {
         id,
         title: id,

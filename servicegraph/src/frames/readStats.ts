@@ -22,15 +22,16 @@ type Meaning =
   | { stat: 'rate' | 'errorRate' | 'requests' | 'failed'; factor: number }
   | { stat: 'latency'; factor: number; percentile?: 'p50Ms' | 'p95Ms' | 'p99Ms' };
 
-const TIME_UNITS: Record<string, number> = {
-  ms: 1,
-  s: 1000,
-  µs: 0.001,
-  us: 0.001,
-  ns: 1e-6,
-  dtdurationms: 1,
-  dtdurations: 1000,
-};
+/** A Map: units come from other datasources' frames, and a unit like `constructor` must not match. */
+const TIME_UNITS = new Map<string, number>([
+  ['ms', 1],
+  ['s', 1000],
+  ['µs', 0.001],
+  ['us', 0.001],
+  ['ns', 1e-6],
+  ['dtdurationms', 1],
+  ['dtdurations', 1000],
+]);
 const PER_SECOND_UNITS = new Set(['reqps', 'rps', 'r/sec', 'r/s', 'req/s', 'ops', 'opsps', 't/sec', 't/s']);
 const PER_MINUTE_UNITS = new Set(['reqpm', 'rpm', 'r/min', 't/min', 'opm', 'opsmin']);
 
@@ -142,7 +143,7 @@ export function classifyStat(field: Field): Meaning | undefined {
       ? { stat: 'errorRate', factor: 1 }
       : { stat: 'failed', factor: 1 };
   }
-  const timeFactor = TIME_UNITS[unit.split('/')[0]];
+  const timeFactor = TIME_UNITS.get(unit.split('/')[0]);
   if (timeFactor !== undefined || (unit === '' && /latency|response time|duration/.test(label))) {
     return { stat: 'latency', factor: timeFactor ?? 1, percentile: percentileOf(label) };
   }
