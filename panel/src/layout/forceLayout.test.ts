@@ -72,7 +72,10 @@ describe('forceLayout', () => {
   it('nudges a node pulled by a new edge at most maxNudge, however far the new neighbour is', () => {
     const request = shopRequest();
     const first = forceLayout(request);
-    const far: PositionMap = { ...first.positions, stripe: { x: first.positions.stripe.x + 2000, y: first.positions.stripe.y } };
+    const far: PositionMap = {
+      ...first.positions,
+      stripe: { x: first.positions.stripe.x + 2000, y: first.positions.stripe.y },
+    };
     const edges: LayoutInputEdge[] = [...request.edges, { source: 'frontend', target: 'stripe' }];
     const warm = forceLayout({ ...request, edges, previous: { positions: far, edges: request.edges } });
     expect(warm.kind).toBe('warm');
@@ -85,7 +88,11 @@ describe('forceLayout', () => {
     const request = shopRequest();
     const first = forceLayout(request);
     const reversed = request.edges.map((e) => ({ source: e.target, target: e.source }));
-    const again = forceLayout({ ...request, edges: reversed, previous: { positions: first.positions, edges: request.edges } });
+    const again = forceLayout({
+      ...request,
+      edges: reversed,
+      previous: { positions: first.positions, edges: request.edges },
+    });
     expect(again.kind).toBe('unchanged');
   });
 
@@ -94,7 +101,12 @@ describe('forceLayout', () => {
     const first = forceLayout(request);
     const nodes = [...request.nodes, { id: 'fraud' }];
     const edges = [...request.edges, { source: 'payments', target: 'fraud' }];
-    const warm = forceLayout({ ...request, nodes, edges, previous: { positions: first.positions, edges: request.edges } });
+    const warm = forceLayout({
+      ...request,
+      nodes,
+      edges,
+      previous: { positions: first.positions, edges: request.edges },
+    });
     const fromNeighbour = distance(warm.positions.fraud, warm.positions.payments);
     const farthest = Math.max(...Object.values(first.positions).map((p) => distance(p, warm.positions.payments)));
     expect(fromNeighbour).toBeLessThan(defaultLayoutConfig.linkDistance * 2.5);
@@ -107,7 +119,12 @@ describe('forceLayout', () => {
     expect(cold.positions.checkout).toEqual({ x: 500, y: -300 });
     const request = shopRequest();
     const edges = [...request.edges, { source: 'checkout', target: 'cart' }];
-    const warm = forceLayout({ ...request, edges, pins, previous: { positions: cold.positions, edges: request.edges } });
+    const warm = forceLayout({
+      ...request,
+      edges,
+      pins,
+      previous: { positions: cold.positions, edges: request.edges },
+    });
     expect(warm.positions.checkout).toEqual({ x: 500, y: -300 });
   });
 
@@ -127,6 +144,24 @@ describe('forceLayout', () => {
     expect(positions.checkout.x).toBeLessThan(positions.payments.x);
     expect(positions.kafka.x).toBeLessThan(positions.shipping.x);
     expect(positions.cart.x).toBe(positions.checkout.x);
+  });
+
+  it('keeps the columns in a warm layered re-layout: a new service joins its call-depth column', () => {
+    const request: LayoutRequest = { ...shopRequest(), mode: 'layered' };
+    const first = forceLayout(request);
+    const nodes = [...request.nodes, { id: 'fraud' }];
+    const edges = [...request.edges, { source: 'payments', target: 'fraud' }, { source: 'checkout', target: 'stripe' }];
+    const warm = forceLayout({
+      ...request,
+      nodes,
+      edges,
+      previous: { positions: first.positions, edges: request.edges },
+    });
+    expect(warm.kind).toBe('warm');
+    for (const id of Object.keys(first.positions)) {
+      expect(warm.positions[id].x).toBe(first.positions[id].x);
+    }
+    expect(warm.positions.fraud.x).toBe(first.positions.payments.x + defaultLayoutConfig.layerGap);
   });
 
   it('handles an empty graph and edges to unknown nodes', () => {

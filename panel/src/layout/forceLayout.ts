@@ -126,6 +126,20 @@ function limitNudges(nodes: SimNode[], known: boolean[], xs: Float64Array, ys: F
   });
 }
 
+/**
+ * Layered mode: a new service starts in the column of its call depth and every node keeps its column while the
+ * warm relaxation moves it (up and down only), so refreshes keep the flow diagram's columns.
+ */
+function keepColumns(nodes: SimNode[], placed: boolean[], topology: Topology, config: LayoutConfig): void {
+  const depth = computeCallDepth(topology);
+  nodes.forEach((node, i) => {
+    if (!placed[i] && node.fx === undefined) {
+      node.x = depth[i] * config.layerGap;
+    }
+    node.fx = node.fx ?? node.x;
+  });
+}
+
 function layoutWarm(
   request: LayoutRequest,
   topology: Topology,
@@ -139,6 +153,9 @@ function layoutWarm(
   placed.forEach((isKnown, i) => !isKnown && movable.add(i));
   const pinsMoved = topology.ids.some((id, i) => pins[id] && (pins[id].x !== xs[i] || pins[id].y !== ys[i]));
   const nodes = createNodes(request, config, xs, ys);
+  if (request.mode === 'layered') {
+    keepColumns(nodes, placed, topology, config);
+  }
   if (movable.size === 0) {
     return { positions: toPositions(topology, nodes), kind: pinsMoved ? 'warm' : 'unchanged', ticks: 0, movedNodes: 0 };
   }
@@ -156,7 +173,7 @@ function layoutWarm(
     topology.neighbours[i].forEach(include);
   });
   local.forEach((_, i) => {
-    if (!movable.has(i) && nodes[i].fx === undefined) {
+    if (!movable.has(i) && nodes[i].fy === undefined) {
       nodes[i].fx = nodes[i].x;
       nodes[i].fy = nodes[i].y;
     }
