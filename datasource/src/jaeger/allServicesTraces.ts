@@ -1,5 +1,7 @@
+import { QueryResultMetaNotice } from '@grafana/data';
 import { EMPTY, Observable, concatMap, defer, from, map, of, toArray } from 'rxjs';
 
+import { infoNotice } from '../graph/frameNotices';
 import { JaegerClient } from './jaegerClient';
 import { TraceSearch } from './jaegerUrls';
 import { PagedTraces, fetchTracesPaged } from './pagedTraces';
@@ -9,9 +11,30 @@ export const MAX_ALL_SERVICES = 100;
 
 type Search = Omit<TraceSearch, 'startMs' | 'endMs' | 'limit'>;
 
+export interface ServicesToSearch {
+  services: string[];
+  /** How many services Jaeger knows (more than `services.length` when the cap cut the list). */
+  known: number;
+}
+
 /** The services a search covers: the chosen one, or every service Jaeger knows (capped). */
-export function servicesToSearch(client: JaegerClient, service: string): Observable<string[]> {
-  return service ? of([service]) : client.getServices().pipe(map((services) => services.slice(0, MAX_ALL_SERVICES)));
+export function servicesToSearch(client: JaegerClient, service: string): Observable<ServicesToSearch> {
+  return service
+    ? of({ services: [service], known: 1 })
+    : client
+        .getServices()
+        .pipe(map((services) => ({ services: services.slice(0, MAX_ALL_SERVICES), known: services.length })));
+}
+
+/** Says so when the cap left services out, so a map of "every service" is not taken for complete. */
+export function servicesNotices({ services, known }: ServicesToSearch): QueryResultMetaNotice[] {
+  return known > services.length
+    ? [
+        infoNotice(
+          `Searched ${services.length} of ${known} services: Jaeger searches one service at a time (choose a service to see the others)`
+        ),
+      ]
+    : [];
 }
 
 /**

@@ -53,7 +53,11 @@ export function createFetchHttpGet(options: FetchHttpOptions): HttpGet {
     });
 }
 
-async function readCapped(url: string, controller: AbortController, options: FetchHttpOptions): Promise<HttpTextResponse> {
+async function readCapped(
+  url: string,
+  controller: AbortController,
+  options: FetchHttpOptions
+): Promise<HttpTextResponse> {
   const response = await (options.fetch ?? fetch)(url, {
     signal: controller.signal,
     headers: options.headers,

@@ -2,7 +2,7 @@
  * The Jaeger source: one Observable of DataQueryResponse per query target, for the three query
  * types (traces, dependencies, one trace / request id), one-shot or streaming.
  */
-import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
+import { DataFrame, DataQueryResponse, LoadingState, QueryResultMetaNotice } from '@grafana/data';
 import {
   Observable,
   SchedulerLike,
@@ -30,7 +30,7 @@ import { streamGraph } from '../streaming/streamGraph';
 import { JaegerDataflowQuery } from '../types';
 import { JaegerClient } from './jaegerClient';
 import { parseLookbackMs } from './jaegerUrls';
-import { searchServicesOnce, servicesToSearch } from './allServicesTraces';
+import { ServicesToSearch, searchServicesOnce, servicesNotices, servicesToSearch } from './allServicesTraces';
 import { runTraces } from './oneShotTraces';
 import { createSettlingTraces } from './settlingTraces';
 import { limitOf, searchOf } from './searchOptions';
@@ -141,7 +141,7 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
     refId: ctx.refId,
     windowMs: query.windowMs,
     cadenceMs: query.cadenceMs,
-    toFrames: (graph) => bottlenecks.decorate(ctx.toFrames(graph), now()),
+    toFrames: (graph) => withNotices(bottlenecks.decorate(ctx.toFrames(graph), now()), services.notices()),
     pendingObservations: () => pending,
     now,
     scheduler: ctx.scheduler,
@@ -149,7 +149,7 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
     timeline: query.timeline,
     fetchInterval: (fromMs, toMs) =>
       services.get(toMs).pipe(
-        concatMap((services) => {
+        concatMap(({ services }) => {
           const { service: _service, ...search } = searchOf(query, ctx.extraTags);
           const startMs = traces.searchFrom(fromMs);
           return searchServicesOnce(ctx.client, services, { ...search, startMs, endMs: toMs, limit });
@@ -165,16 +165,20 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
 }
 
 /** The services of a live search, fetched again only after SERVICES_REFRESH_MS. */
-function cachedServices(client: JaegerClient, service: string): { get: (nowMs: number) => Observable<string[]> } {
-  let cached: { atMs: number; services: string[] } | undefined;
+function cachedServices(
+  client: JaegerClient,
+  service: string
+): { get: (nowMs: number) => Observable<ServicesToSearch>; notices: () => QueryResultMetaNotice[] } {
+  let cached: { atMs: number; selection: ServicesToSearch } | undefined;
   return {
     get: (nowMs) =>
       cached && nowMs - cached.atMs < SERVICES_REFRESH_MS
-        ? of(cached.services)
+        ? of(cached.selection)
         : servicesToSearch(client, service).pipe(
-            tap((list) => {
-              cached = { atMs: nowMs, services: list };
+            tap((selection) => {
+              cached = { atMs: nowMs, selection };
             })
           ),
+    notices: () => (cached ? servicesNotices(cached.selection) : []),
   };
 }

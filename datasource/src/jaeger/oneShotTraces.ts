@@ -12,7 +12,7 @@ import { BottleneckAnalysis, Span, analyzeBottlenecks, spansToObservations } fro
 import { observationsToGraph, readJaegerSpans } from '../graph/tracesToGraph';
 import { BaselineP95, addBottleneckFields, baselineOf } from '../insight/bottleneckFields';
 import { JaegerDataflowQuery } from '../types';
-import { fetchServicesTracesPaged, servicesToSearch } from './allServicesTraces';
+import { fetchServicesTracesPaged, servicesNotices, servicesToSearch } from './allServicesTraces';
 import { JaegerClient } from './jaegerClient';
 import type { JaegerRunContext } from './jaegerSource';
 import { PagedTraces } from './pagedTraces';
@@ -40,16 +40,19 @@ export function runTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Ob
     const limit = limitOf(query);
     const search = searchOf(query, ctx.extraTags);
     return servicesToSearch(ctx.client, query.service ?? '').pipe(
-      concatMap((services) =>
-        fetchServicesTracesPaged(ctx.client, services, search, ctx.fromMs, ctx.toMs, limit).pipe(
+      concatMap((selection) => {
+        const { services } = selection;
+        const notices = servicesNotices(selection);
+        return fetchServicesTracesPaged(ctx.client, services, search, ctx.fromMs, ctx.toMs, limit).pipe(
           defaultIfEmpty(NO_TRACES),
           concatMap((page) =>
             page.done
               ? finalResponse(page, query, ctx, () => fetchBaseline(ctx.client, services, search, ctx, limit))
               : of(respond(page, query, ctx))
-          )
-        )
-      )
+          ),
+          map((response) => ({ ...response, data: withNotices(response.data, notices) }))
+        );
+      })
     );
   });
 }
