@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { Observable, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 
 import { JaegerReplay, startJaegerReplay } from '../../../sandbox/jaeger-replay/src/index';
 import { createFetchHttpGet } from './httpTransport';
@@ -145,6 +145,37 @@ describe('Jaeger client error messages (fault modes of the replay server)', () =
   ];
   it.each(cases)('fault %s gives one clear line', async (fault, message) => {
     expect(await errorOf(firstValueFrom(client(`/fault/${fault}`).getServices()))).toBe(message);
+  });
+
+  it.each([
+    ['services', () => client('/fault/baddata').getServices(), 'Jaeger services: data is not a list (got an object)'],
+    [
+      'operations',
+      () => client('/fault/baddata').getOperations('orders'),
+      'Jaeger operations of orders: data is not a list (got an object)',
+    ],
+    [
+      'traces',
+      () => client('/fault/baddata').searchTraces({ service: 'orders', startMs: 0, endMs: 1000, limit: 1 }),
+      'Jaeger traces of orders: data is not a list (got an object)',
+    ],
+    [
+      'dependencies',
+      () => client('/fault/baddata').getDependencies(1000, 1000),
+      'Jaeger dependencies: data is not a list (got an object)',
+    ],
+    [
+      'services (garbage entries)',
+      () => client('/fault/badlist').getServices(),
+      'Jaeger services: entry 1 of data is not a name (got an object)',
+    ],
+    [
+      'dependencies (garbage links)',
+      () => client('/fault/badlist').getDependencies(1000, 1000),
+      'Jaeger dependencies: entry 2 of data is not a link {parent, child, callCount} (got 42)',
+    ],
+  ])('names malformed data of %s instead of answering with nothing', async (_what, request, message) => {
+    expect(await errorOf(firstValueFrom(request() as Observable<unknown>))).toBe(message);
   });
 
   it('names truncated JSON', async () => {

@@ -54,20 +54,24 @@ export function createJaegerClient(options: JaegerClientOptions): JaegerClient {
     );
   return {
     getServices: () =>
-      get<string[]>(() => buildServicesUrl(baseUrl), 'services').pipe(map((e) => sortedStrings(e.data))),
-    getOperations: (service) =>
-      get<string[]>(() => buildOperationsUrl(baseUrl, service), `operations of ${service}`).pipe(
-        map((e) => sortedStrings(e.data))
-      ),
-    searchTraces: (search) =>
-      get<unknown[]>(() => buildTracesUrl(baseUrl, search), `traces of ${search.service}`).pipe(map(asArrayEnvelope)),
+      get<unknown>(() => buildServicesUrl(baseUrl), 'services').pipe(map((e) => namesOf(e.data, 'services'))),
+    getOperations: (service) => {
+      const what = `operations of ${service}`;
+      return get<unknown>(() => buildOperationsUrl(baseUrl, service), what).pipe(map((e) => namesOf(e.data, what)));
+    },
+    searchTraces: (search) => {
+      const what = `traces of ${search.service}`;
+      return get<unknown>(() => buildTracesUrl(baseUrl, search), what).pipe(
+        map((e) => ({ data: listOf(e.data, what), warnings: e.warnings }))
+      );
+    },
     getTrace: (traceId) =>
       get<unknown[]>(() => buildTraceUrl(baseUrl, traceId), `trace ${traceId.trim().slice(0, 40)}`).pipe(
         map(asArrayEnvelope)
       ),
     getDependencies: (endMs, lookbackMs) =>
-      get<JaegerDependencyLink[]>(() => buildDependenciesUrl(baseUrl, endMs, lookbackMs), 'dependencies').pipe(
-        map((e) => (Array.isArray(e.data) ? e.data.filter(isDependencyLink) : []))
+      get<unknown>(() => buildDependenciesUrl(baseUrl, endMs, lookbackMs), 'dependencies').pipe(
+        map((e) => linksOf(e.data))
       ),
   };
 }
@@ -86,8 +90,42 @@ function asArrayEnvelope(envelope: JaegerEnvelope<unknown[]>): JaegerEnvelope<un
   return { data: Array.isArray(envelope.data) ? envelope.data : [envelope.data], warnings: envelope.warnings };
 }
 
-function sortedStrings(data: unknown): string[] {
-  return Array.isArray(data) ? data.filter((s): s is string => typeof s === 'string').sort() : [];
+/** Jaeger's `data` where a list is due; anything else is a broken or foreign API, said in one line. */
+function listOf(data: unknown, what: string): unknown[] {
+  if (!Array.isArray(data)) {
+    throw new DataflowError(`Jaeger ${what}: data is not a list (got ${kindOf(data)})`);
+  }
+  return data;
+}
+
+function namesOf(data: unknown, what: string): string[] {
+  const list = listOf(data, what);
+  const bad = list.findIndex((entry) => typeof entry !== 'string');
+  if (bad >= 0) {
+    throw new DataflowError(`Jaeger ${what}: entry ${bad + 1} of data is not a name (got ${kindOf(list[bad])})`);
+  }
+  return (list as string[]).sort();
+}
+
+function linksOf(data: unknown): JaegerDependencyLink[] {
+  const list = listOf(data, 'dependencies');
+  const bad = list.findIndex((entry) => !isDependencyLink(entry));
+  if (bad >= 0) {
+    throw new DataflowError(
+      `Jaeger dependencies: entry ${bad + 1} of data is not a link {parent, child, callCount} (got ${JSON.stringify(list[bad])?.slice(0, 80)})`
+    );
+  }
+  return list as JaegerDependencyLink[];
+}
+
+function kindOf(value: unknown): string {
+  return value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'an object'
+        : `a ${typeof value}`;
 }
 
 function isDependencyLink(value: unknown): value is JaegerDependencyLink {

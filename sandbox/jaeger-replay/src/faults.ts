@@ -15,6 +15,8 @@ export type FaultMode =
   | 'errors'
   | 'empty'
   | 'notjaeger'
+  | 'baddata'
+  | 'badlist'
   | 'huge'
   | 'huge-declared'
   | 'slow'
@@ -31,6 +33,8 @@ export const FAULT_MODES: FaultMode[] = [
   'errors',
   'empty',
   'notjaeger',
+  'baddata',
+  'badlist',
   'huge',
   'huge-declared',
   'slow',
@@ -95,6 +99,16 @@ export function sendFault(
       return sendJson(res, 200, { data: [], total: 0, limit: 0, offset: 0, errors: null });
     case 'notjaeger':
       return sendJson(res, 200, { status: 'ok', version: '1.0' });
+    case 'baddata':
+      return sendJson(res, 200, { data: { a: 1 }, total: 1, limit: 0, offset: 0, errors: null });
+    case 'badlist':
+      return sendJson(res, 200, {
+        data: [{ parent: 'orders', child: 'payments', callCount: 3 }, 42, { parent: 1, kid: 'x' }],
+        total: 3,
+        limit: 0,
+        offset: 0,
+        errors: null,
+      });
     case 'huge':
       return sendHuge(res, settings.hugeBytes);
     case 'huge-declared':
