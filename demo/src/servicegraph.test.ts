@@ -33,16 +33,29 @@ describe('the shop under servicegraph semantics', () => {
     expect(derived.sort()).toEqual(declared.sort());
   });
 
-  it('connects the shop with the expected connection types', () => {
-    expect(edge(normal, 'user->web-frontend#virtual_node')).toBeDefined();
-    expect(edge(normal, 'web-frontend->api-gateway')).toBeDefined();
-    expect(edge(normal, 'payments->payments-db#database')).toBeDefined();
-    expect(edge(normal, 'cart->redis-cache#database')).toBeDefined();
-    expect(edge(normal, 'search->search-index#database')).toBeDefined();
-    expect(edge(normal, 'orders->shipping#messaging_system')).toBeDefined();
-    expect(edge(normal, 'analytics->recommendations#messaging_system')).toBeDefined();
-    expect(edge(normal, 'payments->stripe#virtual_node')).toBeDefined();
+  it('connects the shop with the expected connection types, each edge carrying requests', () => {
+    const expected: Array<[string, string]> = [
+      ['user->web-frontend#virtual_node', 'virtual_node'],
+      ['web-frontend->api-gateway', ''],
+      ['payments->payments-db#database', 'database'],
+      ['cart->redis-cache#database', 'database'],
+      ['search->search-index#database', 'database'],
+      ['orders->shipping#messaging_system', 'messaging_system'],
+      ['analytics->recommendations#messaging_system', 'messaging_system'],
+      ['payments->stripe#virtual_node', 'virtual_node'],
+    ];
+    for (const [id, connectionType] of expected) {
+      expect([id, edge(normal, id)?.connectionType]).toEqual([id, connectionType]);
+      expect([id, edge(normal, id)?.requests]).toEqual([id, expect.any(Number)]);
+      expect(edge(normal, id)!.requests).toBeGreaterThan(0);
+    }
+    // The gateway's entry edge carries most of the 80 requests/s over 30 s.
+    expect(edge(normal, 'web-frontend->api-gateway')!.requests).toBeGreaterThan(1000);
     expect(normal.edges.length).toBeGreaterThan(80);
+    expect(normal.edges.every((e) => e.requests > 0)).toBe(true);
+    expect(new Set(normal.edges.map((e) => e.connectionType))).toEqual(
+      new Set(['', 'database', 'messaging_system', 'virtual_node'])
+    );
   });
 
   it('shows the payments-db locking incident as a 20x p95 and errors on the path to the gateway', () => {

@@ -96,6 +96,7 @@ describe('createShop', () => {
       );
     }
     const httpServers = spans.filter((span) => span.kind === 'server' && span.attributes['http.route'] !== undefined);
+    expect(httpServers.length).toBeGreaterThan(100);
     for (const span of httpServers) {
       expect(span.attributes['http.request.method']).toMatch(/^(GET|POST|PUT|DELETE)$/);
       expect(span.error).toBe((span.attributes['http.response.status_code'] as number) >= 500);
