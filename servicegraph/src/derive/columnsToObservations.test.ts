@@ -98,6 +98,20 @@ describe('columnsToObservations (fast path) equals spansToObservations (object p
     expect(canonical(columnsToObservations(columns))).toEqual(canonical(objectObservations([text])));
   });
 
+  it('gives the same observations from a cleared, reused store', () => {
+    const [[, jaeger], [, otlp]] = encodings(
+      generateSyntheticSpans({ seed: 13, traces: 20, spansPerTrace: 25, services: 6 })
+    );
+    const columns = new SpanColumns();
+    scanTraceColumns(jaeger, 'a.json', columns);
+    const first = columnsToObservations(columns);
+    columns.clear();
+    expect(columns.count).toBe(0);
+    scanTraceColumns(otlp, 'b.json', columns);
+    expect(canonical(columnsToObservations(columns))).toEqual(canonical(first));
+    expect(canonical(first)).toEqual(canonical(objectObservations([otlp])));
+  });
+
   it('gives the same observations, in the same order, as pairing the spans the columns rebuild', () => {
     const [, text] = encodings(generateSyntheticSpans({ seed: 11, traces: 30, spansPerTrace: 25, services: 6 }))[1];
     const columns = new SpanColumns();

@@ -214,6 +214,19 @@ export class SpanColumns {
     this.ints[i * INTS + SERVICE] = service;
   }
 
+  /** Empties the store for another dump, keeping its arrays (a long-lived caller reuses one store). */
+  clear(): void {
+    this.truncate(0);
+    this.attributeList.length = 0;
+    this.idTexts.clear();
+    this.traceIds.length = 0;
+    this.traceSlots.fill(0);
+    this.lastTraceId = undefined;
+    this.lastTrace = -1;
+    this.services.length = 0;
+    this.serviceIndex.clear();
+  }
+
   /** Drops the spans from `count` on (a scan that fell back to the full parser). */
   truncate(count: number): void {
     for (let i = count; i < this.count; i++) {
