@@ -135,6 +135,9 @@ test.describe('how the map looks (issue 9: a map a person would be glad to look 
       await settledMap(page, theme, { groupField: '' });
       await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-look-${theme}`);
 
+      await settledMap(page, theme, { groupField: '', layoutMode: 'layered' });
+      await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-look-${theme}-layered`);
+
       await openMap(page, `?theme=${theme}`, { name: 'sandbox', json: groupedSqlDashboard() });
       await expect(mapCanvas(page)).toHaveAttribute('data-node-count', '29');
       await waitForSettledPositions(page);
