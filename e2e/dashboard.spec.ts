@@ -1,3 +1,4 @@
+import { Page } from '@playwright/test';
 import fs from 'fs';
 import path from 'path';
 import { canvasInk, expect, saveScreenshot, test } from './sandboxPage';
@@ -36,6 +37,41 @@ test.beforeEach(async ({ page }) => {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** A point on an edge of the map, in page pixels, and the tooltip the pointer got there. */
+interface EdgePoint {
+  x: number;
+  y: number;
+  tooltip: string;
+}
+
+/**
+ * Moves the pointer along the edge source → target (another edge or node may lie on top of a point) until its
+ * tooltip shows, with `expected` in it when given; keeps trying while the stream redraws the map.
+ */
+async function pointAtEdge(page: Page, source: string, target: string, expected?: RegExp): Promise<EdgePoint> {
+  const tooltip = page.getByTestId('kompas-dataflow-tooltip');
+  let found: EdgePoint | undefined;
+  const tryEdge = async (): Promise<boolean> => {
+    const positions = await nodePositions(page);
+    const box = await canvasBox(page);
+    const [a, b] = [positions[source], positions[target]];
+    for (const t of a && b ? [0.5, 0.42, 0.58, 0.35, 0.65] : []) {
+      const x = box.x + a.x + (b.x - a.x) * t;
+      const y = box.y + a.y + (b.y - a.y) * t;
+      await page.mouse.move(x + 1, y);
+      await page.mouse.move(x, y);
+      const text = (await tooltip.isVisible()) ? ((await tooltip.textContent()) ?? '') : '';
+      if (text.startsWith(`${source} → ${target}`) && (!expected || expected.test(text))) {
+        found = { x, y, tooltip: text };
+        return true;
+      }
+    }
+    return false;
+  };
+  await expect.poll(tryEdge, { timeout: 15_000, message: `the tooltip of ${source} → ${target}` }).toBe(true);
+  return found!;
 }
 
 test.describe('the provisioned "Shop dataflow" dashboard on the seeded Timescale data (issue 7)', () => {
@@ -147,6 +183,34 @@ test.describe('the provisioned "Shop dataflow" dashboard on the seeded Timescale
     expect(Object.keys(after).length).toBeGreaterThan(10);
     expect(maxShift(before, after)).toBeLessThan(0.02 * box.width);
     await expect(mapCanvas(page)).not.toHaveAttribute('data-layout', 'pending');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('"Show an example request" on payments → payments-db draws its route, fetched from Jaeger by the exemplar id (issue 8)', async ({
+    page,
+    consoleErrors,
+  }) => {
+    const canvas = await openMap(page, '?dashboard=shop-dataflow');
+    await waitForSettledPositions(page);
+    // The edge's tooltip names its exemplar: the slowest request the seeded buckets kept for it.
+    const edge = await pointAtEdge(page, 'payments', 'payments-db');
+    const exemplar = /([0-9a-f]{32}) \(right-click to show its route\)/.exec(edge.tooltip)?.[1];
+    expect(exemplar, `exemplar in the tooltip: ${edge.tooltip}`).toBeDefined();
+
+    await page.mouse.click(edge.x, edge.y, { button: 'right' });
+    await page.getByRole('menuitem', { name: 'Show an example request' }).click();
+    await expect(page.getByLabel('Variable routeTrace')).toHaveValue(exemplar!);
+    const routeBar = page.getByTestId('kompas-dataflow-route');
+    await expect(routeBar).toContainText(`Route of ${exemplar}`, { timeout: 30_000 });
+    await expect(routeBar).toHaveAttribute('data-trace-id', exemplar!);
+    await expect(routeBar).toContainText(/\d+ hops · critical path [\d.]+ (ms|s)/);
+    expect(Number(await routeBar.getAttribute('data-hops'))).toBeGreaterThan(3);
+    await expect.poll(async () => Number(await canvas.getAttribute('data-route-edges'))).toBeGreaterThan(3);
+
+    // The slow hop itself: its step on the route with its duration, during the payments-db-locking incident.
+    const onRoute = await pointAtEdge(page, 'payments', 'payments-db', /Step \d+/);
+    expect(onRoute.tooltip).toMatch(/Step \d+\s*[\d.]+ (ms|s), (ok|failed)/);
+    await saveScreenshot(page, 'dashboard-example-request-route');
     expect(consoleErrors).toEqual([]);
   });
 });

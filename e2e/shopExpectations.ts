@@ -4,7 +4,7 @@
  */
 import { createShop } from '../demo/src/shop';
 import { spansToObservations } from '../servicegraph/src/derive/spansToObservations';
-import { seedPhases } from '../provisioning/testing/seedShopData';
+import { DEFAULT_SEED, seedPhases } from '../provisioning/testing/seedShopData';
 
 export interface ExpectedEdge {
   client: string;
@@ -13,8 +13,8 @@ export interface ExpectedEdge {
   failed: number;
 }
 
-/** globalSetup's seed: seedShopData's defaults (seed 21, 4 requests/s, 5 incident minutes). */
-const SEED = 21;
+/** globalSetup's seed: seedShopData's defaults (4 requests/s), 5 incident minutes. */
+const SEED = DEFAULT_SEED;
 const INCIDENT_MINUTES = 5;
 /** Requests derived together: traces never span requests, so batches give the same pairs as one big call. */
 const BATCH = 150;

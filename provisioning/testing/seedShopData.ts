@@ -10,6 +10,9 @@ import { startCollector } from '../../collector/src/service';
 import { testCollectorConfig } from '../../collector/src/testing/collectorHarness';
 import { sendShopTraffic, type TrafficPhase } from './shopTraffic';
 
+/** The demo shop seed of the seeded traffic unless a caller picks another. */
+export const DEFAULT_SEED = 21;
+
 export interface SeedOptions {
   /** End of the seeded traffic (ms since epoch), e.g. Date.now(). */
   endMs: number;
@@ -51,7 +54,7 @@ export async function seedShopData(databaseUrl: string, options: SeedOptions): P
     log: () => undefined,
   });
   try {
-    return await sendShopTraffic(collector.url, seedPhases(options), options.seed ?? 21);
+    return await sendShopTraffic(collector.url, seedPhases(options), options.seed ?? DEFAULT_SEED);
   } finally {
     await collector.stop();
   }
