@@ -27,6 +27,7 @@ import { useElementSize } from './hooks/useElementSize';
 import { usePanelData } from './hooks/usePanelData';
 import { usePanelPlugin } from './hooks/usePanelPlugin';
 import { useRefreshTick } from './hooks/useRefreshTick';
+import { useUrlVariables } from './hooks/useUrlVariables';
 import { SandboxTemplateSrv } from './templateSrv';
 
 /** Relative ranges ("now-1h") stay relative; absolute picks are stored as ISO strings. */
@@ -47,11 +48,13 @@ export function App({ templateSrv }: Props) {
   const { dashboard, error, update, reset } = useDashboard(dashboardName);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [dsGeneration, setDsGeneration] = useState(0);
-  const [urlVars, setUrlVars] = useState(search);
+  const { search: urlVars, setVariable } = useUrlVariables();
 
   const panelIndex = Math.max(
     0,
-    dashboard?.panels.findIndex((p) => (search.get('viewPanel') ? String(p.id) === search.get('viewPanel') : p.type === 'kompas-dataflow-panel')) ?? 0
+    dashboard?.panels.findIndex((p) =>
+      search.get('viewPanel') ? String(p.id) === search.get('viewPanel') : p.type === 'kompas-dataflow-panel'
+    ) ?? 0
   );
   const panel: SandboxPanel | undefined = dashboard?.panels[panelIndex];
   const updatePanel = (change: Partial<SandboxPanel>) =>
@@ -105,12 +108,6 @@ export function App({ templateSrv }: Props) {
     return <div className={styles.loading}>Loading dashboard…</div>;
   }
 
-  const setVariable = (name: string, value: string) => {
-    const url = new URL(window.location.href);
-    url.searchParams.set(`var-${name}`, value);
-    window.history.replaceState(null, '', url.toString());
-    setUrlVars(new URLSearchParams(url.search));
-  };
   const onDataSourceChange = (settings: DataSourceInstanceSettings) => {
     const sameType = settings.type === getDataSourceSrv().getInstanceSettings(panel.datasource)?.type;
     updatePanel({
@@ -154,7 +151,12 @@ export function App({ templateSrv }: Props) {
               height={panelHeight}
               onOptionsChange={(options) => updatePanel({ options })}
               onFieldConfigChange={(fieldConfig: FieldConfigSource) => updatePanel({ fieldConfig })}
-              onChangeTimeRange={(r) => update((d) => ({ ...d, time: { from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString() } }))}
+              onChangeTimeRange={(r) =>
+                update((d) => ({
+                  ...d,
+                  time: { from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString() },
+                }))
+              }
             />
           )}
         </div>
@@ -171,7 +173,11 @@ export function App({ templateSrv }: Props) {
           )}
         </aside>
       </main>
-      <section className={styles.queries} data-testid="sandbox-queries" data-state={data.state ?? LoadingState.NotStarted}>
+      <section
+        className={styles.queries}
+        data-testid="sandbox-queries"
+        data-state={data.state ?? LoadingState.NotStarted}
+      >
         {ds && (
           <QueryPane
             ds={ds}
@@ -203,7 +209,16 @@ const getStyles = (theme: GrafanaTheme2) => ({
   header: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
   main: css({ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 340px', gap: theme.spacing(1), minHeight: 0 }),
   panel: css({ minWidth: 0, minHeight: 0, position: 'relative' }),
-  options: css({ background: theme.colors.background.primary, border: `1px solid ${theme.colors.border.weak}`, minHeight: 0 }),
-  queries: css({ overflowY: 'auto', background: theme.colors.background.primary, border: `1px solid ${theme.colors.border.weak}`, padding: theme.spacing(1) }),
+  options: css({
+    background: theme.colors.background.primary,
+    border: `1px solid ${theme.colors.border.weak}`,
+    minHeight: 0,
+  }),
+  queries: css({
+    overflowY: 'auto',
+    background: theme.colors.background.primary,
+    border: `1px solid ${theme.colors.border.weak}`,
+    padding: theme.spacing(1),
+  }),
   loading: css({ padding: 32 }),
 });

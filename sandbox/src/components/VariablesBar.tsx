@@ -14,17 +14,21 @@ export function VariablesBar({ variables, onChange }: Props) {
   }
   return (
     <Stack gap={1} wrap="wrap">
-      {variables.map((v) => (
-        <InlineField key={v.name} label={v.label ?? v.name}>
-          <Input
-            aria-label={`Variable ${v.name}`}
-            width={20}
-            defaultValue={Array.isArray(v.value) ? v.value.join(',') : v.value}
-            onBlur={(e) => onChange(v.name, e.currentTarget.value)}
-            onKeyDown={(e) => e.key === 'Enter' && onChange(v.name, e.currentTarget.value)}
-          />
-        </InlineField>
-      ))}
+      {variables.map((v) => {
+        const value = Array.isArray(v.value) ? v.value.join(',') : v.value;
+        // Keyed by value: a change from elsewhere (the URL, a panel) shows up in the box.
+        return (
+          <InlineField key={`${v.name}=${value}`} label={v.label ?? v.name}>
+            <Input
+              aria-label={`Variable ${v.name}`}
+              width={20}
+              defaultValue={value}
+              onBlur={(e) => onChange(v.name, e.currentTarget.value)}
+              onKeyDown={(e) => e.key === 'Enter' && onChange(v.name, e.currentTarget.value)}
+            />
+          </InlineField>
+        );
+      })}
     </Stack>
   );
 }
