@@ -83,6 +83,9 @@ describe('datasources', () => {
       secureJsonData: { password: '$KOMPAS_PG_PASSWORD' },
     });
     expect(postgres.jsonData).toMatchObject({ database: '$KOMPAS_PG_DATABASE' });
+    // Copied as it is, the file must not turn TLS off: the mode comes from the environment (require there;
+    // disable only where the compose stack or the sandbox says so).
+    expect(postgres.jsonData).toMatchObject({ sslmode: '$KOMPAS_PG_SSLMODE' });
     const jaeger = datasources.find((ds) => ds.type === 'jaeger')!;
     expect(jaeger).toMatchObject({ uid: 'jaeger', url: '$KOMPAS_JAEGER_URL' });
   });
@@ -95,8 +98,10 @@ describe('datasources', () => {
       KOMPAS_PG_USER: 'reader',
       KOMPAS_PG_PASSWORD: 'pw',
       KOMPAS_PG_DATABASE: 'kompas',
+      KOMPAS_PG_SSLMODE: 'require',
     };
     const stored = loadProvisionedDataSources(file, env);
+    expect(stored.find((ds) => ds.uid === 'kompas-postgres')?.jsonData.sslmode).toBe('require');
     expect(stored.find((ds) => ds.uid === 'kompas-jaeger')?.jsonData.jaegerUrl).toBe('http://jaeger:16686');
     expect(stored.find((ds) => ds.uid === 'kompas-postgres')?.secureJsonData).toEqual({ password: 'pw' });
   });
