@@ -5,15 +5,20 @@
 import { execSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import { loadProvisionedDataSources } from './datasourceStore';
+import { loadSandboxDataSources } from './sandboxDataSources';
 import { startSandboxServer } from './sandboxServer';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-function newestMtime(dirs: string[]): number {
+/** Newest modification time among files and folders (walked, skipping node_modules and dot entries inside). */
+function newestMtime(paths: string[]): number {
   let newest = 0;
   const walk = (dir: string) => {
     if (!fs.existsSync(dir)) {
+      return;
+    }
+    if (!fs.statSync(dir).isDirectory()) {
+      newest = Math.max(newest, fs.statSync(dir).mtimeMs);
       return;
     }
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -28,7 +33,7 @@ function newestMtime(dirs: string[]): number {
       }
     }
   };
-  dirs.forEach((d) => walk(path.join(ROOT, d)));
+  paths.forEach((p) => walk(path.join(ROOT, p)));
   return newest;
 }
 
@@ -65,23 +70,27 @@ async function startJaeger(): Promise<string | undefined> {
   return replay.url;
 }
 
+/** What a plugin build reads besides its sources: the build configuration and the installed dependencies. */
+const BUILD_INPUTS = ['webpack.config.ts', '.config', 'package-lock.json', 'tsconfig.json'];
+
 async function main(): Promise<void> {
-  const shared = ['servicegraph', 'demo'];
+  const shared = ['servicegraph', 'demo', ...BUILD_INPUTS];
   buildIfStale('datasource plugin', 'dist/kompas-dataflow-datasource/module.js', ['datasource', ...shared], 'npm run --silent build:datasource');
   buildIfStale('panel plugin', 'dist/kompas-dataflow-panel/module.js', ['panel', ...shared], 'npm run --silent build:panel');
-  buildIfStale('sandbox host page', 'sandbox/public/host.js', ['sandbox/src'], 'npm run --silent build:sandbox');
+  buildIfStale(
+    'sandbox host page',
+    'sandbox/public/host.js',
+    ['sandbox/src', 'sandbox/webpack.config.ts', 'package-lock.json'],
+    'npm run --silent build:sandbox'
+  );
 
   const jaegerUrl = await startJaeger();
   const pg = process.env.KOMPAS_PG_URL ? new URL(process.env.KOMPAS_PG_URL) : undefined;
-  const env = {
-    ...process.env,
-    KOMPAS_JAEGER_URL: jaegerUrl ?? '',
-    KOMPAS_PG_HOSTPORT: pg ? `${pg.hostname}:${pg.port || 5432}` : '',
-    KOMPAS_PG_DATABASE: pg ? decodeURIComponent(pg.pathname.slice(1)) : '',
-    KOMPAS_PG_USER: pg ? decodeURIComponent(pg.username) : '',
-    KOMPAS_PG_PASSWORD: pg ? decodeURIComponent(pg.password) : '',
-  };
-  const dataSources = loadProvisionedDataSources(path.join(ROOT, 'provisioning', 'datasources', 'kompas.yaml'), env);
+  const dataSources = loadSandboxDataSources(ROOT, {
+    jaegerUrl,
+    postgresUrl: process.env.KOMPAS_PG_URL,
+    postgresSslMode: process.env.KOMPAS_PG_SSLMODE,
+  });
   const server = await startSandboxServer({
     port: Number(process.env.PORT ?? 3030),
     host: process.env.HOST ?? '127.0.0.1',
@@ -90,6 +99,7 @@ async function main(): Promise<void> {
   });
   console.log(`Kompas sandbox: ${server.url.replace('127.0.0.1', 'localhost')}`);
   console.log(`  Jaeger: ${jaegerUrl ?? 'not started'}   PostgreSQL: ${pg ? pg.host : 'not configured (set KOMPAS_PG_URL)'}`);
+  console.log(`  Default datasource: ${dataSources.find((ds) => ds.isDefault)?.name ?? 'none'}`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
