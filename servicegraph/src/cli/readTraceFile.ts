@@ -4,7 +4,7 @@
  * are OTLP/protobuf; everything else is text (JSON, NDJSON, YAML), with a protobuf fallback for binary content
  * under another name. Every failure is a ParseError naming the file.
  */
-import { readFileSync } from 'fs';
+import { closeSync, openSync, readFileSync, readSync } from 'fs';
 import { gunzipSync } from 'zlib';
 import { ParseError } from '../parse/parseError';
 import { scanTraceColumns } from '../parse/scan/scanTraceText';
@@ -19,11 +19,19 @@ export function readTraceFile(path: string, columns: SpanColumns): DependencyLin
   const name = path;
   let bytes: Buffer;
   try {
+    const head = readHead(path);
+    if (!isGzip(head) && !looksBinary(head) && !PROTOBUF_EXTENSION.test(path.replace(/\.gz$/i, ''))) {
+      // Plain text: decoded straight into a string, so a large dump is not held twice (bytes and text).
+      return scanTraceColumns(readFileSync(path, 'utf8'), name, columns).dependencies;
+    }
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof ParseError) {
+      throw error;
+    }
     throw new ParseError(name, `cannot read file: ${describeFsError(error)}`);
   }
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+  if (isGzip(bytes)) {
     try {
       bytes = gunzipSync(bytes);
     } catch (error) {
@@ -53,6 +61,21 @@ function addProtobufSpans(bytes: Buffer, name: string, columns: SpanColumns): De
     columns.pushSpan(span);
   }
   return [];
+}
+
+/** The first bytes of the file (enough for looksBinary). */
+function readHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(512);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function isGzip(bytes: Buffer): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 /** Control bytes other than whitespace do not occur in JSON or YAML text. */
