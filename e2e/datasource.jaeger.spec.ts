@@ -1,5 +1,10 @@
-import { Page } from '@playwright/test';
-import { startJaegerReplay } from '../sandbox/jaeger-replay/src';
+import { APIRequestContext, Page } from '@playwright/test';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { JaegerReplay, startJaegerReplay } from '../sandbox/jaeger-replay/src';
+import { loadTraceFiles } from '../sandbox/jaeger-replay/src/loadTraces';
 import { demoShopTraces } from '../sandbox/jaeger-replay/src/demoTraces';
 import { expect, saveScreenshot, test } from './sandboxPage';
 import {
@@ -19,6 +24,14 @@ import { mapCanvas, nodePositions } from './panelPage';
 
 /** Services of the recorded real traces (sandbox/jaeger-replay/testdata, from the Jaeger UI's fixtures). */
 const RECORDED_SERVICES = ['customers-service', 'api-gateway', 'ride-sharing-app'];
+/** Edges of those recordings under servicegraph semantics (a CLIENT/SERVER pair, a database, the root). */
+const RECORDED_EDGES = [
+  'api-gateway->customers-service',
+  'metrics-backend->metrics#database',
+  'user->api-gateway#virtual_node',
+  'service1->service2#messaging_system',
+];
+const ROOT = path.resolve(__dirname, '..');
 
 async function searchServices(page: Page, text: string): Promise<string[]> {
   const search = page.getByTestId('kompas-dataflow-search');
@@ -35,46 +48,158 @@ async function expectRecordedServices(page: Page): Promise<void> {
   }
 }
 
+/** The edges the `edges` CLI computes for a Jaeger JSON file: edge id (as the frames name it) → requests. */
+function cliEdges(json: unknown): { nodes: number; edges: Record<string, number> } {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'jaeger-e2e-')), 'input.json');
+  writeFileSync(file, JSON.stringify(json));
+  const result = spawnSync(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    [path.join(ROOT, 'servicegraph/src/cli/edgesCli.ts'), file],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }
+  );
+  if (result.status !== 0) {
+    throw new Error(`edges CLI: ${result.stderr}`);
+  }
+  const report = JSON.parse(result.stdout) as CliReport;
+  return {
+    nodes: report.nodes.length,
+    edges: Object.fromEntries(
+      report.edges.map((e) => [`${e.source}->${e.target}${e.connectionType ? `#${e.connectionType}` : ''}`, e.requests])
+    ),
+  };
+}
+
+interface CliReport {
+  nodes: Array<{ id: string }>;
+  edges: Array<{ source: string; target: string; connectionType: string; requests: number }>;
+}
+
+/**
+ * Runs the panel's query through the built datasource in the page (Grafana's getDataSourceSrv, as a panel
+ * does) and returns the edges frame as edge id → requests.
+ */
+async function queryEdges(
+  page: Page,
+  query: Record<string, unknown>,
+  rangeMs: number
+): Promise<Record<string, number>> {
+  return page.evaluate(
+    async ({ uid, query, rangeMs }) => {
+      type Frame = { name?: string; fields: Array<{ name: string; values: unknown[] }> };
+      const system = (window as unknown as { System: { import(id: string): Promise<Record<string, never>> } }).System;
+      const runtime = (await system.import('@grafana/runtime')) as unknown as {
+        getDataSourceSrv(): { get(uid: string): Promise<{ query(request: unknown): { subscribe(o: object): void } }> };
+      };
+      const data = (await system.import('@grafana/data')) as unknown as { dateTime(ms: number): unknown };
+      const ds = await runtime.getDataSourceSrv().get(uid);
+      const now = Date.now();
+      const request = {
+        targets: [{ refId: 'A', ...query }],
+        range: { from: data.dateTime(now - rangeMs), to: data.dateTime(now), raw: { from: 'now-15m', to: 'now' } },
+        requestId: 'e2e-edges',
+        interval: '1s',
+        intervalMs: 1000,
+        scopedVars: {},
+        timezone: 'utc',
+        app: 'dashboard',
+        startTime: now,
+      };
+      const frames = await new Promise<Frame[]>((resolve, reject) => {
+        let last: Frame[] = [];
+        ds.query(request).subscribe({
+          next: (response: { data: Frame[] }) => (last = response.data),
+          error: reject,
+          complete: () => resolve(last),
+        });
+      });
+      const edges = frames.find((frame) => frame.name === 'edges');
+      const column = (name: string) => edges?.fields.find((field) => field.name === name)?.values ?? [];
+      const requests = column('requests');
+      return Object.fromEntries(column('id').map((id, i) => [String(id), Number(requests[i])]));
+    },
+    { uid: DS.jaeger, query, rangeMs }
+  );
+}
+
+/** Points the Jaeger datasource at a replay server of the recordings only (shifted to end now) for `run`. */
+async function withRecordingsOnly(
+  request: APIRequestContext,
+  run: (replay: JaegerReplay) => Promise<void>
+): Promise<void> {
+  const replay = await startJaegerReplay({ port: 0, shiftToMs: Date.now() });
+  const saved = await readDataSource(request, DS.jaeger);
+  try {
+    const jsonData = { ...(saved.jsonData as Record<string, unknown>), jaegerUrl: replay.url };
+    expect((await request.put(`/api/datasources/uid/${DS.jaeger}`, { data: { jsonData } })).ok()).toBe(true);
+    await run(replay);
+  } finally {
+    await restoreDataSource(request, DS.jaeger, saved);
+    await replay.close();
+  }
+}
+
 test.describe('datasource: Jaeger source against the replay server', () => {
-  test('traces mode shows the graph of the recorded traces', async ({ page, consoleErrors }) => {
-    await openDashboard(page, {
-      datasourceUid: DS.jaeger,
-      query: { source: 'jaeger', queryType: 'traces', streaming: false, limit: 1000 },
+  test('traces mode maps the recorded traces with the edges and counts the edges CLI computes', async ({
+    page,
+    request,
+    consoleErrors,
+  }) => {
+    // What the replay serves (one copy of each recorded trace), through the CLI.
+    const expected = cliEdges({ data: loadTraceFiles() });
+    expect(Object.keys(expected.edges)).toEqual(expect.arrayContaining(RECORDED_EDGES));
+    await withRecordingsOnly(request, async () => {
+      const query = { source: 'jaeger', queryType: 'traces', streaming: false, service: '', limit: 1000 };
+      await openDashboard(page, { datasourceUid: DS.jaeger, query, time: { from: 'now-15m', to: 'now' } });
+      await expect.poll(() => dataState(page), { timeout: 30_000 }).toBe('Done');
+      await expect.poll(() => edgeCount(page)).toBe(Object.keys(expected.edges).length);
+      expect(await nodeCount(page)).toBe(expected.nodes);
+      expect(await queryEdges(page, query, 15 * 60_000)).toEqual(expected.edges);
+      await expectRecordedServices(page);
+      // The recorded customers-service (called by api-gateway) is a node a person can hover and read.
+      await expect
+        .poll(async () => (await hoverNode(page, 'customers-service'))?.rows.Requests ?? '', { timeout: 10_000 })
+        .toBe(String(expected.edges['api-gateway->customers-service']));
+      // The query editor's service picker is filled from the replayed /api/services.
+      await page.getByTestId('kompas-query-service').fill('customers');
+      await expect(page.getByRole('option', { name: 'customers-service', exact: true })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await saveScreenshot(page, 'datasource-jaeger-traces');
     });
-    await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBeGreaterThan(0);
-    await expect.poll(() => dataState(page)).toBe('Done');
-    expect(await edgeCount(page)).toBeGreaterThan(0);
-    await expectRecordedServices(page);
-    // The recorded customers-service (called by api-gateway) is a node a person can hover and read
-    // (its edge can hide under the demo shop's api-gateway edges in this crowded map).
-    await expect
-      .poll(async () => (await hoverNode(page, 'customers-service'))?.rows.Requests ?? '', { timeout: 10_000 })
-      .toMatch(/^[1-9]\d*$/);
-    // The query editor's service picker is filled from the replayed /api/services.
-    await page.getByTestId('kompas-query-service').fill('customers');
-    await expect(page.getByRole('option', { name: 'customers-service', exact: true })).toBeVisible();
-    await page.keyboard.press('Escape');
-    await saveScreenshot(page, 'datasource-jaeger-traces');
     expect(consoleErrors).toEqual([]);
   });
 
-  test('dependencies mode shows the recorded services too', async ({ page, consoleErrors }) => {
-    await openDashboard(page, {
-      datasourceUid: DS.jaeger,
-      query: { source: 'jaeger', queryType: 'dependencies', streaming: false },
-    });
-    const queryType = page.getByTestId('kompas-query-type');
-    await expect(queryType.getByRole('radio', { name: 'Dependencies' })).toBeChecked();
-    await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await edgeCount(page)).toBeGreaterThan(0);
-    await expectRecordedServices(page);
-    await saveScreenshot(page, 'datasource-jaeger-dependencies');
+  test('dependencies mode maps the replayed dependency links as the edges CLI reads them', async ({
+    page,
+    request,
+    consoleErrors,
+  }) => {
+    await withRecordingsOnly(request, async (replay) => {
+      const endMs = Date.now();
+      const links = await (
+        await request.get(`${replay.url}/api/dependencies?endTs=${endMs}&lookback=${15 * 60_000}`)
+      ).json();
+      const expected = cliEdges(links);
+      expect(Object.keys(expected.edges)).toEqual(expect.arrayContaining(['api-gateway->customers-service']));
+      const query = { source: 'jaeger', queryType: 'dependencies', streaming: false };
+      await openDashboard(page, { datasourceUid: DS.jaeger, query, time: { from: 'now-15m', to: 'now' } });
+      const queryType = page.getByTestId('kompas-query-type');
+      await expect(queryType.getByRole('radio', { name: 'Dependencies' })).toBeChecked();
+      await expect.poll(() => edgeCount(page), { timeout: 30_000 }).toBe(Object.keys(expected.edges).length);
+      expect(await nodeCount(page)).toBe(expected.nodes);
+      expect(await queryEdges(page, query, 15 * 60_000)).toEqual(expected.edges);
+      await expectRecordedServices(page);
+      await saveScreenshot(page, 'datasource-jaeger-dependencies');
 
-    // Switching the mode in the editor re-runs the query as traces and still shows them.
-    await queryType.getByRole('radio', { name: 'Traces' }).check({ force: true });
-    await expect(queryType.getByRole('radio', { name: 'Traces' })).toBeChecked();
-    await expect.poll(() => dataState(page), { timeout: 30_000 }).toBe('Done');
-    await expectRecordedServices(page);
+      // Switching the mode in the editor re-runs the query as traces and shows the traces' edges.
+      await queryType.getByRole('radio', { name: 'Traces' }).check({ force: true });
+      await expect(queryType.getByRole('radio', { name: 'Traces' })).toBeChecked();
+      await expect.poll(() => dataState(page), { timeout: 30_000 }).toBe('Done');
+      await expect.poll(() => edgeCount(page)).toBe(Object.keys(cliEdges({ data: loadTraceFiles() }).edges).length);
+      await expectRecordedServices(page);
+    });
     expect(consoleErrors).toEqual([]);
   });
 
