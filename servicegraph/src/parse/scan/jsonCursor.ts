@@ -87,10 +87,23 @@ export class JsonCursor {
    * compare it with keyIs(), or take it with key().
    */
   nextKey(first: boolean): boolean {
+    const start = this.nextKeyStart(first);
+    if (start < 0) {
+      return false;
+    }
+    const end = this.plainStringEnd(start);
+    if (end < 0) {
+      throw new ScanUnsupported('escaped or unterminated key');
+    }
+    return this.enterValue(start, end);
+  }
+
+  /** Past the `,` (unless first) and the opening quote of the next key: where its text starts; -1 at `}`. */
+  private nextKeyStart(first: boolean): number {
     let c = this.peek();
     if (c === CLOSE_BRACE) {
       this.pos++;
-      return false;
+      return -1;
     }
     if (!first) {
       if (c !== COMMA) {
@@ -102,16 +115,7 @@ export class JsonCursor {
     if (c !== QUOTE) {
       throw new ScanUnsupported(`expected a key at ${this.pos}`);
     }
-    const start = this.pos + 1;
-    const end = this.plainStringEnd(start);
-    if (end < 0) {
-      throw new ScanUnsupported('escaped or unterminated key');
-    }
-    this.keyStart = start;
-    this.keyEnd = end;
-    this.pos = end + 1;
-    this.expectChar(COLON);
-    return true;
+    return this.pos + 1;
   }
 
   /**
@@ -120,23 +124,11 @@ export class JsonCursor {
    * for its end first and compared after.
    */
   nextKnownKey(first: boolean, table: KeyTable): boolean {
-    const text = this.text;
-    let c = this.peek();
-    if (c === CLOSE_BRACE) {
-      this.pos++;
+    const start = this.nextKeyStart(first);
+    if (start < 0) {
       return false;
     }
-    if (!first) {
-      if (c !== COMMA) {
-        throw new ScanUnsupported(`expected , or } at ${this.pos}`);
-      }
-      this.pos++;
-      c = this.peek();
-    }
-    if (c !== QUOTE) {
-      throw new ScanUnsupported(`expected a key at ${this.pos}`);
-    }
-    const start = this.pos + 1;
+    const text = this.text;
     const candidates = table[text.charCodeAt(start)];
     if (candidates !== undefined) {
       for (let i = 0; i < candidates.length; i++) {
