@@ -7,7 +7,8 @@
  * the scanner used to build, so pairing reuses the object rules unchanged.
  */
 import type { AttributeValue, Span, SpanKind } from '../../types';
-import { copyOf, hexHalf, hexId } from './idText';
+import { hexHalf, hexId } from './idText';
+import { TraceIdTable } from './traceIdTable';
 
 /** Span kinds by column code (OTLP numbering). */
 export const KIND_CODES: readonly SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
@@ -77,59 +78,29 @@ export class SpanColumns {
   /** Ids that are not 16 hex digits, by 2 × span index (+ 1 for the parent); rare. */
   private idTexts = new Map<number, string>();
 
-  readonly traceIds: string[] = [];
-  /** Open addressing over trace id hashes: code + 1 per slot (0: empty). */
-  private traceSlots = new Int32Array(1024);
-  private lastTraceId: string | undefined;
-  private lastTrace = -1;
+  /** Trace ids by code. */
+  private readonly traces = new TraceIdTable();
   readonly services: string[] = [];
   private readonly serviceIndex = new Map<string, number>();
 
-  /** The code of a trace id (consecutive spans of one trace pass the same string: no lookup). */
-  internTrace(traceId: string): number {
-    if (traceId === this.lastTraceId) {
-      return this.lastTrace;
-    }
-    const code = this.internTraceIn(traceId, 0, traceId.length);
-    this.lastTraceId = traceId;
-    this.lastTrace = code;
-    return code;
+  /** Trace ids by code (codes are given in order of first appearance). */
+  get traceIds(): readonly string[] {
+    return this.traces.ids;
   }
 
-  /**
-   * The code of the trace id text[start, end), without making a string unless the id is new: OTLP dumps
-   * group spans by service, so nearly every span names another trace than the one before.
-   */
+  /** The code of a trace id. */
+  internTrace(traceId: string): number {
+    return this.traces.intern(traceId);
+  }
+
+  /** The code of the trace id text[start, end), made a string only when it is new. */
   internTraceIn(text: string, start: number, end: number): number {
-    const known = this.findTraceIn(text, start, end);
-    if (known >= 0) {
-      return known;
-    }
-    const slots = this.traceSlots;
-    const code = this.traceIds.length;
-    this.traceIds.push(start === 0 && end === text.length ? text : copyOf(text, start, end));
-    if (2 * this.traceIds.length > slots.length) {
-      this.rehashTraces();
-    } else {
-      this.placeTrace(code);
-    }
-    return code;
+    return this.traces.internIn(text, start, end);
   }
 
   /** The code of the trace id text[start, end) if it is known, else -1. */
   findTraceIn(text: string, start: number, end: number): number {
-    const slots = this.traceSlots;
-    const mask = slots.length - 1;
-    for (let slot = hashRange(text, start, end) & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot];
-      if (entry === 0) {
-        return -1;
-      }
-      const known = this.traceIds[entry - 1];
-      if (known.length === end - start && sameRange(known, text, start)) {
-        return entry - 1;
-      }
-    }
+    return this.traces.findIn(text, start, end);
   }
 
   internService(service: string): number {
@@ -219,10 +190,7 @@ export class SpanColumns {
     this.truncate(0);
     this.attributeList.length = 0;
     this.idTexts.clear();
-    this.traceIds.length = 0;
-    this.traceSlots.fill(0);
-    this.lastTraceId = undefined;
-    this.lastTrace = -1;
+    this.traces.clear();
     this.services.length = 0;
     this.serviceIndex.clear();
   }
@@ -253,7 +221,7 @@ export class SpanColumns {
       attributes = ref === 0 ? KIND_TAG_ATTRIBUTES[flagsKind >> 8] : { ...attributes, 'span.kind': kind };
     }
     return {
-      traceId: this.traceIds[ints[at + TRACE]],
+      traceId: this.traces.ids[ints[at + TRACE]],
       spanId: (flagsKind & SPAN_ID_TEXT) === 0 ? hexId(ints[at + SPAN_HI], ints[at + SPAN_LO]) : this.idText(2 * i),
       parentSpanId:
         (flagsKind & PARENT_ID_TEXT) === 0 ? hexId(ints[at + PARENT_HI], ints[at + PARENT_LO]) : this.idText(2 * i + 1),
@@ -281,53 +249,12 @@ export class SpanColumns {
     return this.idTexts.get(key) ?? '';
   }
 
-  private placeTrace(code: number): void {
-    const slots = this.traceSlots;
-    const mask = slots.length - 1;
-    const id = this.traceIds[code];
-    let slot = hashRange(id, 0, id.length) & mask;
-    while (slots[slot] !== 0) {
-      slot = (slot + 1) & mask;
-    }
-    slots[slot] = code + 1;
-  }
-
-  private rehashTraces(): void {
-    this.traceSlots = new Int32Array(this.traceSlots.length * 2);
-    for (let code = 0; code < this.traceIds.length; code++) {
-      this.placeTrace(code);
-    }
-  }
-
   private grow(): void {
     const capacity = Math.max(4096, this.capacity * 2);
     this.ints = grown(this.ints, capacity * INTS);
     this.times = grown(this.times, capacity * 2);
     this.capacity = capacity;
   }
-}
-
-/**
- * FNV-1a over the last 16 characters of text[start, end): half the work for a 32-digit trace id, and the
- * random part of ids that are padded on the left (64-bit Jaeger ids). The table compares whole ids, so ids
- * that share their tail only cost a longer probe.
- */
-function hashRange(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = Math.max(start, end - 16); i < end; i++) {
-    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** Whether `known` stands in `text` at `start`. */
-function sameRange(known: string, text: string, start: number): boolean {
-  for (let i = 0; i < known.length; i++) {
-    if (known.charCodeAt(i) !== text.charCodeAt(start + i)) {
-      return false;
-    }
-  }
-  return true;
 }
 
 const spanDraft = new SpanDraft();
