@@ -20,6 +20,13 @@ export const DEFAULT_JAEGER_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_REQUEST_ID_ATTRIBUTE = 'http.request_id';
 
+/** The sources, as the config editor (default source) and the query editor (per query) offer them. */
+export const SOURCE_OPTIONS: Array<{ label: string; value: DataflowSourceKind; description: string }> = [
+  { label: 'Demo', value: 'demo', description: 'A simulated web shop running in the browser' },
+  { label: 'Jaeger', value: 'jaeger', description: 'Edges derived from Jaeger traces' },
+  { label: 'Timescale', value: 'timescale', description: 'Edge aggregates in TimescaleDB/PostgreSQL' },
+];
+
 /** Instance defaults: a fresh install shows the embedded demo shop with no backend. */
 export const DEFAULT_OPTIONS: Required<
   Pick<

@@ -3,19 +3,14 @@ import { DataSourceInstanceSettings, DataSourcePluginOptionsEditorProps } from '
 import { DataSourcePicker } from '@grafana/runtime';
 import { FieldSet, InlineField, Input, RadioButtonGroup } from '@grafana/ui';
 
-import { DEFAULT_OPTIONS } from '../defaults';
+import { DEFAULT_OPTIONS, SOURCE_OPTIONS } from '../defaults';
 import { DataflowDataSourceOptions, DataflowSecureJsonData, DataflowSourceKind } from '../types';
 import { CustomHeadersSettings } from './CustomHeadersSettings';
 import { JaegerAuthSettings } from './JaegerAuthSettings';
+import { NumberField } from './NumberField';
 import { TEST_IDS } from './testIds';
 
 type Props = DataSourcePluginOptionsEditorProps<DataflowDataSourceOptions, DataflowSecureJsonData>;
-
-export const SOURCE_OPTIONS: Array<{ label: string; value: DataflowSourceKind; description: string }> = [
-  { label: 'Demo', value: 'demo', description: 'A simulated web shop running in the browser' },
-  { label: 'Jaeger', value: 'jaeger', description: 'Edges derived from Jaeger traces' },
-  { label: 'Timescale', value: 'timescale', description: 'Edge aggregates in TimescaleDB/PostgreSQL' },
-];
 
 const POSTGRES_TYPES = ['grafana-postgresql-datasource', 'postgres'];
 
@@ -63,30 +58,25 @@ export function ConfigEditor(props: Props) {
         </InlineField>
         <JaegerAuthSettings {...props} />
         <CustomHeadersSettings {...props} />
-        <InlineField label="Timeout (s)" labelWidth={20}>
-          <Input
-            width={12}
-            type="number"
-            aria-label="Jaeger timeout in seconds"
-            data-testid={TEST_IDS.config.timeout}
-            defaultValue={(jsonData.jaegerTimeoutMs ?? DEFAULT_OPTIONS.jaegerTimeoutMs) / 1000}
-            onBlur={(e) => setJson('jaegerTimeoutMs', numberOr(e.currentTarget.value, 30) * 1000)}
-          />
-        </InlineField>
-        <InlineField
+        <NumberField
+          label="Timeout (s)"
+          labelWidth={20}
+          ariaLabel="Jaeger timeout in seconds"
+          testId={TEST_IDS.config.timeout}
+          width={12}
+          value={(jsonData.jaegerTimeoutMs ?? DEFAULT_OPTIONS.jaegerTimeoutMs) / 1000}
+          onCommit={(text) => setJson('jaegerTimeoutMs', numberOr(text, 30) * 1000)}
+        />
+        <NumberField
           label="Max response (MB)"
           labelWidth={20}
           tooltip="Bigger Jaeger answers are refused with a message"
-        >
-          <Input
-            width={12}
-            type="number"
-            aria-label="Maximum Jaeger response size in MB"
-            data-testid={TEST_IDS.config.maxResponse}
-            defaultValue={(jsonData.maxResponseBytes ?? DEFAULT_OPTIONS.maxResponseBytes) / 1024 / 1024}
-            onBlur={(e) => setJson('maxResponseBytes', Math.round(numberOr(e.currentTarget.value, 50) * 1024 * 1024))}
-          />
-        </InlineField>
+          ariaLabel="Maximum Jaeger response size in MB"
+          testId={TEST_IDS.config.maxResponse}
+          width={12}
+          value={(jsonData.maxResponseBytes ?? DEFAULT_OPTIONS.maxResponseBytes) / 1024 / 1024}
+          onCommit={(text) => setJson('maxResponseBytes', Math.round(numberOr(text, 50) * 1024 * 1024))}
+        />
         <InlineField
           label="Request id attribute"
           labelWidth={20}

@@ -1,8 +1,9 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, InlineSwitch, Input } from '@grafana/ui';
+import { InlineField, InlineFieldRow, InlineSwitch } from '@grafana/ui';
 
 import { DEMO_INCIDENTS } from '../demo/demoSource';
 import { DemoDataflowQuery } from '../types';
+import { NumberField } from './NumberField';
 import { TEST_IDS } from './testIds';
 
 interface Props {
@@ -59,20 +60,19 @@ export function DemoQueryFields({ query, onChange, onRunQuery }: Props) {
           />
         </InlineField>
       </InlineFieldRow>
-      <InlineField label="Traffic ×" tooltip="Multiplier of the shop's normal traffic">
-        <Input
-          width={10}
-          type="number"
-          aria-label="Demo traffic multiplier"
-          data-testid={TEST_IDS.query.rate}
-          defaultValue={query.rate ?? 1}
-          onBlur={(e) => {
-            const rate = Number(e.currentTarget.value);
-            onChange({ ...query, rate: Number.isFinite(rate) && rate >= 0 ? rate : 1 });
-            onRunQuery();
-          }}
-        />
-      </InlineField>
+      <NumberField
+        label="Traffic ×"
+        tooltip="Multiplier of the shop's normal traffic"
+        ariaLabel="Demo traffic multiplier"
+        testId={TEST_IDS.query.rate}
+        width={10}
+        value={query.rate ?? 1}
+        onCommit={(text) => {
+          const rate = Number(text);
+          onChange({ ...query, rate: Number.isFinite(rate) && rate >= 0 ? rate : 1 });
+          onRunQuery();
+        }}
+      />
     </>
   );
 }

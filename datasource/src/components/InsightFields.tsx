@@ -1,7 +1,8 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, InlineSwitch, Input } from '@grafana/ui';
+import { InlineField, InlineFieldRow, InlineSwitch } from '@grafana/ui';
 
 import { DataflowQuery } from '../types';
+import { NumberField } from './NumberField';
 import { TEST_IDS } from './testIds';
 
 interface Props {
@@ -21,7 +22,10 @@ export function InsightFields({ query, onChange, onRunQuery }: Props) {
   };
   return (
     <InlineFieldRow>
-      <InlineField label="Timeline (replay)" tooltip="Also return per-step edges, so the panel offers a time slider to replay the range">
+      <InlineField
+        label="Timeline (replay)"
+        tooltip="Also return per-step edges, so the panel offers a time slider to replay the range"
+      >
         <InlineSwitch
           data-testid={TEST_IDS.query.timeline}
           aria-label="Timeline (replay)"
@@ -30,23 +34,18 @@ export function InsightFields({ query, onChange, onRunQuery }: Props) {
         />
       </InlineField>
       {query.streaming && (
-        <InlineField
+        <NumberField
           label="Anomaly sensitivity"
           tooltip="Robust standard deviations a rate, error rate or p95 must move by to be flagged (lower flags more)"
-        >
-          <Input
-            width={8}
-            type="number"
-            aria-label="Anomaly sensitivity"
-            data-testid={TEST_IDS.query.anomalySensitivity}
-            placeholder={String(DEFAULT_SENSITIVITY)}
-            defaultValue={query.anomalySensitivity ?? ''}
-            onBlur={(e) => {
-              const value = Number(e.currentTarget.value);
-              update({ anomalySensitivity: e.currentTarget.value.trim() && value > 0 ? value : undefined });
-            }}
-          />
-        </InlineField>
+          testId={TEST_IDS.query.anomalySensitivity}
+          width={8}
+          placeholder={String(DEFAULT_SENSITIVITY)}
+          value={query.anomalySensitivity}
+          onCommit={(text) => {
+            const value = Number(text);
+            update({ anomalySensitivity: text.trim() && value > 0 ? value : undefined });
+          }}
+        />
       )}
     </InlineFieldRow>
   );

@@ -5,6 +5,7 @@ import { Combobox, ComboboxOption, InlineField, InlineFieldRow, Input, RadioButt
 import { DEFAULT_TRACE_LIMIT } from '../defaults';
 import { JaegerLookupSource, useJaegerLookups } from '../hooks/useJaegerLookups';
 import { JaegerDataflowQuery, JaegerQueryType } from '../types';
+import { NumberField } from './NumberField';
 import { TEST_IDS } from './testIds';
 
 interface Props {
@@ -109,18 +110,14 @@ export function JaegerQueryFields({ query, lookups, onChange, onRunQuery }: Prop
             {textField('minDuration', 'Min duration', TEST_IDS.query.minDuration, 12, '100ms')}
             {textField('maxDuration', 'Max duration', TEST_IDS.query.maxDuration, 12, '5s')}
           </InlineFieldRow>
-          <InlineField label="Limit" tooltip="Most traces fetched over the whole range">
-            <Input
-              width={12}
-              type="number"
-              aria-label="Limit"
-              data-testid={TEST_IDS.query.limit}
-              defaultValue={query.limit ?? DEFAULT_TRACE_LIMIT}
-              onBlur={(e) =>
-                set({ limit: Math.max(1, Math.floor(Number(e.currentTarget.value) || DEFAULT_TRACE_LIMIT)) }, true)
-              }
-            />
-          </InlineField>
+          <NumberField
+            label="Limit"
+            tooltip="Most traces fetched over the whole range"
+            testId={TEST_IDS.query.limit}
+            width={12}
+            value={query.limit ?? DEFAULT_TRACE_LIMIT}
+            onCommit={(text) => set({ limit: Math.max(1, Math.floor(Number(text) || DEFAULT_TRACE_LIMIT)) }, true)}
+          />
         </>
       )}
       {query.queryType === 'dependencies' && textField('lookback', 'Lookback', TEST_IDS.query.lookback, 12, 'range')}

@@ -3,10 +3,9 @@ import { QueryEditorProps } from '@grafana/data';
 import { InlineField, RadioButtonGroup } from '@grafana/ui';
 
 import type { DataflowDataSource } from '../datasource';
-import { createDefaultQuery } from '../defaults';
+import { createDefaultQuery, SOURCE_OPTIONS } from '../defaults';
 import { migrateQuery } from '../migration';
 import { DataflowDataSourceOptions, DataflowQuery, DataflowSourceKind } from '../types';
-import { SOURCE_OPTIONS } from './ConfigEditor';
 import { DemoQueryFields } from './DemoQueryFields';
 import { InsightFields } from './InsightFields';
 import { JaegerQueryFields } from './JaegerQueryFields';
@@ -39,7 +38,7 @@ export function QueryEditor({ datasource, query: saved, onChange, onRunQuery }: 
       )}
       {query.source === 'demo' && <DemoQueryFields query={query} onChange={onChange} onRunQuery={onRunQuery} />}
       {query.source === 'timescale' && (
-        <TimescaleQueryFields query={query} onChange={onChange} onRunQuery={onRunQuery} />
+        <TimescaleQueryFields query={query} lookups={datasource} onChange={onChange} onRunQuery={onRunQuery} />
       )}
       <StreamingFields query={query} onChange={onChange} onRunQuery={onRunQuery} />
       <InsightFields query={query} onChange={onChange} onRunQuery={onRunQuery} />

@@ -1,8 +1,9 @@
 import React from 'react';
-import { InlineField, InlineFieldRow, InlineSwitch, Input } from '@grafana/ui';
+import { InlineField, InlineFieldRow, InlineSwitch } from '@grafana/ui';
 
 import { DEFAULT_CADENCE_MS, DEFAULT_WINDOW_MS, MIN_CADENCE_MS } from '../defaults';
 import { DataflowQuery } from '../types';
+import { NumberField } from './NumberField';
 import { TEST_IDS } from './testIds';
 
 interface Props {
@@ -34,28 +35,24 @@ export function StreamingFields({ query, onChange, onRunQuery }: Props) {
       </InlineField>
       {query.streaming && (
         <>
-          <InlineField label="Window (s)" tooltip="Length of the sliding window">
-            <Input
-              width={10}
-              type="number"
-              aria-label="Window in seconds"
-              data-testid={TEST_IDS.query.windowSeconds}
-              defaultValue={seconds(query.windowMs ?? DEFAULT_WINDOW_MS)}
-              onBlur={(e) => update({ windowMs: parseSeconds(e.currentTarget.value, DEFAULT_WINDOW_MS, 1000) })}
-            />
-          </InlineField>
-          <InlineField label="Every (s)" tooltip="How often the map is refreshed">
-            <Input
-              width={10}
-              type="number"
-              aria-label="Cadence in seconds"
-              data-testid={TEST_IDS.query.cadenceSeconds}
-              defaultValue={seconds(query.cadenceMs ?? DEFAULT_CADENCE_MS)}
-              onBlur={(e) =>
-                update({ cadenceMs: parseSeconds(e.currentTarget.value, DEFAULT_CADENCE_MS, MIN_CADENCE_MS) })
-              }
-            />
-          </InlineField>
+          <NumberField
+            label="Window (s)"
+            tooltip="Length of the sliding window"
+            ariaLabel="Window in seconds"
+            testId={TEST_IDS.query.windowSeconds}
+            width={10}
+            value={seconds(query.windowMs ?? DEFAULT_WINDOW_MS)}
+            onCommit={(text) => update({ windowMs: parseSeconds(text, DEFAULT_WINDOW_MS, 1000) })}
+          />
+          <NumberField
+            label="Every (s)"
+            tooltip="How often the map is refreshed"
+            ariaLabel="Cadence in seconds"
+            testId={TEST_IDS.query.cadenceSeconds}
+            width={10}
+            value={seconds(query.cadenceMs ?? DEFAULT_CADENCE_MS)}
+            onCommit={(text) => update({ cadenceMs: parseSeconds(text, DEFAULT_CADENCE_MS, MIN_CADENCE_MS) })}
+          />
         </>
       )}
     </InlineFieldRow>

@@ -34,6 +34,7 @@ export const TEST_IDS = {
     rate: 'kompas-query-demo-rate',
     timescaleServices: 'kompas-query-timescale-services',
     topN: 'kompas-query-timescale-topn',
+    connectionType: 'kompas-query-connection-type',
     lookupError: 'kompas-query-lookup-error',
     timeline: 'kompas-query-timeline',
     anomalySensitivity: 'kompas-query-anomaly-sensitivity',
