@@ -4,22 +4,23 @@
  * jaegerJson.ts (parent = first CHILD_OF in the trace, else first FOLLOWS_FROM; µs → ms; services from
  * `processes`, which may follow the spans).
  */
-import type { AttributeValue } from '../../types';
-import { normalizeHexId, SPAN_ID_HEX_LENGTH } from '../ids';
 import { hasErrorAttributes, jaegerKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
 import { keyTable, ScanUnsupported } from './jsonCursor';
 import { TraceCursor } from './traceFields';
-import { DERIVATION_ATTRIBUTE_TABLE, toLengthTable } from './derivationAttributes';
-import { KIND_CODE, KIND_CODES, NO_ATTRIBUTES, setParentId, SpanDraft, type SpanColumns } from './spanColumns';
+import { DERIVATION_ATTRIBUTE_TABLE } from './derivationAttributes';
+import { KIND_CODE, NO_ATTRIBUTES, setParentId, SpanDraft, type SpanColumns } from './spanColumns';
+import { readSpanIdInto, readTraceId, setParentFrom, SpanIdValue } from './keyValueList';
 import {
-  readSpanId,
-  KeyValueListScanner,
-  readSpanIdInto,
-  readTraceId,
-  setParentFrom,
-  SpanIdValue,
-} from './keyValueList';
+  internProcessId,
+  normalizeOrKeep,
+  readHexId,
+  readProcessCode,
+  reference,
+  scanReference,
+  TagScanner,
+  type Reference,
+} from './jaegerSpanParts';
 
 /** Per-trace state while its keys arrive in any order. */
 export interface JaegerTraceState {
@@ -93,14 +94,9 @@ export function scanJaegerTrace(cursor: TraceCursor, columns: SpanColumns): void
   finishTrace(state, columns);
 }
 
-interface Reference {
-  traceId: string;
-  spanId: SpanIdValue;
-  followsFrom: boolean;
-}
-
 /** One draft reused for every span. */
 const draft = new SpanDraft();
+const tagScanner = new TagScanner(draft);
 
 const TRACE_ID = 0;
 const SPAN_ID = 1;
@@ -111,7 +107,6 @@ const TAGS = 5;
 const REFERENCES = 6;
 const PARENT_SPAN_ID = 7;
 const PROCESS = 8;
-const REF_TYPE = 9;
 const SPAN_KEYS = keyTable([
   ['traceID', TRACE_ID],
   ['spanID', SPAN_ID],
@@ -123,12 +118,6 @@ const SPAN_KEYS = keyTable([
   ['parentSpanID', PARENT_SPAN_ID],
   ['process', PROCESS],
 ]);
-const REFERENCE_KEYS = keyTable([
-  ['refType', REF_TYPE],
-  ['traceID', TRACE_ID],
-  ['spanID', SPAN_ID],
-]);
-
 function scanSpan(cursor: TraceCursor, state: JaegerTraceState, columns: SpanColumns): void {
   let traceId = '';
   let hasSpanId = false;
@@ -256,112 +245,6 @@ function copyId(into: SpanIdValue, from: SpanIdValue): true {
   return true;
 }
 
-/**
- * The span's processID as an index into the trace's distinct ids, compared where it stands: a trace has a
- * few processes and hundreds of spans naming them.
- */
-function readProcessCode(cursor: TraceCursor, processIds: string[]): number {
-  if (cursor.peek() === 34) {
-    const start = cursor.pos + 1;
-    const end = cursor.plainStringEnd(start);
-    if (end >= 0) {
-      for (let code = 0; code < processIds.length; code++) {
-        const id = processIds[code];
-        if (id.length === end - start && cursor.matchesAt(id, start)) {
-          cursor.pos = end + 1;
-          return code;
-        }
-      }
-    }
-  }
-  return internProcessId(processIds, cursor.readString());
-}
-
-function internProcessId(processIds: string[], id: string): number {
-  const known = processIds.indexOf(id);
-  if (known >= 0) {
-    return known;
-  }
-  processIds.push(id);
-  return processIds.length - 1;
-}
-
-/** Tags into the draft: wanted tags are scalars; see put() for `span.kind`. */
-class TagScanner extends KeyValueListScanner {
-  protected readValue(cursor: TraceCursor, key: string): AttributeValue | undefined {
-    const c = cursor.peek();
-    if (c === 123 || c === 91) {
-      throw new ScanUnsupported('structured tag value');
-    }
-    // A kind's name is taken from the table, not copied out of the text.
-    if (key === 'span.kind' && c === 34) {
-      const start = cursor.pos;
-      const name = cursor.readStringIn(KIND_NAMES);
-      if (name !== undefined) {
-        return name;
-      }
-      cursor.pos = start;
-    }
-    return cursor.readScalar();
-  }
-
-  /**
-   * A `span.kind` tag that is exactly a kind's name only sets the kind: the Span gets the tag back when it is
-   * built (SpanColumns.span), so most spans need no attributes object.
-   */
-  protected put(key: string, value: AttributeValue): void {
-    if (key === 'span.kind') {
-      const code = typeof value === 'string' ? KIND_CODES.indexOf(value as (typeof KIND_CODES)[number]) : -1;
-      if (code >= 0 && draft.attributes['span.kind'] === undefined) {
-        draft.kind = code;
-        draft.kindTag = true;
-        return;
-      }
-      draft.kindTag = false;
-    }
-    if (draft.attributes === NO_ATTRIBUTES) {
-      draft.attributes = {};
-    }
-    draft.attributes[key] = value;
-  }
-}
-
-const KIND_NAMES = toLengthTable(KIND_CODES);
-const tagScanner = new TagScanner();
-
-/** The reference scanReference read last (one object reused: most references are judged at once). */
-const reference: Reference = { traceId: '', spanId: new SpanIdValue(), followsFrom: false };
-const REF_TYPES = toLengthTable(['FOLLOWS_FROM', 'follows_from', 'CHILD_OF', 'child_of']);
-
-function scanReference(cursor: TraceCursor): void {
-  let traceId = '';
-  let hasSpanId = false;
-  let followsFrom = false;
-  cursor.beginObject();
-  for (let first = true; cursor.nextKnownKey(first, REFERENCE_KEYS); first = false) {
-    switch (cursor.knownKey) {
-      case REF_TYPE: {
-        const type = cursor.readStringIn(REF_TYPES);
-        followsFrom = type === 'FOLLOWS_FROM' || type === 'follows_from';
-        break;
-      }
-      case TRACE_ID:
-        traceId = readTraceId(cursor, normalizeOrKeep);
-        break;
-      case SPAN_ID:
-        hasSpanId = readSpanId(cursor, reference.spanId, normalizeOrKeep);
-        break;
-      default:
-        cursor.skipValue();
-    }
-  }
-  if (!hasSpanId) {
-    throw new ScanUnsupported('reference without spanID');
-  }
-  reference.traceId = traceId;
-  reference.followsFrom = followsFrom;
-}
-
 function scanProcesses(cursor: TraceCursor, services: Map<string, string>): void {
   cursor.beginObject();
   for (let first = true; cursor.nextKey(first); first = false) {
@@ -380,13 +263,4 @@ function scanProcesses(cursor: TraceCursor, services: Map<string, string>): void
     }
     services.set(id, service);
   }
-}
-
-/** Same tolerance as the full parser: non-hex ids are kept as they are. */
-function normalizeOrKeep(value: string, length: number): string {
-  return normalizeHexId(value, length) ?? value;
-}
-
-function readHexId(cursor: TraceCursor): string {
-  return cursor.readId(SPAN_ID_HEX_LENGTH, normalizeOrKeep);
 }
