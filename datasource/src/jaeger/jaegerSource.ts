@@ -151,7 +151,7 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
       services.get(toMs).pipe(
         concatMap(({ services }) => {
           const { service: _service, ...search } = searchOf(query, ctx.extraTags);
-          const startMs = traces.searchFrom(fromMs);
+          const startMs = traces.searchFrom(fromMs, toMs);
           return searchServicesOnce(ctx.client, services, { ...search, startMs, endMs: toMs, limit });
         }),
         map((found) => {

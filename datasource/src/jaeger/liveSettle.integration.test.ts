@@ -13,14 +13,11 @@ import { JaegerDataflowQuery } from '../types';
 import { createJaegerClient } from './jaegerClient';
 import { runJaegerQuery } from './jaegerSource';
 import { createNodeHttpGet } from './nodeHttpGet';
-import { JAEGER_SETTLE_MS } from './settlingTraces';
+import { JAEGER_REREAD_MS, JAEGER_SETTLE_MS } from './settlingTraces';
 
 const END_MS = Date.UTC(2026, 10, 23, 12, 0, 0);
 const TRAFFIC_MS = 60_000;
-const STEP_MS = 20_000;
 const WINDOW_MS = 600_000;
-/** Ticks run until every trace has settled: the last request starts at END_MS. */
-const LAST_TICK_MS = END_MS + JAEGER_SETTLE_MS + STEP_MS;
 let clockMs = END_MS - TRAFFIC_MS;
 let replay: JaegerReplay;
 
@@ -59,15 +56,23 @@ function requestsByEdge(response: DataQueryResponse): Record<string, number> {
   return Object.fromEntries(ids.map((id: string, i: number) => [id, requests[i]]));
 }
 
-describe.each(['api-gateway', ''])('Jaeger live mode with late spans (service "%s")', (service) => {
+// 20 s ticks re-read the settle window every tick; 3 s ticks search only the new interval between re-reads.
+describe.each([
+  ['api-gateway', 20_000],
+  ['', 20_000],
+  ['api-gateway', 3_000],
+])('Jaeger live mode with late spans (service "%s", a tick every %d ms)', (service, STEP_MS) => {
   it('counts every span that arrives late, as the one-shot query of the same interval does', async () => {
-    clockMs = END_MS - TRAFFIC_MS + STEP_MS;
+    // Ticks run until every trace has settled at a re-read: the last request starts at END_MS.
+    const lastTick = END_MS + JAEGER_SETTLE_MS + 2 * (JAEGER_REREAD_MS + STEP_MS);
+    const firstTick = END_MS - TRAFFIC_MS + STEP_MS;
+    clockMs = firstTick;
     const before = replay.requests.length;
     // One-shot shares the limit among services: high enough that no search is cut.
     const query = { ...DEFAULT_JAEGER_QUERY, refId: 'A', service, limit: 10_000 };
     const live = await lastValueFrom(
       run({ ...query, streaming: true, windowMs: WINDOW_MS, cadenceMs: 5 }, 0, 0).pipe(
-        takeWhile(() => clockMs < LAST_TICK_MS, true),
+        takeWhile(() => clockMs < lastTick, true),
         tap(() => (clockMs += STEP_MS)),
         toArray()
       )
@@ -84,6 +89,10 @@ describe.each(['api-gateway', ''])('Jaeger live mode with late spans (service "%
     // At most one search per service and tick, as before (the service list grows as services appear).
     expect(searches.length).toBeLessThanOrEqual(live.length * new Set(searches.map((r) => r.query.service[0])).size);
     expect(searches.length).toBeGreaterThanOrEqual(live.length);
+    // The settle window is searched again once per re-read interval, not on every tick.
+    const rereads = searches.filter((r) => Number(r.query.end[0]) - Number(r.query.start[0]) > STEP_MS * 1000);
+    const perService = rereads.length / new Set(rereads.map((r) => r.query.service[0])).size;
+    expect(perService).toBeLessThanOrEqual(Math.ceil((lastTickMs - firstTick) / JAEGER_REREAD_MS) + 1);
   }, 60_000);
 
   it('shows traces that have not settled yet as they are now (the map is current)', async () => {

@@ -5,23 +5,30 @@
  * undercounts; counting every re-read double counts.
  *
  * So a trace is *pending* until it has *settled*: until its first span started more than
- * JAEGER_SETTLE_MS before the tick (like the OpenTelemetry servicegraph connector's store wait, but long
- * enough for a lagging consumer). Each tick re-reads from the settle boundary of the previous tick, so
- * every pending trace is read again and replaced by its newest version; pending traces are shown
- * provisionally (never added to the window), and a trace is added to the window exactly once, as it
- * settles, with all the spans Jaeger then has. The number of searches per tick does not change: one per
- * service, over [previous boundary, now]. Spans that arrive after their trace settled are not counted.
+ * JAEGER_SETTLE_MS before a re-read (like the OpenTelemetry servicegraph connector's store wait, but long
+ * enough for a lagging consumer). Every JAEGER_REREAD_MS a tick searches from the previous re-read's settle
+ * boundary, so every pending trace is read again and replaced by its newest version; the ticks between
+ * search only the new interval (whose results also replace pending traces). Pending traces are shown
+ * provisionally (never added to the window), and a trace is added to the window exactly once, at the
+ * re-read where it settles, with all the spans Jaeger then has. The number of searches per tick does not
+ * change (one per service), and the re-read volume is bounded by the settle window. Spans that arrive after
+ * their trace settled are not counted.
  */
 
 /** How long a trace may keep gaining spans: ingestion delay plus the longest asynchronous hop waited for. */
 export const JAEGER_SETTLE_MS = 120_000;
+/** How often the settle window is searched again (not every tick: at a 1 s cadence that would be 120 × the data). */
+export const JAEGER_REREAD_MS = 10_000;
 
 export interface SettlingTraces {
-  /** Start of the next search: the earliest start a pending trace can have (≤ `fromMs`). */
-  searchFrom(fromMs: number): number;
   /**
-   * Folds one tick's search result (Jaeger trace objects) read at `toMs`: returns the traces that settled
-   * now (to be counted once); the others stay pending.
+   * Start of the search of the tick ending at `toMs`: `fromMs`, or on a re-read tick the earliest start a
+   * pending trace can have.
+   */
+  searchFrom(fromMs: number, toMs: number): number;
+  /**
+   * Folds the result (Jaeger trace objects) of the search `searchFrom` started, read at `toMs`: returns the
+   * traces that settled now (to be counted once); the others stay pending.
    */
   take(traces: unknown[], toMs: number): unknown[];
   /** The traces read but not settled yet, newest version of each. */
@@ -33,14 +40,24 @@ interface PendingTrace {
   trace: unknown;
 }
 
-export function createSettlingTraces(windowMs: number, settleMs = JAEGER_SETTLE_MS): SettlingTraces {
+export function createSettlingTraces(
+  windowMs: number,
+  settleMs = JAEGER_SETTLE_MS,
+  rereadMs = JAEGER_REREAD_MS
+): SettlingTraces {
   /** Settled trace ids → start ms, kept while a re-read could still return them. */
   const settled = new Map<string, number>();
   const pending = new Map<string, PendingTrace>();
   let boundaryMs: number | undefined;
+  let rereadAtMs = -Infinity;
+  let rereading = true;
 
   return {
-    searchFrom: (fromMs) => (boundaryMs === undefined ? fromMs : Math.min(fromMs, boundaryMs)),
+    searchFrom(fromMs, toMs) {
+      // The first search covers the whole window: it counts as a re-read.
+      rereading = boundaryMs === undefined || toMs - rereadAtMs >= rereadMs;
+      return boundaryMs === undefined || !rereading ? fromMs : Math.min(fromMs, boundaryMs);
+    },
     take(traces, toMs) {
       const boundary = toMs - settleMs;
       const now: unknown[] = [];
@@ -52,6 +69,9 @@ export function createSettlingTraces(windowMs: number, settleMs = JAEGER_SETTLE_
         } else if (!settled.has(id)) {
           pending.set(id, { startMs: traceStartMs(trace), trace });
         }
+      }
+      if (!rereading) {
+        return now;
       }
       for (const [id, entry] of pending) {
         if (entry.startMs < boundary) {
@@ -66,6 +86,7 @@ export function createSettlingTraces(windowMs: number, settleMs = JAEGER_SETTLE_
         }
       }
       boundaryMs = boundary;
+      rereadAtMs = toMs;
       return now;
     },
     pending: () => [...pending.values()].map((entry) => entry.trace),
