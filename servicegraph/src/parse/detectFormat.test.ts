@@ -40,7 +40,7 @@ describe('format detection', () => {
       'traces.json: resourceSpans[0].scopeSpans[0].spans[0].traceId: missing id'
     );
     expect(problemOf('[{"parent": "a", "child": 3}]', 'deps.json')).toBe(
-      'deps.json: [0]: parent and child must be service names'
+      'deps.json: [0].child: expected a service name, got 3'
     );
   });
 

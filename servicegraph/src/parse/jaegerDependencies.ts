@@ -2,7 +2,7 @@
  * Jaeger `/api/dependencies` (`[{parent, child, callCount}]`, bare or wrapped in `{data: […]}`): already
  * edges, with call counts but no latencies or failures, so they bypass span derivation.
  */
-import { ParseError } from './parseError';
+import { describeValue, ParseError } from './parseError';
 
 /** One service-to-service link as Jaeger's dependency store reports it. */
 export interface DependencyLink {
@@ -19,14 +19,20 @@ export function parseJaegerDependencies(items: unknown[], file: string, path = '
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
       throw new ParseError(file, `${where}: expected a {parent, child, callCount} object`);
     }
-    if (typeof item.parent !== 'string' || typeof item.child !== 'string') {
-      throw new ParseError(file, `${where}: parent and child must be service names`);
+    for (const field of ['parent', 'child'] as const) {
+      if (typeof item[field] !== 'string' || item[field] === '') {
+        throw new ParseError(file, `${where}.${field}: expected a service name, got ${describeValue(item[field])}`);
+      }
     }
-    const callCount = item.callCount === undefined ? 1 : Number(item.callCount);
-    if (!Number.isFinite(callCount) || callCount < 0) {
-      throw new ParseError(file, `${where}.callCount: expected a non-negative number`);
+    const callCount = item.callCount === undefined ? 1 : item.callCount;
+    // Safe integers only: 1e308 links summed to Infinity, which JSON prints as null.
+    if (typeof callCount !== 'number' || !Number.isSafeInteger(callCount) || callCount < 0) {
+      throw new ParseError(
+        file,
+        `${where}.callCount: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describeValue(callCount)}`
+      );
     }
-    links.push({ parent: item.parent, child: item.child, callCount });
+    links.push({ parent: item.parent as string, child: item.child as string, callCount });
   }
   return links;
 }
