@@ -5,7 +5,7 @@
  * strings or numbers. The collector's golden YAML files are the same structure and go through here too.
  */
 import type { AttributeValue, Span } from '../types';
-import { ParseError } from './parseError';
+import { describeValue, ParseError } from './parseError';
 import { normalizeId, SPAN_ID_HEX_LENGTH, TRACE_ID_HEX_LENGTH } from './ids';
 import { readKeyValues } from './attributeValues';
 import { hasErrorAttributes, isOtlpErrorStatus, otlpKindToSpanKind } from './spanStatus';
@@ -101,7 +101,13 @@ function readSpan(
   const statusError = isObject(status) && isOtlpErrorStatus(status.code);
   const start = raw.startTimeUnixNano ?? raw.start_time_unix_nano;
   const end = raw.endTimeUnixNano ?? raw.end_time_unix_nano;
+  const startMs = nanosToMs(start, file, `${path}.${timeField(raw, 'startTimeUnixNano', 'start_time_unix_nano')}`);
+  nanosToMs(end, file, `${path}.${timeField(raw, 'endTimeUnixNano', 'end_time_unix_nano')}`);
   const durationMs = nanosDifferenceMs(end, start);
+  const kind = otlpKindToSpanKind(raw.kind);
+  if (kind === undefined) {
+    throw new ParseError(file, `${path}.kind: unknown span kind ${describeValue(raw.kind)} (expected SPAN_KIND_* or 0-5)`);
+  }
   return {
     traceId,
     spanId,
@@ -110,14 +116,19 @@ function readSpan(
     followsFrom: false,
     service,
     name: typeof raw.name === 'string' ? raw.name : '',
-    kind: otlpKindToSpanKind(raw.kind),
-    startMs: nanosToMs(start),
+    kind,
+    startMs,
     // Negative durations (end before start) are clamped so latency statistics stay meaningful.
     durationMs: durationMs > 0 ? durationMs : 0,
     error: statusError || hasErrorAttributes(attributes),
     attributes,
     resource,
   };
+}
+
+/** The time key the span uses, for error messages. */
+function timeField(raw: JsonObject, camel: string, snake: string): string {
+  return raw[camel] === undefined && raw[snake] !== undefined ? snake : camel;
 }
 
 function readId(value: Json, hexLength: number, file: string, path: string, optional: boolean): string {

@@ -6,7 +6,7 @@
  */
 import type { AttributeValue, Span } from '../types';
 import { idBytesToHex, TraceIdCache } from './idBytesToHex';
-import { hasErrorAttributes, otlpKindToSpanKind } from './spanStatus';
+import { hasErrorAttributes, otlpKindNumberToSpanKind } from './spanStatus';
 import { UNKNOWN_SERVICE } from './serviceName';
 import { nanosToMs, partsDifferenceMs, partsToMs } from './nanos';
 
@@ -122,7 +122,7 @@ export function toSpan(
     followsFrom: false,
     service,
     name: span.name ?? '',
-    kind: otlpKindToSpanKind(span.kind ?? 0),
+    kind: otlpKindNumberToSpanKind(span.kind ?? 0),
     startMs,
     durationMs: durationMs > 0 ? durationMs : 0,
     error: span.status?.code === 2 || hasErrorAttributes(attributes),

@@ -15,19 +15,24 @@ const KIND_NAMES: Record<string, SpanKind> = {
   consumer: 'consumer',
 };
 
-/** OTLP kind: 0..5, `SPAN_KIND_CLIENT`, `CLIENT` or `client`; anything else is unspecified. */
-export function otlpKindToSpanKind(kind: unknown): SpanKind {
+/** OTLP kind number 0..5. Unknown numbers are unspecified: proto3 enums are open, so they are valid but mean nothing known. */
+export function otlpKindNumberToSpanKind(kind: number): SpanKind {
+  return OTLP_KINDS[kind] ?? 'unspecified';
+}
+
+/**
+ * OTLP/JSON kind: an integer, `SPAN_KIND_CLIENT`, `CLIENT`, `client` or a decimal string; absent or null is
+ * unspecified. A string that names no kind (or a fraction, boolean, object) is malformed: undefined.
+ */
+export function otlpKindToSpanKind(kind: unknown): SpanKind | undefined {
   if (typeof kind === 'number') {
-    return OTLP_KINDS[kind] ?? 'unspecified';
+    return Number.isInteger(kind) ? otlpKindNumberToSpanKind(kind) : undefined;
   }
   if (typeof kind === 'string') {
     const name = kind.startsWith('SPAN_KIND_') ? kind.slice(10) : kind;
-    return (
-      KIND_NAMES[name.toLowerCase()] ??
-      (/^\d$/.test(kind) ? (OTLP_KINDS[Number(kind)] ?? 'unspecified') : 'unspecified')
-    );
+    return KIND_NAMES[name.toLowerCase()] ?? (/^-?\d{1,10}$/.test(kind) ? otlpKindNumberToSpanKind(Number(kind)) : undefined);
   }
-  return 'unspecified';
+  return kind === undefined || kind === null ? 'unspecified' : undefined;
 }
 
 /** Jaeger `span.kind` tag value (`client`, `server`, …); absent or unknown is unspecified. */

@@ -7,7 +7,7 @@ import type { AttributeValue } from '../../types';
 import { normalizeId } from '../ids';
 import { hasErrorAttributes, isOtlpErrorStatus, otlpKindToSpanKind } from '../spanStatus';
 import { UNKNOWN_SERVICE } from '../serviceName';
-import { nanosToMs, partsDifferenceMs, partsToMs } from '../nanos';
+import { partsDifferenceMs, partsToMs, readNanosMs } from '../nanos';
 import { keyTable, ScanUnsupported } from './jsonCursor';
 import { TraceCursor } from './traceFields';
 import { DERIVATION_ATTRIBUTE_TABLE, toLengthTable } from './derivationAttributes';
@@ -217,11 +217,15 @@ function scanSpan(cursor: TraceCursor, columns: SpanColumns): void {
   if (trace === -1 || !hasSpanId) {
     throw new ScanUnsupported('span without ids');
   }
-  const startValue = Number.isNaN(startMs) ? nanosToMs(start) : partsToMs(startMs, startNanos);
+  const startValue = Number.isNaN(startMs) ? scalarNanosMs(start) : partsToMs(startMs, startNanos);
   const durationMs =
     !Number.isNaN(startMs) && !Number.isNaN(endMs)
       ? partsDifferenceMs(endMs, endNanos, startMs, startNanos)
-      : (Number.isNaN(endMs) ? nanosToMs(end) : partsToMs(endMs, endNanos)) - startValue;
+      : (Number.isNaN(endMs) ? scalarNanosMs(end) : partsToMs(endMs, endNanos)) - startValue;
+  const spanKind = otlpKindToSpanKind(kind);
+  if (spanKind === undefined) {
+    throw new ScanUnsupported('unknown span kind');
+  }
   const attributes = draft.attributes;
   if (draft.parentText === undefined ? draft.parentHi === 0 && draft.parentLo === 0 : draft.parentText === ZERO_ID) {
     draft.parentText = '';
@@ -229,12 +233,21 @@ function scanSpan(cursor: TraceCursor, columns: SpanColumns): void {
   draft.trace = trace;
   draft.followsFrom = false;
   draft.service = 0;
-  draft.kind = KIND_CODE[otlpKindToSpanKind(kind)];
+  draft.kind = KIND_CODE[spanKind];
   draft.kindTag = false;
   draft.startMs = startValue;
   draft.durationMs = durationMs > 0 ? durationMs : 0;
   draft.error = statusError || (attributes !== NO_ATTRIBUTES && hasErrorAttributes(attributes));
   columns.push(draft);
+}
+
+/** Malformed times (and unknown kind names) go to the full parser, which names the field in its ParseError. */
+function scalarNanosMs(value: unknown): number {
+  const ms = readNanosMs(value);
+  if (Number.isNaN(ms)) {
+    throw new ScanUnsupported('non-numeric time');
+  }
+  return ms;
 }
 
 /** Span attributes into the draft. */
