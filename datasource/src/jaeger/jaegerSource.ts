@@ -155,10 +155,11 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
           return searchServicesOnce(ctx.client, services, { ...search, startMs, endMs: toMs, limit });
         }),
         map((found) => {
-          const spans = readJaegerSpans(traces.take(found, toMs));
+          const { settled, firstSeen } = traces.take(found, toMs);
           pending = spansToObservations(readJaegerSpans(traces.pending()));
-          bottlenecks.add(spans);
-          return spansToObservations(spans);
+          // Bottlenecks follow the newest traffic (a trace once, as first read), not the 2 min settle delay.
+          bottlenecks.add(readJaegerSpans(firstSeen));
+          return spansToObservations(readJaegerSpans(settled));
         })
       ),
   });

@@ -9,18 +9,28 @@ const trace = (traceID: string | undefined, startMs: number, spans = 1) => ({
 /** One tick: the search start it asks for, then its result. */
 function tick(traces: SettlingTraces, found: unknown[], fromMs: number, toMs: number) {
   const startMs = traces.searchFrom(fromMs, toMs);
-  return { startMs, settled: traces.take(found, toMs) };
+  return { startMs, settled: traces.take(found, toMs).settled };
 }
 
 describe('createSettlingTraces', () => {
   it('keeps a trace pending until it settles, then counts its newest version once', () => {
     const traces = createSettlingTraces(600_000, SETTLE_MS, 0);
-    expect(traces.take([trace('a', 1000, 1)], 10_000)).toEqual([]);
+    expect(traces.take([trace('a', 1000, 1)], 10_000).settled).toEqual([]);
     expect(traces.pending()).toEqual([trace('a', 1000, 1)]);
-    expect(traces.take([trace('a', 1000, 3)], 40_000)).toEqual([]);
-    expect(traces.take([trace('a', 1000, 4)], 70_000)).toEqual([trace('a', 1000, 4)]);
+    expect(traces.take([trace('a', 1000, 3)], 40_000).settled).toEqual([]);
+    expect(traces.take([trace('a', 1000, 4)], 70_000).settled).toEqual([trace('a', 1000, 4)]);
     expect(traces.pending()).toEqual([]);
-    expect(traces.take([trace('a', 1000, 5)], 80_000)).toEqual([]);
+    expect(traces.take([trace('a', 1000, 5)], 80_000).settled).toEqual([]);
+  });
+
+  it('names each trace as first seen once, on its first read', () => {
+    const traces = createSettlingTraces(600_000, SETTLE_MS, 0);
+    expect(traces.take([trace('a', 1000, 1), trace(undefined, 2000)], 10_000).firstSeen).toEqual([
+      trace('a', 1000, 1),
+      trace(undefined, 2000),
+    ]);
+    expect(traces.take([trace('a', 1000, 2), trace('b', 5000)], 20_000).firstSeen).toEqual([trace('b', 5000)]);
+    expect(traces.take([trace('a', 1000, 3)], 70_000).firstSeen).toEqual([]);
   });
 
   it('searches the settle window again every re-read interval, and only the new interval between', () => {
@@ -45,7 +55,7 @@ describe('createSettlingTraces', () => {
 
   it('counts a trace found only after its settle time at once, and one without an id as read', () => {
     const traces = createSettlingTraces(600_000, SETTLE_MS, 0);
-    expect(traces.take([trace('old', 1000), trace(undefined, 99_000)], 100_000)).toEqual([
+    expect(traces.take([trace('old', 1000), trace(undefined, 99_000)], 100_000).settled).toEqual([
       trace(undefined, 99_000),
       trace('old', 1000),
     ]);
@@ -54,6 +64,6 @@ describe('createSettlingTraces', () => {
   it('keeps a pending trace that a later search did not return, and counts it when it settles', () => {
     const traces = createSettlingTraces(600_000, SETTLE_MS, 0);
     traces.take([trace('a', 1000, 2)], 10_000);
-    expect(traces.take([], 70_000)).toEqual([trace('a', 1000, 2)]);
+    expect(traces.take([], 70_000).settled).toEqual([trace('a', 1000, 2)]);
   });
 });

@@ -28,9 +28,10 @@ export interface SettlingTraces {
   searchFrom(fromMs: number, toMs: number): number;
   /**
    * Folds the result (Jaeger trace objects) of the search `searchFrom` started, read at `toMs`: returns the
-   * traces that settled now (to be counted once); the others stay pending.
+   * traces that settled now (to be counted once; the others stay pending) and the traces read for the first
+   * time (as they are now: for analyses that want the newest traffic sooner than it settles).
    */
-  take(traces: unknown[], toMs: number): unknown[];
+  take(traces: unknown[], toMs: number): { settled: unknown[]; firstSeen: unknown[] };
   /** The traces read but not settled yet, newest version of each. */
   pending(): unknown[];
 }
@@ -61,17 +62,22 @@ export function createSettlingTraces(
     take(traces, toMs) {
       const boundary = toMs - settleMs;
       const now: unknown[] = [];
+      const firstSeen: unknown[] = [];
       for (const trace of traces) {
         const id = traceIdOf(trace);
         if (id === undefined) {
           // Nothing to recognise a re-read by: count it as read.
           now.push(trace);
+          firstSeen.push(trace);
         } else if (!settled.has(id)) {
+          if (!pending.has(id)) {
+            firstSeen.push(trace);
+          }
           pending.set(id, { startMs: traceStartMs(trace), trace });
         }
       }
       if (!rereading) {
-        return now;
+        return { settled: now, firstSeen };
       }
       for (const [id, entry] of pending) {
         if (entry.startMs < boundary) {
@@ -87,7 +93,7 @@ export function createSettlingTraces(
       }
       boundaryMs = boundary;
       rereadAtMs = toMs;
-      return now;
+      return { settled: now, firstSeen };
     },
     pending: () => [...pending.values()].map((entry) => entry.trace),
   };
