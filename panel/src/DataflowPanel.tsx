@@ -4,6 +4,7 @@ import { DataflowMap } from './components/DataflowMap';
 import { PanelMessage } from './components/PanelMessage';
 import { ReplayBar } from './components/ReplayBar';
 import { readGraph } from './data/readGraph';
+import { readQueryError } from './data/readQueryError';
 import { defaultOptions } from './defaults';
 import { useReplay } from './hooks/useReplay';
 import { splitInsightFrames } from './insight/insightFrames';
@@ -22,6 +23,10 @@ export function DataflowPanel({ id, data, options, fieldConfig, width, height, t
   const liveGraph = reading.state === 'graph' ? reading.graph : undefined;
   const replayFrames = useMemo(() => (liveGraph ? timelineToReplay(split.timeline, liveGraph) : []), [split.timeline, liveGraph]);
   const replay = useReplay(replayFrames);
+  const queryError = readQueryError(data);
+  if (queryError && reading.state !== 'graph') {
+    return <PanelMessage kind="error" title="The query failed" detail={queryError} />;
+  }
   if (reading.state === 'empty') {
     return (
       <PanelMessage
@@ -38,6 +43,7 @@ export function DataflowPanel({ id, data, options, fieldConfig, width, height, t
   return (
     <DataflowMap
       panelId={id}
+      dashboardUid={data.request?.dashboardUID}
       graph={step?.graph ?? reading.graph}
       series={split.graph}
       options={merged}
@@ -50,6 +56,7 @@ export function DataflowPanel({ id, data, options, fieldConfig, width, height, t
       insights={insights}
       refreshKey={data.request?.requestId}
       streaming={data.state === LoadingState.Streaming}
+      queryError={queryError}
     >
       {replayFrames.length > 1 && <ReplayBar frames={replayFrames} replay={replay} timeZone={timeZone} />}
     </DataflowMap>

@@ -30,12 +30,15 @@ import { buildScene, visibleGraph } from '../render/buildScene';
 import type { DataflowOptions } from '../types';
 import { Legend } from './Legend';
 import { MapContextMenu } from './MapContextMenu';
+import { MapNotice } from './MapNotice';
 import { RouteBar } from './RouteBar';
 import { Tooltip } from './Tooltip';
 import { ViewControls } from './ViewControls';
 
 interface Props {
   panelId: number;
+  /** With the panel id, what the remembered layout and view are kept under (panel ids repeat across dashboards). */
+  dashboardUid?: string;
   graph: Graph;
   series: DataFrame[];
   options: DataflowOptions;
@@ -51,16 +54,29 @@ interface Props {
   refreshKey?: string;
   /** The data is a live stream (its first frames may be a backfill in progress). */
   streaming: boolean;
+  /** The last query run failed but frames are still there (a stream keeps its last frames on a failed tick). */
+  queryError?: string;
   /** Extra controls over the map (the replay bar). */
   children?: ReactNode;
 }
 
 type Pointed = { target: MapTarget; x: number; y: number };
 
+function mapNotices(queryError: string | undefined, alertsError: string | undefined): string[] {
+  const notices: string[] = [];
+  if (queryError) {
+    notices.push(`Last query failed, showing the previous data: ${queryError}`);
+  }
+  if (alertsError) {
+    notices.push(`Alerts not shown: ${alertsError}`);
+  }
+  return notices;
+}
+
 /** The interactive map: layout, scene, canvas, and the overlays (controls, legend, tooltip, menu). */
 export function DataflowMap(props: Props) {
-  const { panelId, graph, series, options, thresholds, width, height, replaceVariables, onOptionsChange } = props;
-  const { route, insights, refreshKey, streaming, children } = props;
+  const { panelId, dashboardUid, graph, series, options, thresholds, width, height, replaceVariables, onOptionsChange } = props;
+  const { route, insights, refreshKey, streaming, queryError, children } = props;
   const styles = useStyles2(getStyles);
   const grafanaTheme = useTheme2();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -69,7 +85,7 @@ export function DataflowMap(props: Props) {
   const [hover, setHover] = useState<Pointed | undefined>(undefined);
   const [menu, setMenu] = useState<Pointed | undefined>(undefined);
   const [drag, setDrag] = useState<NodeDrag | undefined>(undefined);
-  const memory = useMemo(() => recallPanel(panelId), [panelId]);
+  const memory = useMemo(() => recallPanel(dashboardUid, panelId), [dashboardUid, panelId]);
 
   const sceneTheme = useMemo(() => toSceneTheme(grafanaTheme, thresholds), [grafanaTheme, thresholds]);
   const rules = useMemo(() => toHealthRules(thresholds, options), [thresholds, options]);
@@ -193,6 +209,7 @@ export function DataflowMap(props: Props) {
       {options.showLegend && <Legend theme={sceneTheme} rules={rules} />}
       {insight.route && <RouteBar route={insight.route} onClear={() => setClearedTraceId(insight.route?.traceId)} />}
       {children}
+      <MapNotice notices={mapNotices(queryError, firing.error)} />
       {hover && !menu && (
         <Tooltip
           target={hover.target}

@@ -14,6 +14,23 @@ function fetchAlerts(): Promise<unknown> {
   }
 }
 
+/**
+ * Grafana's backend service rejects with a FetchError ({status, statusText, data.message}), not an Error, so a
+ * 403 would otherwise read as "no alerts".
+ */
+export function describeAlertsError(error: unknown): string {
+  if (error instanceof Error) {
+    return error.message;
+  }
+  const fetchError = (error ?? {}) as { status?: number; statusText?: string; data?: { message?: string } };
+  const status = [fetchError.status, fetchError.statusText].filter(Boolean).join(' ');
+  const message = fetchError.data?.message;
+  if (status && message) {
+    return `${status}: ${message}`;
+  }
+  return status || message || 'the alerting API could not be read';
+}
+
 const NO_ALERTS: FiringAlerts = { alerts: [] };
 
 export interface FiringAlerts {
@@ -36,8 +53,7 @@ export function useFiringAlerts(enabled: boolean, refreshKey: string | undefined
       .then((body: unknown) => !cancelled && setState({ alerts: readAlertsResponse(body) }))
       .catch((error: unknown) => {
         if (!cancelled) {
-          const message = error instanceof Error ? error.message : 'alerts could not be read';
-          setState({ alerts: [], error: message });
+          setState({ alerts: [], error: describeAlertsError(error) });
         }
       });
     return () => {
