@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { gzipSync } from 'zlib';
 import { tmpdir } from 'os';
@@ -106,6 +106,36 @@ describe('edges CLI', () => {
     expect(stderr).toHaveLength(1);
     expect(stderr[0]).toContain(join(dir, message));
     expect(stderr[0]).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('ends quietly when the reader closes stdout early (EPIPE, as with | head -c 10)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edges-cli-'));
+    // ~1.5 MB of output: far more than a pipe buffers, so the CLI is still writing when the pipe closes.
+    const links = Array.from({ length: 20_000 }, (_, i) => ({
+      parent: `svc-${i}`,
+      child: `db-${i % 97}`,
+      callCount: i,
+    }));
+    writeFileSync(join(dir, 'deps.json'), JSON.stringify(links));
+    const child = spawn(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(ROOT, 'servicegraph/src/cli/edgesCli.ts'), join(dir, 'deps.json')],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }
+    );
+    let stderr = '';
+    let firstChunk = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', (chunk: Buffer) => {
+      firstChunk = chunk.toString().slice(0, 10);
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(firstChunk).toBe('{"nodes":[');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('names a missing file and prints usage without arguments', () => {

@@ -45,7 +45,16 @@ function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, ' ');
 }
 
+/** Output errors as one stderr line; EPIPE (the reader stopped early, e.g. `| head`) ends quietly. */
+function handleStdoutError(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') {
+    process.stderr.write(`stdout: ${oneLine(error.message)}\n`);
+  }
+  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
+}
+
 if (require.main === module) {
+  process.stdout.on('error', handleStdoutError);
   const result = runEdgesCli(process.argv.slice(2));
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
