@@ -9,6 +9,7 @@ import { Observable, SchedulerLike, defer, of } from 'rxjs';
 import { DEFAULT_RATE_PER_SECOND, INCIDENTS, createShop, type Shop } from '../../../demo/src/index';
 import { DataflowError } from '../errors';
 import { infoNotice, withNotices } from '../graph/frameNotices';
+import { applyNodeGroups, collectNodeGroups } from '../../../servicegraph/src/aggregate/nodeGroups';
 import { EdgeObservation, Graph, analyzeBottlenecks, createBucketedAggregator, spansToObservations } from '../graph/servicegraph';
 import { observationsToGraph } from '../graph/tracesToGraph';
 import { addBottleneckFields } from '../insight/bottleneckFields';
@@ -49,11 +50,13 @@ export function runDemoQuery(query: DemoDataflowQuery, ctx: DemoRunContext): Obs
     const now = ctx.now ?? Date.now;
     if (query.streaming) {
       const bottlenecks = createBottleneckTracker();
+      // service.namespace of the shop's services, collected as the spans arrive: the panel draws them as hulls.
+      const groups: Record<string, string> = {};
       return streamGraph({
         refId: ctx.refId,
         windowMs: query.windowMs,
         cadenceMs: query.cadenceMs,
-        toFrames: (graph) => bottlenecks.decorate(ctx.toFrames(graph), now()),
+        toFrames: (graph) => bottlenecks.decorate(ctx.toFrames(applyNodeGroups(graph, groups)), now()),
         now,
         scheduler: ctx.scheduler,
         backfillChunkMs: DEMO_BACKFILL_CHUNK_MS,
@@ -63,6 +66,7 @@ export function runDemoQuery(query: DemoDataflowQuery, ctx: DemoRunContext): Obs
           defer(() => {
             const spans = toMs > fromMs ? shop.spansBetween(fromMs, toMs) : [];
             bottlenecks.add(spans);
+            collectNodeGroups(spans, groups);
             return of(spansToObservations(spans));
           }),
       });
@@ -71,7 +75,7 @@ export function runDemoQuery(query: DemoDataflowQuery, ctx: DemoRunContext): Obs
     const fromMs = Math.max(ctx.fromMs, ctx.toMs - span);
     const spans = shop.spansBetween(fromMs, ctx.toMs);
     const observations = spansToObservations(spans);
-    const graph = observationsToGraph(observations, fromMs, ctx.toMs);
+    const graph = applyNodeGroups(observationsToGraph(observations, fromMs, ctx.toMs), collectNodeGroups(spans));
     const frames = addBottleneckFields(ctx.toFrames(graph), analyzeBottlenecks(spans));
     const timeline = query.timeline ? [timelineToFrame(oneShotSteps(observations, fromMs, ctx.toMs), ctx.refId)] : [];
     const notices = fromMs > ctx.fromMs ? [infoNotice(`Demo: the last ${Math.round(span / 60_000)} min of the range is simulated`)] : [];
