@@ -6,7 +6,7 @@
  * timescaleLive.ts; the route of one request goes to the Jaeger beside it (timescaleRoute.ts).
  */
 import { DataQueryResponse, LoadingState } from '@grafana/data';
-import { Observable, SchedulerLike, catchError, defer, forkJoin, map, throwError } from 'rxjs';
+import { Observable, SchedulerLike, catchError, concatMap, defer, forkJoin, map, throwError } from 'rxjs';
 
 import { DataflowError } from '../errors';
 import { Graph } from '../graph/servicegraph';
@@ -18,6 +18,7 @@ import { TimescaleDataflowQuery } from '../types';
 import { PostDsQuery, SqlStatement, queryTables, timescaleErrorMessage } from './dsQuery';
 import { anomalySeriesRange, flagFromSeries } from './timescaleAnomalies';
 import { streamTimescale } from './timescaleLive';
+import { addTimescaleBottlenecks } from './timescaleBottlenecks';
 import { TimescaleRouteContext, isRouteQuery, runTimescaleRoute } from './timescaleRoute';
 import { fetchTimescaleTimeline } from './timescaleTimeline';
 
@@ -48,18 +49,19 @@ export function runTimescaleQuery(
   if (query.streaming) {
     return streamTimescale(query, { uid, refId: ctx.refId, postDsQuery: ctx.postDsQuery, toFrames: ctx.toFrames, now, scheduler: ctx.scheduler });
   }
-  const graph$ = fetchRangeGraph(query, uid, ctx, now());
+  // The map from the aggregates, then bottleneck attribution from a sample of Jaeger traces (never an error).
+  const map$ = fetchRangeGraph(query, uid, ctx, now()).pipe(
+    concatMap((graph) => addTimescaleBottlenecks(graph, query, ctx))
+  );
   if (!query.timeline) {
-    return graph$.pipe(
-      map((graph): DataQueryResponse => ({ data: ctx.toFrames(graph), key: ctx.refId, state: LoadingState.Done }))
-    );
+    return map$.pipe(map((data): DataQueryResponse => ({ data, key: ctx.refId, state: LoadingState.Done })));
   }
   const timeline$ = fetchTimescaleTimeline(query, uid, ctx.postDsQuery, ctx.refId, ctx.fromMs, ctx.toMs).pipe(
     catchError((error: unknown) => throwError(() => new DataflowError(timescaleErrorMessage(error))))
   );
-  return forkJoin([graph$, timeline$]).pipe(
-    map(([graph, timeline]): DataQueryResponse => ({
-      data: [...ctx.toFrames(graph), timeline],
+  return forkJoin([map$, timeline$]).pipe(
+    map(([frames, timeline]): DataQueryResponse => ({
+      data: [...frames, timeline],
       key: ctx.refId,
       state: LoadingState.Done,
     }))
