@@ -4,7 +4,12 @@
  */
 export { createBucketedAggregator } from '../../../servicegraph/src/aggregate/bucketedAggregator';
 export type { BucketedAggregator } from '../../../servicegraph/src/aggregate/bucketedAggregator';
-export { addObservation, createEdgeWindow, edgeId } from '../../../servicegraph/src/aggregate/edgeWindow';
+export {
+  addObservation,
+  createEdgeWindow,
+  edgeId,
+  mergeWindowInto,
+} from '../../../servicegraph/src/aggregate/edgeWindow';
 export { createLatencySketch, quantile } from '../../../servicegraph/src/aggregate/latencySketch';
 export { windowToGraph } from '../../../servicegraph/src/aggregate/windowToGraph';
 export { jaegerTracesToSpans } from '../../../servicegraph/src/parse/jaegerJson';

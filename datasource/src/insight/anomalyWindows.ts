@@ -13,7 +13,7 @@ export const HOLD_WINDOWS = 3;
 
 export interface AnomalyWindows {
   /** Feeds every window completed in [coveredFromMs, toMs) that was not fed before. */
-  observe(aggregator: BucketedAggregator, coveredFromMs: number, toMs: number): void;
+  observe(aggregator: Pick<BucketedAggregator, 'graph'>, coveredFromMs: number, toMs: number): void;
   apply(graph: Graph): Graph;
 }
 

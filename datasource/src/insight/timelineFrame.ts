@@ -17,7 +17,7 @@ export interface TimelineStep {
 
 /** Steps of `stepMs` over [fromMs, toMs) from a bucketed aggregator (bucket-aligned, at most `maxSteps`). */
 export function aggregatorSteps(
-  aggregator: BucketedAggregator,
+  aggregator: Pick<BucketedAggregator, 'bucketMs' | 'graph'>,
   fromMs: number,
   toMs: number,
   stepMs: number,

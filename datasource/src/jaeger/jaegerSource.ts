@@ -32,7 +32,7 @@ import { JaegerClient } from './jaegerClient';
 import { parseLookbackMs } from './jaegerUrls';
 import { ServicesToSearch, searchServicesOnce, servicesNotices, servicesToSearch } from './allServicesTraces';
 import { runTraces } from './oneShotTraces';
-import { createSettlingTraces } from './settlingTraces';
+import { JAEGER_LATE_MS, createSettlingTraces } from './settlingTraces';
 import { limitOf, searchOf } from './searchOptions';
 
 export interface JaegerRunContext {
@@ -143,6 +143,7 @@ function streamTraces(query: JaegerDataflowQuery, ctx: JaegerRunContext): Observ
     cadenceMs: query.cadenceMs,
     toFrames: (graph) => withNotices(bottlenecks.decorate(ctx.toFrames(graph), now()), services.notices()),
     pendingObservations: () => pending,
+    lateMs: JAEGER_LATE_MS,
     now,
     scheduler: ctx.scheduler,
     anomalySensitivity: query.anomalySensitivity,

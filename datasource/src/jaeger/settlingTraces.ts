@@ -19,6 +19,11 @@
 export const JAEGER_SETTLE_MS = 120_000;
 /** How often the settle window is searched again (not every tick: at a 1 s cadence that would be 120 × the data). */
 export const JAEGER_REREAD_MS = 10_000;
+/**
+ * How long after its time an observation has been read: its span's duration and Jaeger's ingestion delay
+ * (allowed 20 s together), then at most one re-read interval. Anomaly windows are judged only then.
+ */
+export const JAEGER_LATE_MS = 20_000 + JAEGER_REREAD_MS;
 
 export interface SettlingTraces {
   /**

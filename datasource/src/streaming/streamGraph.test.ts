@@ -1,9 +1,9 @@
-import { DataQueryResponse, LoadingState } from '@grafana/data';
+import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
 import { Observable, of, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 
 import { EdgeObservation, Graph } from '../graph/servicegraph';
-import { streamGraph } from './streamGraph';
+import { GraphStreamOptions, streamGraph } from './streamGraph';
 
 const WINDOW_MS = 10_000;
 const CADENCE_MS = 1000;
@@ -23,7 +23,8 @@ function observation(timeMs: number, failed = false): EdgeObservation {
 function setup(
   fetchInterval: (fromMs: number, toMs: number) => Observable<EdgeObservation[]>,
   startMs = 100_000,
-  backfillChunkMs?: number
+  backfillChunkMs?: number,
+  extra: Partial<GraphStreamOptions> = {}
 ) {
   const scheduler = new TestScheduler(() => undefined);
   const graphs: Graph[] = [];
@@ -40,6 +41,7 @@ function setup(
     },
     now: () => startMs + scheduler.now(),
     scheduler,
+    ...extra,
   });
   /** Runs virtual time up to `ms` (ticks at 0, 1000, ... <= ms). */
   const runUntil = (ms: number) => {
@@ -80,6 +82,32 @@ describe('streamGraph', () => {
     // window, and from 111 s on each tick's oldest request leaves as a new one arrives.
     expect(requests).toEqual([1, 2, 3, 4, 5, 6, 6, 7, 8, 9, 10, 10, 10]);
     expect(graphs[0].edges[0].id).toBe('orders->payments');
+  });
+
+  it('draws pending observations on top of the window without adding them (map and timeline)', () => {
+    let pending: EdgeObservation[] = [];
+    const settledAt: Record<number, EdgeObservation[]> = { 101_000: [observation(99_500)] };
+    const pendingAt: Record<number, EdgeObservation[]> = {
+      100_000: [observation(99_000), observation(99_500)],
+      101_000: [observation(99_000)],
+      102_000: [],
+    };
+    const { stream, graphs, responses, runUntil } = setup(
+      (_from, to) => {
+        pending = pendingAt[to];
+        return of(settledAt[to] ?? []);
+      },
+      100_000,
+      undefined,
+      { pendingObservations: () => pending, timeline: true }
+    );
+    const subscription = stream.subscribe((r) => responses.push(r));
+    runUntil(2000);
+    subscription.unsubscribe();
+    // 2 pending; 1 settled + 1 pending; 1 settled (the trace that stayed pending never settled: gone).
+    expect(graphs.map((g) => g.edges[0]?.requests ?? 0)).toEqual([2, 2, 1]);
+    const timeline = (responses[0].data as DataFrame[]).find((f) => f.name === 'timeline');
+    expect(timeline?.fields.find((f) => f.name === 'requests')?.values).toEqual([2]);
   });
 
   it('shows a failed tick as an error and recovers on the next tick, refetching the missed interval', () => {

@@ -2,16 +2,10 @@ import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
 import { Observable, SchedulerLike, asyncScheduler, catchError, exhaustMap, forkJoin, map, of, timer } from 'rxjs';
 
 import { toUserMessage } from '../errors';
-import {
-  BucketedAggregator,
-  EdgeObservation,
-  Graph,
-  addObservation,
-  createBucketedAggregator,
-  windowToGraph,
-} from '../graph/servicegraph';
+import { EdgeObservation, Graph, createBucketedAggregator } from '../graph/servicegraph';
 import { createAnomalyWindows } from '../insight/anomalyWindows';
 import { aggregatorSteps, timelineToFrame } from '../insight/timelineFrame';
+import { withPending } from './withPending';
 
 /** Buckets per window: finer buckets slide more smoothly, coarser ones merge faster. */
 const BUCKETS_PER_WINDOW = 60;
@@ -39,6 +33,11 @@ export interface GraphStreamOptions {
    * window in this tick's frame only, never added to it, so a later, complete version replaces them.
    */
   pendingObservations?: () => EdgeObservation[];
+  /**
+   * How long after their time observations may still arrive (ingestion delay, re-reads): an anomaly window
+   * is judged only this long after it ends, so a window still filling in is not flagged as a drop.
+   */
+  lateMs?: number;
   /** Anomaly detector sensitivity (robust standard deviations); undefined = the detector's default. */
   anomalySensitivity?: number;
   /** Also emit a `timeline` frame of the window (replay), one step per TIMELINE_STEP_MS. */
@@ -115,14 +114,14 @@ export function streamGraph(options: GraphStreamOptions): Observable<DataQueryRe
         coveredFromMs = result.coveredFromMs;
         const fromMs = Math.max(result.toMs - options.windowMs, coveredFromMs);
         aggregator.evictBefore(result.toMs - options.windowMs);
+        const view = withPending(aggregator, options.pendingObservations?.() ?? []);
         // Anomalies once the whole window is covered, so the baseline learns from history first.
         if (coveredFromMs <= result.toMs - options.windowMs) {
-          anomalies.observe(aggregator, coveredFromMs, result.toMs);
+          anomalies.observe(view, coveredFromMs, result.toMs - (options.lateMs ?? 0));
         }
-        const graph = graphWithPending(aggregator, fromMs, result.toMs, options.pendingObservations?.() ?? []);
-        lastFrames = options.toFrames(anomalies.apply(graph));
+        lastFrames = options.toFrames(anomalies.apply(view.graph(fromMs, result.toMs)));
         if (options.timeline) {
-          const steps = aggregatorSteps(aggregator, fromMs, result.toMs, TIMELINE_STEP_MS);
+          const steps = aggregatorSteps(view, fromMs, result.toMs, TIMELINE_STEP_MS);
           lastFrames = [...lastFrames, timelineToFrame(steps, options.refId)];
         }
         subscriber.next({ data: lastFrames, key: options.refId, state: LoadingState.Streaming });
@@ -130,24 +129,4 @@ export function streamGraph(options: GraphStreamOptions): Observable<DataQueryRe
 
     return () => subscription.unsubscribe();
   });
-}
-
-/** The window's graph, plus observations not added to it (those in the buckets the window reads). */
-function graphWithPending(
-  aggregator: BucketedAggregator,
-  fromMs: number,
-  toMs: number,
-  pending: EdgeObservation[]
-): Graph {
-  if (pending.length === 0) {
-    return aggregator.graph(fromMs, toMs);
-  }
-  const window = aggregator.window(fromMs, toMs);
-  const firstBucketMs = Math.floor(fromMs / aggregator.bucketMs) * aggregator.bucketMs;
-  for (const observation of pending) {
-    if (observation.timeMs >= firstBucketMs && observation.timeMs < toMs) {
-      addObservation(window, observation);
-    }
-  }
-  return windowToGraph(window, { startMs: fromMs, endMs: toMs });
 }
