@@ -6,7 +6,7 @@
 import { createServer } from 'http';
 import { AddressInfo } from 'net';
 import { DataFrame, DataQueryRequest, DataQueryResponse, LoadingState, dateTime } from '@grafana/data';
-import { lastValueFrom, toArray } from 'rxjs';
+import { Observable, first, lastValueFrom, tap, toArray } from 'rxjs';
 
 import { startCollector } from '../../../collector/src/service';
 import { testCollectorConfig } from '../../../collector/src/testing/collectorHarness';
@@ -81,8 +81,17 @@ function datasource(jsonData: Partial<DataflowDataSourceOptions>, jaegerBaseUrl 
   );
 }
 
-async function runMap(ds: DataflowDataSource, fromMs = END - 2 * MINUTE, toMs = END): Promise<DataQueryResponse[]> {
-  const target = { ...(createDefaultQuery('timescale') as TimescaleDataflowQuery), refId: 'A', streaming: false };
+function runMap(ds: DataflowDataSource, fromMs = END - 2 * MINUTE, toMs = END): Promise<DataQueryResponse[]> {
+  return lastValueFrom(query(ds, { streaming: false }, fromMs, toMs).pipe(toArray()));
+}
+
+function query(
+  ds: DataflowDataSource,
+  patch: Partial<TimescaleDataflowQuery>,
+  fromMs = END - 2 * MINUTE,
+  toMs = END
+): Observable<DataQueryResponse> {
+  const target = { ...(createDefaultQuery('timescale') as TimescaleDataflowQuery), refId: 'A', ...patch };
   const request = {
     targets: [target],
     range: { from: dateTime(fromMs), to: dateTime(toMs), raw: { from: 'now-2m', to: 'now' } },
@@ -94,7 +103,7 @@ async function runMap(ds: DataflowDataSource, fromMs = END - 2 * MINUTE, toMs = 
     app: 'dashboard',
     startTime: END,
   } as DataQueryRequest<DataflowQuery>;
-  return lastValueFrom(ds.query(request).pipe(toArray()));
+  return ds.query(request);
 }
 
 function column(response: DataQueryResponse, field: string): unknown[] {
@@ -147,6 +156,30 @@ describe('Timescale mode: bottlenecks from a sample of the Jaeger traces beside 
     const incident = await share(END - 2 * MINUTE, END);
     expect(incident).toBeGreaterThan(0.2);
     expect(incident).toBeGreaterThan(5 * normal);
+  });
+
+  it("live: the stream carries one sample's shares, read beside the ticks and at most once a minute", async () => {
+    const before = replay.requests.length;
+    const seen: DataQueryResponse[] = [];
+    let annotated = 0;
+    const stream = query(datasource(withJaeger), { streaming: true, windowMs: 2 * MINUTE, cadenceMs: 1000 });
+    // The clock stands still at END, so a minute never passes: every tick after the first sample reuses it.
+    const response = await lastValueFrom(
+      stream.pipe(
+        tap((r) => seen.push(r)),
+        first((r) => column(r, BOTTLENECK_FIELDS.share).length > 0 && ++annotated === 3)
+      )
+    );
+    expect(response.state).toBe(LoadingState.Streaming);
+    const ids = column(response, 'id');
+    const slowest = column(response, BOTTLENECK_FIELDS.shareSlowest).map(Number);
+    expect(ids[slowest.indexOf(Math.max(...slowest))]).toBe(STRIPE);
+    expect(sum(slowest)).toBeCloseTo(1, 6);
+    const searches = replay.requests.slice(before).filter((r) => r.path === '/api/traces');
+    const entries = ids.filter((id) => String(id).startsWith('user->'));
+    // One sample: each entry service searched once for the window and once for the window before it.
+    expect(searches).toHaveLength(2 * entries.length);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
   });
 
   it('adds fields only: the map is the same edges and counts as without Jaeger', async () => {

@@ -6,11 +6,11 @@
  * unchanged and an info notice says why the bottlenecks are missing: the aggregates are the map, the traces
  * only annotate it.
  */
-import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
-import { Observable, catchError, concatMap, defer, forkJoin, last, map, of } from 'rxjs';
+import { DataFrame, DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
+import { Observable, Subscription, catchError, concatMap, defer, finalize, forkJoin, last, map, of } from 'rxjs';
 
 import { infoNotice, withNotices } from '../graph/frameNotices';
-import { BottleneckAnalysis, Graph, analyzeBottlenecks } from '../graph/servicegraph';
+import { BottleneckAnalysis, analyzeBottlenecks } from '../graph/servicegraph';
 import { readJaegerSpans } from '../graph/tracesToGraph';
 import { BaselineP95, addBottleneckFields, baselineOf } from '../insight/bottleneckFields';
 import { fetchServicesTracesPaged, servicesToSearch } from '../jaeger/allServicesTraces';
@@ -32,19 +32,27 @@ export interface TimescaleBottleneckContext {
   toMs: number;
   /** The Jaeger client of this datasource; undefined when no Jaeger URL is configured. */
   jaeger?: JaegerClient;
-  toFrames: (graph: Graph) => DataFrame[];
 }
+
+/** Live queries read a new sample at most this often: the traces only annotate the map, at a bounded cost. */
+export const LIVE_BOTTLENECK_INTERVAL_MS = 60_000;
+
+/** Puts one sample's bottleneck fields (or the notice saying why there are none) on a map's frames. */
+type Annotate = (frames: DataFrame[]) => DataFrame[];
 
 /**
  * Whose traces to read: the services of the query's filter, else the entry services of the map (targets of
  * the virtual `user` client: every trace starts there, so their traces are whole requests and the limit is not
  * spread over every service Jaeger knows); empty = every service.
  */
-export function servicesToSample(query: Pick<TimescaleDataflowQuery, 'services'>, graph: Graph): string[] {
+export function servicesToSample(query: Pick<TimescaleDataflowQuery, 'services'>, frames: DataFrame[]): string[] {
   if (query.services && query.services.length > 0) {
     return query.services;
   }
-  const entries = graph.edges.filter((edge) => edge.source === USER_CLIENT).map((edge) => edge.target);
+  const edges = frames.find((frame) => frame.name === 'edges');
+  const sources = edges?.fields.find((f) => f.name === 'source')?.values ?? [];
+  const targets = edges?.fields.find((f) => f.name === 'target')?.values ?? [];
+  const entries = targets.filter((_, row) => sources[row] === USER_CLIENT).map(String);
   return [...new Set(entries)].sort();
 }
 
@@ -59,19 +67,62 @@ interface Sample {
  * or the same frames with an info notice. Never fails: a Jaeger problem costs only the bottleneck fields.
  */
 export function addTimescaleBottlenecks(
-  graph: Graph,
+  frames: DataFrame[],
   query: Pick<TimescaleDataflowQuery, 'services'>,
   ctx: TimescaleBottleneckContext
 ): Observable<DataFrame[]> {
-  const frames = ctx.toFrames(graph);
+  return annotationOf(frames, query, ctx).pipe(map((annotate) => annotate(frames)));
+}
+
+/**
+ * A live Timescale stream with bottlenecks: a new sample of the last `windowMs` at most once a minute, read
+ * beside the stream (a tick never waits for Jaeger); every response carries the latest sample's fields.
+ */
+export function withLiveBottlenecks(
+  stream: Observable<DataQueryResponse>,
+  query: Pick<TimescaleDataflowQuery, 'services' | 'windowMs'>,
+  ctx: Pick<TimescaleBottleneckContext, 'jaeger'> & { now: () => number }
+): Observable<DataQueryResponse> {
+  return defer(() => {
+    let latest: Annotate | undefined;
+    let sampledAtMs = -Infinity;
+    let pending: Subscription | undefined;
+    return stream.pipe(
+      map((response): DataQueryResponse => {
+        const nowMs = ctx.now();
+        if (!pending && nowMs - sampledAtMs >= LIVE_BOTTLENECK_INTERVAL_MS && response.data.length > 0) {
+          sampledAtMs = nowMs;
+          const range = { fromMs: nowMs - query.windowMs, toMs: nowMs, jaeger: ctx.jaeger };
+          pending = annotationOf(response.data, query, range).subscribe((annotate) => {
+            latest = annotate;
+            pending = undefined;
+          });
+        }
+        return latest ? { ...response, data: latest(response.data) } : response;
+      }),
+      finalize(() => pending?.unsubscribe())
+    );
+  });
+}
+
+/** How to annotate the frames of this map: with a sample of its traces, or with the reason there is none. */
+function annotationOf(
+  frames: DataFrame[],
+  query: Pick<TimescaleDataflowQuery, 'services'>,
+  ctx: TimescaleBottleneckContext
+): Observable<Annotate> {
   const jaeger = ctx.jaeger;
-  if (graph.edges.length === 0) {
-    return of(frames);
+  const notice =
+    (text: string): Annotate =>
+    (f) =>
+      withNotices(f, [infoNotice(text)]);
+  if ((frames.find((frame) => frame.name === 'edges')?.length ?? 0) === 0) {
+    return of((f) => f);
   }
   if (!jaeger) {
-    return of(withNotices(frames, [infoNotice(BOTTLENECKS_NEED_JAEGER)]));
+    return of(notice(BOTTLENECKS_NEED_JAEGER));
   }
-  const services = servicesToSample(query, graph);
+  const services = servicesToSample(query, frames);
   return defer(() => {
     const range = sampleOf(jaeger, services, ctx.fromMs, ctx.toMs);
     const before = precedingWindow(ctx.fromMs, ctx.toMs);
@@ -81,16 +132,18 @@ export function addTimescaleBottlenecks(
       catchError(() => of(undefined))
     );
     return forkJoin([range, baseline]).pipe(
-      map(([sample, was]) => withNotices(addBottleneckFields(frames, sample.analysis, was), sampleNotices(sample)))
+      map(
+        ([sample, was]): Annotate =>
+          (f) =>
+            withNotices(addBottleneckFields(f, sample.analysis, was), sampleNotices(sample))
+      )
     );
   }).pipe(
     catchError((error: unknown) =>
       of(
-        withNotices(frames, [
-          infoNotice(
-            `Bottlenecks: not shown, the traces could not be read from Jaeger (${error instanceof Error ? error.message : 'search failed'})`
-          ),
-        ])
+        notice(
+          `Bottlenecks: not shown, the traces could not be read from Jaeger (${error instanceof Error ? error.message : 'search failed'})`
+        )
       )
     )
   );

@@ -18,7 +18,7 @@ import { TimescaleDataflowQuery } from '../types';
 import { PostDsQuery, SqlStatement, queryTables, timescaleErrorMessage } from './dsQuery';
 import { anomalySeriesRange, flagFromSeries } from './timescaleAnomalies';
 import { streamTimescale } from './timescaleLive';
-import { addTimescaleBottlenecks } from './timescaleBottlenecks';
+import { addTimescaleBottlenecks, withLiveBottlenecks } from './timescaleBottlenecks';
 import { TimescaleRouteContext, isRouteQuery, runTimescaleRoute } from './timescaleRoute';
 import { fetchTimescaleTimeline } from './timescaleTimeline';
 
@@ -47,11 +47,12 @@ export function runTimescaleQuery(
   }
   const now = ctx.now ?? Date.now;
   if (query.streaming) {
-    return streamTimescale(query, { uid, refId: ctx.refId, postDsQuery: ctx.postDsQuery, toFrames: ctx.toFrames, now, scheduler: ctx.scheduler });
+    const stream = streamTimescale(query, { uid, refId: ctx.refId, postDsQuery: ctx.postDsQuery, toFrames: ctx.toFrames, now, scheduler: ctx.scheduler });
+    return withLiveBottlenecks(stream, query, { jaeger: ctx.jaeger, now });
   }
   // The map from the aggregates, then bottleneck attribution from a sample of Jaeger traces (never an error).
   const map$ = fetchRangeGraph(query, uid, ctx, now()).pipe(
-    concatMap((graph) => addTimescaleBottlenecks(graph, query, ctx))
+    concatMap((graph) => addTimescaleBottlenecks(ctx.toFrames(graph), query, ctx))
   );
   if (!query.timeline) {
     return map$.pipe(map((data): DataQueryResponse => ({ data, key: ctx.refId, state: LoadingState.Done })));
