@@ -13,6 +13,7 @@ import { TraceCursor } from './traceFields';
 import { DERIVATION_ATTRIBUTE_TABLE, toLengthTable } from './derivationAttributes';
 import { KIND_CODE, NO_ATTRIBUTES, SpanDraft, type SpanColumns } from './spanColumns';
 import { KeyValueListScanner, readSpanIdInto, readTraceCode } from './keyValueList';
+import { scanAnyValue } from './scanAnyValue';
 
 const SERVICE_NAME = toLengthTable(['service.name']);
 
@@ -41,20 +42,6 @@ const SPAN_KEYS = keyTable([
   ['status', STATUS],
 ]);
 
-const STRING_VALUE = 0;
-const NUMBER_VALUE = 1;
-const BOOL_VALUE = 2;
-const STRUCTURED_VALUE = 3;
-/** AnyValue keys. */
-const VALUE_KEYS = keyTable([
-  ['stringValue', STRING_VALUE],
-  ['bytesValue', STRING_VALUE],
-  ['intValue', NUMBER_VALUE],
-  ['doubleValue', NUMBER_VALUE],
-  ['boolValue', BOOL_VALUE],
-  ['arrayValue', STRUCTURED_VALUE],
-  ['kvlistValue', STRUCTURED_VALUE],
-]);
 const ZERO_ID = '0000000000000000';
 
 export function scanResourceSpansArray(cursor: TraceCursor, columns: SpanColumns): void {
@@ -285,44 +272,4 @@ function scanStatusError(cursor: TraceCursor): boolean {
     }
   }
   return error;
-}
-
-function scanAnyValue(cursor: TraceCursor): AttributeValue | undefined {
-  if (cursor.isNull()) {
-    return undefined;
-  }
-  let value: AttributeValue | undefined;
-  cursor.beginObject();
-  for (let first = true; cursor.nextKnownKey(first, VALUE_KEYS); first = false) {
-    switch (cursor.knownKey) {
-      case STRING_VALUE: {
-        const v = cursor.readScalar();
-        if (typeof v !== 'string') {
-          throw new ScanUnsupported('non-string stringValue');
-        }
-        value ??= v;
-        break;
-      }
-      case NUMBER_VALUE: {
-        const v = cursor.readScalar();
-        if (v !== undefined && typeof v !== 'boolean') {
-          const n = typeof v === 'number' ? v : Number(v);
-          value ??= Number.isFinite(n) ? n : String(v);
-        }
-        break;
-      }
-      case BOOL_VALUE: {
-        const v = cursor.readScalar();
-        if (typeof v === 'boolean') {
-          value ??= v;
-        }
-        break;
-      }
-      case STRUCTURED_VALUE:
-        throw new ScanUnsupported('structured attribute value');
-      default:
-        cursor.skipValue();
-    }
-  }
-  return value;
 }
