@@ -145,6 +145,11 @@ test.describe('how the map looks (issue 9: a map a person would be glad to look 
       expect(box.width).toBeGreaterThan(400);
       await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-look-${theme}-grouped`);
 
+      // The demo's spans carry service.namespace: grouping by "group" draws one hull per shop domain.
+      await settledMap(page, theme, { groupField: 'group' });
+      await expect.poll(async () => Number(await mapCanvas(page).getAttribute('data-hulls'))).toBeGreaterThanOrEqual(5);
+      await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-look-${theme}-demo-grouped`);
+
       await settledMap(page, theme, { groupField: 'group' }, { 'payments-db-locking': true });
       await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-look-${theme}-incident`);
       // Zoomed out, badges shorten or step aside instead of piling up on the labels.

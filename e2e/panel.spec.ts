@@ -1,6 +1,7 @@
 import { canvasInk, expect, saveScreenshot, test } from './sandboxPage';
 import {
   canvasBox,
+  drawnColours,
   loneNode,
   MAP_CANVAS,
   mapCanvas,
@@ -34,6 +35,18 @@ test.describe('Kompas panel on the live demo shop (issue 9)', () => {
     await expect(legend).toContainText('database');
     await expect(page.getByTestId('kompas-dataflow-message')).toHaveCount(0);
     expect(consoleErrors).toEqual([]);
+  });
+
+  test('a 403 from the alerting API is a small notice over the map, not a silent "no alerts"', async ({ page }) => {
+    await page.route('**/api/prometheus/grafana/api/v1/alerts', (route) =>
+      route.fulfill({ status: 403, json: { message: 'You do not have permission to read alert rules' } })
+    );
+    await openMap(page);
+    const notice = page.getByTestId('kompas-dataflow-notice');
+    await expect(notice).toContainText('Alerts not shown');
+    await expect(notice).toContainText('403');
+    expect(await nodeCount(page)).toBeGreaterThan(40);
+    await saveElementScreenshot(page.getByTestId('sandbox-panel'), 'panel-alerts-403');
   });
 
   test('zoom to fit brings every node back inside the canvas', async ({ page, consoleErrors }) => {
@@ -172,16 +185,17 @@ test.describe('Kompas panel on the live demo shop (issue 9)', () => {
     for (const theme of ['dark', 'light'] as const) {
       await openMap(page, `?theme=${theme}`);
       await expect.poll(() => canvasInk(page, MAP_CANVAS), { timeout: 15_000 }).toBeGreaterThan(0.02);
-      const background = await mapCanvas(page).evaluate(
-        (c) => getComputedStyle(c.closest('[data-testid="sandbox-panel"]')!).color
-      );
-      const sum = background
-        .match(/\d+/g)!
-        .slice(0, 3)
-        .map(Number)
-        .reduce((a, b) => a + b, 0);
-      // Text colour follows the theme: light text on dark, dark text on light.
-      expect(theme === 'dark' ? sum > 400 : sum < 300).toBe(true);
+      await waitForSettledPositions(page);
+      // What the panel drew: node faces in the theme's background, labels in its text colour (dark on light).
+      const drawn = await drawnColours(page);
+      expect(drawn.textPixels).toBeGreaterThan(50);
+      if (theme === 'dark') {
+        expect(drawn.faceSum).toBeLessThan(150);
+        expect(drawn.textSum).toBeGreaterThan(450);
+      } else {
+        expect(drawn.faceSum).toBeGreaterThan(600);
+        expect(drawn.textSum).toBeLessThan(300);
+      }
       await saveScreenshot(page, `panel-${theme}`);
       await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-map-${theme}`);
     }

@@ -185,3 +185,42 @@ export async function inkAround(page: Page, points: CanvasPoint[], radius = 14):
     { points, radius }
   );
 }
+
+/** What the panel itself drew in a theme's colours, read from the canvas pixels (not the host page's CSS). */
+export interface DrawnColours {
+  /** Median R+G+B at the node centres: the node face, drawn in the theme's background colour. */
+  faceSum: number;
+  /** Opaque canvas pixels within a small distance of `textColour`: the glyphs of node labels. */
+  textPixels: number;
+  /** The colour those glyphs were compared with (the theme's primary text colour), as R+G+B. */
+  textSum: number;
+}
+
+export async function drawnColours(page: Page): Promise<DrawnColours> {
+  const positions = Object.values(await nodePositions(page));
+  return mapCanvas(page).evaluate((node, centres) => {
+    const canvas = node as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const scale = canvas.width / canvas.clientWidth;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const at = (x: number, y: number) => {
+      const i = (Math.round(y * scale) * canvas.width + Math.round(x * scale)) * 4;
+      return data[i + 3] === 255 ? data[i] + data[i + 1] + data[i + 2] : undefined;
+    };
+    const faces = centres
+      .filter((p) => p.x >= 0 && p.y >= 0 && p.x < canvas.clientWidth && p.y < canvas.clientHeight)
+      .map((p) => at(p.x, p.y))
+      .filter((sum): sum is number => sum !== undefined)
+      .sort((a, b) => a - b);
+    // The panel draws labels in Grafana's text.primary, which the panel container also uses for its text.
+    const hostText = getComputedStyle(canvas.closest('[data-testid="sandbox-panel"]') ?? canvas).color;
+    const [tr, tg, tb] = (hostText.match(/\d+/g) ?? ['0', '0', '0']).map(Number);
+    let textPixels = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] === 255 && Math.abs(data[i] - tr) + Math.abs(data[i + 1] - tg) + Math.abs(data[i + 2] - tb) <= 24) {
+        textPixels++;
+      }
+    }
+    return { faceSum: faces[Math.floor(faces.length / 2)] ?? -1, textPixels, textSum: tr + tg + tb };
+  }, positions);
+}

@@ -1,4 +1,5 @@
 import { canvasInk, expect, openSandbox, saveScreenshot, test } from './sandboxPage';
+import { drawnColours, openMap, waitForSettledPositions } from './panelPage';
 
 test.describe('sandbox loads the built plugins like Grafana', () => {
   test('both module.js files load through SystemJS and the panel draws the demo shop', async ({ page, consoleErrors }) => {
@@ -20,12 +21,14 @@ test.describe('sandbox loads the built plugins like Grafana', () => {
   });
 
   test('light theme renders too', async ({ page, consoleErrors }) => {
-    await openSandbox(page, '?theme=light');
+    await openMap(page, '?theme=light');
     await expect.poll(() => canvasInk(page, '[data-testid="sandbox-panel"] canvas'), { timeout: 20_000 }).toBeGreaterThan(0.01);
-    const background = await page.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
-    // Grafana's light theme canvas is near white; the dark one is near black.
-    const [r, g, b] = background.match(/\d+/g)!.map(Number);
-    expect(r + g + b).toBeGreaterThan(600);
+    await waitForSettledPositions(page);
+    // The panel's own pixels: near-white node faces and dark label glyphs (the dark theme draws the reverse).
+    const drawn = await drawnColours(page);
+    expect(drawn.faceSum).toBeGreaterThan(600);
+    expect(drawn.textSum).toBeLessThan(300);
+    expect(drawn.textPixels).toBeGreaterThan(50);
     await saveScreenshot(page, 'sandbox-light');
     expect(consoleErrors).toEqual([]);
   });

@@ -181,6 +181,7 @@ export function DataflowMap(props: Props) {
         data-testid="kompas-dataflow-canvas"
         data-node-count={scene.nodes.length}
         data-edge-count={scene.edges.length}
+        data-hulls={scene.hulls.length}
         data-zoom={panZoom.view.k.toFixed(3)}
         data-layout={layout.kind}
         data-selected={selection.selected?.id ?? ''}
