@@ -4,7 +4,6 @@ import {
   drawnColours,
   loneNode,
   MAP_CANVAS,
-  mapCanvas,
   mapContainer,
   nodeCount,
   nodePositions,
