@@ -1,6 +1,6 @@
 import { createShopGraph } from '../testdata/shopGraph';
 import { createRecordingContext } from '../testdata/recordingContext';
-import { testHealthRules, testTheme } from '../testdata/shopScene';
+import { testHealthRules, testFrame } from '../testdata/shopScene';
 import { forceLayout } from '../layout/forceLayout';
 import { buildScene } from './buildScene';
 import { drawHullNames } from './drawHulls';
@@ -8,9 +8,8 @@ import { drawScene } from './drawScene';
 import { FrameState } from './frameState';
 import { createLabelPlacer } from './labelPlacer';
 import { reserveNodes } from './drawLabels';
-import { levelOfDetail } from './lod';
 import { Scene, ViewTransform } from './sceneTypes';
-import { fitView, visibleWorldRect } from './viewTransform';
+import { fitView } from './viewTransform';
 
 function groupedScene(): Scene {
   const graph = createShopGraph();
@@ -24,18 +23,7 @@ function groupedScene(): Scene {
 }
 
 function frameWith(view: ViewTransform, width: number, height: number): FrameState {
-  return {
-    view,
-    width,
-    height,
-    dpr: 1,
-    timeSec: 0,
-    animate: false,
-    lod: levelOfDetail(view.k, 'normal'),
-    labelDensity: 'normal',
-    theme: testTheme,
-    visible: visibleWorldRect(view, width, height),
-  };
+  return testFrame(view, width, height);
 }
 
 describe('group names', () => {

@@ -1,29 +1,16 @@
 import { buildInsightOverlay } from '../insight/insightOverlay';
 import { createRecordingContext } from '../testdata/recordingContext';
-import { createShopScene, testTheme } from '../testdata/shopScene';
+import { createShopScene, testFrame } from '../testdata/shopScene';
 import { drawInsight } from './drawInsight';
 import { FrameState } from './frameState';
 import { createLabelPlacer } from './labelPlacer';
-import { levelOfDetail } from './lod';
 import { placeInsightBadges } from './placeBadges';
 import { Scene } from './sceneTypes';
-import { fitView, visibleWorldRect } from './viewTransform';
+import { fitView } from './viewTransform';
 
 function frameWith(overlay: FrameState['insight'], scene = createShopScene()): FrameState {
   const view = fitView(scene.nodes, 800, 500);
-  return {
-    view,
-    width: 800,
-    height: 500,
-    dpr: 1,
-    timeSec: 0,
-    animate: false,
-    lod: levelOfDetail(view.k, 'normal'),
-    labelDensity: 'normal',
-    theme: testTheme,
-    visible: visibleWorldRect(view, 800, 500),
-    insight: overlay,
-  };
+  return testFrame(view, 800, 500, { insight: overlay });
 }
 
 function drawWithBadges(ctx: ReturnType<typeof createRecordingContext>, scene: Scene, frame: FrameState): void {
@@ -34,8 +21,24 @@ describe('drawInsight', () => {
   const route = {
     traceId: 't1',
     hops: [
-      { step: 1, edgeId: 'frontend->checkout', source: 'frontend', target: 'checkout', latencyMs: 120, failed: false, criticalMs: 0 },
-      { step: 2, edgeId: 'checkout->payments', source: 'checkout', target: 'payments', latencyMs: 900, failed: true, criticalMs: 900 },
+      {
+        step: 1,
+        edgeId: 'frontend->checkout',
+        source: 'frontend',
+        target: 'checkout',
+        latencyMs: 120,
+        failed: false,
+        criticalMs: 0,
+      },
+      {
+        step: 2,
+        edgeId: 'checkout->payments',
+        source: 'checkout',
+        target: 'payments',
+        latencyMs: 900,
+        failed: true,
+        criticalMs: 900,
+      },
     ],
   };
 
@@ -59,11 +62,19 @@ describe('drawInsight', () => {
 
   it('marks the top bottleneck, anomalies and alerts, and draws nothing without an overlay', () => {
     const scene = createShopScene();
-    scene.nodeById.get('payments')!.stats = { ...scene.nodeById.get('payments')!.stats, anomaly: 'p95 2.3 s is 21× the usual 110 ms' };
-    const overlay = buildInsightOverlay(scene, undefined, { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' }, {
-      nodes: new Map([['payments', [{ name: 'Errors' }]]]),
-      edges: new Map(),
-    });
+    scene.nodeById.get('payments')!.stats = {
+      ...scene.nodeById.get('payments')!.stats,
+      anomaly: 'p95 2.3 s is 21× the usual 110 ms',
+    };
+    const overlay = buildInsightOverlay(
+      scene,
+      undefined,
+      { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
+      {
+        nodes: new Map([['payments', [{ name: 'Errors' }]]]),
+        edges: new Map(),
+      }
+    );
     const ctx = createRecordingContext();
     drawWithBadges(ctx, scene, frameWith(overlay, scene));
     const texts = ctx.calls.filter((c) => c.name === 'fillText').map((c) => c.args[0]);

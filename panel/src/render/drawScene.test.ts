@@ -1,37 +1,36 @@
 import { createRecordingContext } from '../testdata/recordingContext';
 import { createShopGraph } from '../testdata/shopGraph';
-import { createShopScene, testHealthRules, testTheme } from '../testdata/shopScene';
+import { createShopScene, testHealthRules, testFrame } from '../testdata/shopScene';
 import { buildScene } from './buildScene';
 import { drawScene } from './drawScene';
 import { FrameState } from './frameState';
 import { highlightNode } from './highlight';
 import { createLabelPlacer } from './labelPlacer';
-import { levelOfDetail } from './lod';
-import { fitView, visibleWorldRect } from './viewTransform';
+import { fitView } from './viewTransform';
 
 function frameFor(width: number, height: number, scene = createShopScene()): FrameState {
   const view = fitView(scene.nodes, width, height);
-  return {
-    view,
-    width,
-    height,
-    dpr: 2,
-    timeSec: 1,
-    animate: true,
-    lod: levelOfDetail(view.k, 'normal'),
-    labelDensity: 'normal',
-    theme: testTheme,
-    visible: visibleWorldRect(view, width, height),
-  };
+  return testFrame(view, width, height, { dpr: 2, timeSec: 1, animate: true });
 }
 
 describe('drawScene', () => {
   it('batches many edges into a few strokes, and strokes few edges one by one', () => {
-    const nodes = Array.from({ length: 150 }, (_, i) => ({ ...createShopGraph().nodes[1], id: `s${i}`, title: `s${i}` }));
+    const nodes = Array.from({ length: 150 }, (_, i) => ({
+      ...createShopGraph().nodes[1],
+      id: `s${i}`,
+      title: `s${i}`,
+    }));
     const edges = nodes.flatMap((n, i) =>
-      [1, 2, 3].map((step) => ({ ...createShopGraph().edges[1], id: `${n.id}->s${(i + step) % 150}`, source: n.id, target: `s${(i + step) % 150}` }))
+      [1, 2, 3].map((step) => ({
+        ...createShopGraph().edges[1],
+        id: `${n.id}->s${(i + step) % 150}`,
+        source: n.id,
+        target: `s${(i + step) % 150}`,
+      }))
     );
-    const positions = Object.fromEntries(nodes.map((n, i) => [n.id, { x: Math.cos(i / 16) * 400, y: Math.sin(i / 16) * 400 }]));
+    const positions = Object.fromEntries(
+      nodes.map((n, i) => [n.id, { x: Math.cos(i / 16) * 400, y: Math.sin(i / 16) * 400 }])
+    );
     const scene = buildScene({ nodes, edges }, positions, { health: testHealthRules, hiddenKinds: [], pins: {} });
     const ctx = createRecordingContext();
     drawScene(ctx, scene, frameFor(800, 600, scene), createLabelPlacer());
@@ -70,7 +69,12 @@ describe('drawScene', () => {
     const scene = createShopScene();
     const ctx = createRecordingContext();
     const frame = frameFor(800, 600, scene);
-    drawScene(ctx, scene, { ...frame, visible: { minX: 1e6, minY: 1e6, maxX: 1e6 + 10, maxY: 1e6 + 10 } }, createLabelPlacer());
+    drawScene(
+      ctx,
+      scene,
+      { ...frame, visible: { minX: 1e6, minY: 1e6, maxX: 1e6 + 10, maxY: 1e6 + 10 } },
+      createLabelPlacer()
+    );
     expect(ctx.count('moveTo')).toBe(0);
     expect(ctx.count('fillText')).toBe(0);
   });

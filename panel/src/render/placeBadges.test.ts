@@ -1,12 +1,11 @@
 import { buildInsightOverlay } from '../insight/insightOverlay';
 import { createRecordingContext } from '../testdata/recordingContext';
-import { createShopScene, testTheme } from '../testdata/shopScene';
+import { createShopScene, testFrame } from '../testdata/shopScene';
 import { FrameState } from './frameState';
 import { createLabelPlacer } from './labelPlacer';
-import { levelOfDetail } from './lod';
 import { PlacedBadge, placeInsightBadges } from './placeBadges';
 import { Scene } from './sceneTypes';
-import { fitView, visibleWorldRect } from './viewTransform';
+import { fitView } from './viewTransform';
 import { reserveNodes } from './drawLabels';
 
 function frameAt(scene: Scene, width: number, height: number, zoom = 1): FrameState {
@@ -25,19 +24,7 @@ function frameAt(scene: Scene, width: number, height: number, zoom = 1): FrameSt
       edges: new Map([['checkout->payments', [{ name: 'Edge errors' }]]]),
     }
   );
-  return {
-    view,
-    width,
-    height,
-    dpr: 1,
-    timeSec: 0,
-    animate: false,
-    lod: levelOfDetail(view.k, 'normal'),
-    labelDensity: 'normal',
-    theme: testTheme,
-    visible: visibleWorldRect(view, width, height),
-    insight: overlay,
-  };
+  return testFrame(view, width, height, { insight: overlay });
 }
 
 function anomalousShop(): Scene {

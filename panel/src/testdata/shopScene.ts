@@ -1,6 +1,9 @@
 import { forceLayout } from '../layout/forceLayout';
 import { buildScene } from '../render/buildScene';
-import { Scene, SceneTheme } from '../render/sceneTypes';
+import { FrameState } from '../render/frameState';
+import { levelOfDetail } from '../render/lod';
+import { Scene, SceneTheme, ViewTransform } from '../render/sceneTypes';
+import { visibleWorldRect } from '../render/viewTransform';
 import { createShopGraph } from './shopGraph';
 
 export const testTheme: SceneTheme = {
@@ -20,6 +23,32 @@ export const testHealthRules = { errorWarnPct: 1, errorCritPct: 5, latencyWarnMs
 /** The shop graph laid out and turned into a scene, for draw and hit-test tests. */
 export function createShopScene(): Scene {
   const graph = createShopGraph();
-  const { positions } = forceLayout({ nodes: graph.nodes.map((n) => ({ id: n.id })), edges: graph.edges, mode: 'force' });
+  const { positions } = forceLayout({
+    nodes: graph.nodes.map((n) => ({ id: n.id })),
+    edges: graph.edges,
+    mode: 'force',
+  });
   return buildScene(graph, positions, { health: testHealthRules, hiddenKinds: [], pins: {} });
+}
+
+/** A still frame (no animation, dpr 1, normal labels) of `view` in a width × height canvas; `patch` overrides. */
+export function testFrame(
+  view: ViewTransform,
+  width: number,
+  height: number,
+  patch: Partial<FrameState> = {}
+): FrameState {
+  return {
+    view,
+    width,
+    height,
+    dpr: 1,
+    timeSec: 0,
+    animate: false,
+    lod: levelOfDetail(view.k, 'normal'),
+    labelDensity: 'normal',
+    theme: testTheme,
+    visible: visibleWorldRect(view, width, height),
+    ...patch,
+  };
 }
