@@ -1,4 +1,4 @@
-import { DataFrame, DataQueryRequest, DataQueryResponse, LoadingState, dateTime } from '@grafana/data';
+import { DataFrame, DataQueryRequest, DataQueryResponse, LoadingState } from '@grafana/data';
 import { lastValueFrom, take, toArray } from 'rxjs';
 
 import { JaegerReplay, startJaegerReplay } from '../../sandbox/jaeger-replay/src/index';
@@ -7,6 +7,7 @@ import { createDefaultQuery } from './defaults';
 import { createNodeHttpGet } from './jaeger/nodeHttpGet';
 import { JAEGER_SETTLE_MS } from './jaeger/settlingTraces';
 import { DataflowDataSourceOptions, DataflowQuery, DemoDataflowQuery, JaegerDataflowQuery } from './types';
+import { queryRequest } from './testSupport';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 let replay: JaegerReplay;
@@ -52,17 +53,7 @@ function steppingClock(startMs: number, stepMs: number): () => number {
 }
 
 function request(targets: DataflowQuery[], fromMs = NOW - 3_600_000, toMs = NOW): DataQueryRequest<DataflowQuery> {
-  return {
-    targets,
-    range: { from: dateTime(fromMs), to: dateTime(toMs), raw: { from: 'now-1h', to: 'now' } },
-    requestId: 'r1',
-    interval: '1s',
-    intervalMs: 1000,
-    scopedVars: {},
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: NOW,
-  } as DataQueryRequest<DataflowQuery>;
+  return queryRequest(targets, fromMs, toMs);
 }
 
 function jaegerQuery(patch: Partial<JaegerDataflowQuery>): JaegerDataflowQuery {

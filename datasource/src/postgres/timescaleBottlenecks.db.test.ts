@@ -5,7 +5,7 @@
  */
 import { createServer } from 'http';
 import { AddressInfo } from 'net';
-import { DataFrame, DataQueryRequest, DataQueryResponse, LoadingState, dateTime } from '@grafana/data';
+import { DataFrame, DataQueryResponse, LoadingState } from '@grafana/data';
 import { Observable, first, lastValueFrom, tap, toArray } from 'rxjs';
 
 import { startCollector } from '../../../collector/src/service';
@@ -22,10 +22,11 @@ import { readJaegerSpans } from '../graph/tracesToGraph';
 import { createDefaultQuery } from '../defaults';
 import { BOTTLENECK_FIELDS } from '../insight/bottleneckFields';
 import { createNodeHttpGet } from '../jaeger/nodeHttpGet';
-import { DataflowDataSourceOptions, DataflowQuery, TimescaleDataflowQuery } from '../types';
+import { DataflowDataSourceOptions, TimescaleDataflowQuery } from '../types';
 import { createBackendSrvDsQuery } from './dsQuery';
 import { BOTTLENECKS_NEED_JAEGER } from './timescaleBottlenecks';
 import { postgresDataSource, runnerBackendSrv, withNodeTimers } from './testSupport';
+import { queryRequest } from '../testSupport';
 
 const handle = setupTestPostgres();
 jest.setTimeout(180_000);
@@ -92,18 +93,7 @@ function query(
   toMs = END
 ): Observable<DataQueryResponse> {
   const target = { ...(createDefaultQuery('timescale') as TimescaleDataflowQuery), refId: 'A', ...patch };
-  const request = {
-    targets: [target],
-    range: { from: dateTime(fromMs), to: dateTime(toMs), raw: { from: 'now-2m', to: 'now' } },
-    requestId: 'r1',
-    interval: '1s',
-    intervalMs: 1000,
-    scopedVars: {},
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: END,
-  } as DataQueryRequest<DataflowQuery>;
-  return ds.query(request);
+  return ds.query(queryRequest([target], fromMs, toMs));
 }
 
 function column(response: DataQueryResponse, field: string): unknown[] {

@@ -2,7 +2,7 @@
  * Timescale mode's route of a request, through the whole datasource against the Jaeger replay server
  * (real HTTP on 127.0.0.1, recorded Jaeger traces).
  */
-import { DataFrame, DataQueryRequest, DataQueryResponse, LoadingState, dateTime } from '@grafana/data';
+import { DataFrame, DataQueryRequest, DataQueryResponse, LoadingState } from '@grafana/data';
 import { lastValueFrom, toArray } from 'rxjs';
 
 import { JaegerReplay, startJaegerReplay } from '../../../sandbox/jaeger-replay/src/index';
@@ -11,6 +11,7 @@ import { createDefaultQuery } from '../defaults';
 import { createNodeHttpGet } from '../jaeger/nodeHttpGet';
 import { DataflowDataSourceOptions, DataflowQuery, JaegerDataflowQuery, TimescaleDataflowQuery } from '../types';
 import { JAEGER_LINK_MISSING } from './timescaleRoute';
+import { queryRequest } from '../testSupport';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 // genaiTestTrace (Jaeger's recorded test data): 57 spans over 10 services.
@@ -38,17 +39,7 @@ function datasource(jsonData: Partial<DataflowDataSourceOptions>): DataflowDataS
 }
 
 function request(target: DataflowQuery): DataQueryRequest<DataflowQuery> {
-  return {
-    targets: [target],
-    range: { from: dateTime(NOW - 3_600_000), to: dateTime(NOW), raw: { from: 'now-1h', to: 'now' } },
-    requestId: 'r1',
-    interval: '1s',
-    intervalMs: 1000,
-    scopedVars: {},
-    timezone: 'utc',
-    app: 'dashboard',
-    startTime: NOW,
-  } as DataQueryRequest<DataflowQuery>;
+  return queryRequest([target], NOW - 3_600_000, NOW);
 }
 
 async function run(ds: DataflowDataSource, target: DataflowQuery): Promise<DataQueryResponse[]> {
@@ -65,7 +56,11 @@ function shapeOf(frames: DataFrame[]) {
 }
 
 describe('Timescale mode: route of one request through the Jaeger beside it', () => {
-  const configured = { defaultSource: 'timescale' as const, jaegerUrl: 'http://jaeger:16686', postgresDatasourceUid: 'pg' };
+  const configured = {
+    defaultSource: 'timescale' as const,
+    jaegerUrl: 'http://jaeger:16686',
+    postgresDatasourceUid: 'pg',
+  };
 
   it('returns the same route frames as a Jaeger-mode trace query', async () => {
     const ds = datasource(configured);
@@ -88,7 +83,10 @@ describe('Timescale mode: route of one request through the Jaeger beside it', ()
   });
 
   it('says what to configure when no Jaeger URL is set beside the PostgreSQL datasource', async () => {
-    const responses = await run(datasource({ defaultSource: 'timescale', postgresDatasourceUid: 'pg' }), timescaleQuery({ traceId: TRACE_ID }));
+    const responses = await run(
+      datasource({ defaultSource: 'timescale', postgresDatasourceUid: 'pg' }),
+      timescaleQuery({ traceId: TRACE_ID })
+    );
     expect(responses[0].state).toBe(LoadingState.Error);
     expect(responses[0].errors?.[0]?.message).toBe(JAEGER_LINK_MISSING);
   });
