@@ -6,15 +6,8 @@
 import { build } from 'esbuild';
 import path from 'path';
 import { chromium, type Page } from 'playwright-core';
+import { BenchResult } from './benchResult';
 import { median } from './benchStats';
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline?: number;
-  ratio?: number;
-}
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -92,6 +85,8 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
       results.push({ name: `panel.fps.canvas.${n}`, value: round(canvas), unit: 'fps' });
       results.push({ name: `panel.fps.svg.${n}`, value: round(svg), unit: 'fps' });
       results.push({ name: `panel.fps_ratio.${n}`, value: round(ratio), unit: 'x', baseline: round(svg), ratio: round(ratio) });
+      const frameMs = await page.evaluate(([size, frames]) => window.kompasPanelBench.canvasFrameMs(size, frames), [n, opts.smoke ? 5 : 60]);
+      results.push({ name: `panel.frame_ms.canvas.${n}`, value: round(frameMs), unit: 'ms' });
     }
     const relayoutSize = opts.smoke ? 200 : 2000;
     const relayout = await page.evaluate((size) => window.kompasPanelBench.relayoutMs(size), relayoutSize);
