@@ -4,9 +4,8 @@
  * the Jaeger and Demo streams' aggregators), plus `replaceRange`: live mode re-reads the newest buckets
  * each tick (the collector keeps adding to them for a while) and swaps them in whole, so nothing counts twice.
  */
-import { addObservation, createEdgeWindow, edgeId, mergeWindowInto, type EdgeWindow } from '../../../servicegraph/src/aggregate/edgeWindow';
-import type { BucketedAggregator } from '../../../servicegraph/src/aggregate/bucketedAggregator';
-import { windowToGraph } from '../../../servicegraph/src/aggregate/windowToGraph';
+import { edgeId, type EdgeWindow } from '../../../servicegraph/src/aggregate/edgeWindow';
+import { createAggregatorOver, type BucketedAggregator } from '../../../servicegraph/src/aggregate/bucketedAggregator';
 import type { RowNodes } from './rowsToGraph';
 
 export interface HeldBuckets extends BucketedAggregator {
@@ -19,41 +18,9 @@ export interface HeldBuckets extends BucketedAggregator {
 export function createHeldBuckets(bucketMs: number): HeldBuckets {
   const buckets = new Map<number, EdgeWindow>();
   const nodes: RowNodes = { groups: {}, nodeKinds: {} };
-  const startOf = (ms: number): number => Math.floor(ms / bucketMs) * bucketMs;
-  const starts = (): number[] => [...buckets.keys()].sort((a, b) => a - b);
-
-  const window = (startMs: number, endMs: number): EdgeWindow => {
-    const merged = createEdgeWindow();
-    const first = startOf(startMs);
-    for (const start of starts()) {
-      if (start >= first && start < endMs) {
-        mergeWindowInto(merged, buckets.get(start)!);
-      }
-    }
-    return merged;
-  };
-
   return {
-    bucketMs,
+    ...createAggregatorOver(buckets, bucketMs, nodes),
     nodes,
-    add(observation) {
-      const start = startOf(observation.timeMs);
-      const bucket = buckets.get(start) ?? createEdgeWindow();
-      buckets.set(start, bucket);
-      addObservation(bucket, observation);
-    },
-    evictBefore(ms) {
-      for (const start of [...buckets.keys()]) {
-        if (start + bucketMs <= ms) {
-          buckets.delete(start);
-        }
-      }
-    },
-    window,
-    graph(startMs, endMs, options = {}) {
-      return windowToGraph(window(startMs, endMs), { ...nodes, ...options, startMs, endMs });
-    },
-    bucketStarts: starts,
     replaceRange(fromMs, toMs, windows, rowNodes) {
       for (const start of [...buckets.keys()]) {
         if (start >= fromMs && start < toMs) {

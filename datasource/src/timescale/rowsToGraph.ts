@@ -5,8 +5,10 @@
  * from a sketch (latency_idx + latency_cnt), else from p50/p95/p99 or mean columns.
  */
 import {
+  createEdgeStats,
   createEdgeWindow,
   edgeId,
+  slowerExemplar,
   type EdgeStats,
   type EdgeWindow,
 } from '../../../servicegraph/src/aggregate/edgeWindow';
@@ -124,7 +126,7 @@ function foldRows(
     const window = windowOf(row);
     let stats = window.edges.get(id);
     if (!stats) {
-      stats = newStats(clientService, serverService, connectionType, range);
+      stats = createEdgeStats(clientService, serverService, connectionType, range.fromMs, range.toMs);
       window.edges.set(id, stats);
     }
     const requests = readNumber(table, 'requests', row, true)!;
@@ -168,35 +170,14 @@ function collectLag(stats: EdgeStats, table: Table, row: number): void {
   }
 }
 
-/** The slower of the row's exemplar and the one held; ties go to the smaller trace id (as servicegraph merges). */
+/** The slower of the row's exemplar and the one held (as windows merge them). */
 function collectExemplar(stats: EdgeStats, table: Table, row: number): void {
   const traceId = readText(table, 'exemplarTraceId', row);
   if (traceId === undefined || traceId === '') {
     return;
   }
   const latencyMs = readNumber(table, 'exemplarLatency', row, false) ?? 0;
-  const held = stats.exemplar;
-  if (!held || latencyMs > held.latencyMs || (latencyMs === held.latencyMs && traceId < held.traceId)) {
-    stats.exemplar = { traceId, latencyMs };
-  }
-}
-
-function newStats(
-  clientService: string,
-  serverService: string,
-  connectionType: ConnectionType,
-  range: RowsRange
-): EdgeStats {
-  return {
-    clientService,
-    serverService,
-    connectionType,
-    requests: 0,
-    failed: 0,
-    latency: createLatencySketch(),
-    firstSeenMs: range.fromMs,
-    lastSeenMs: range.toMs,
-  };
+  stats.exemplar = slowerExemplar(stats.exemplar, { traceId, latencyMs });
 }
 
 /** Percentile columns without a sketch cannot be merged exactly; several rows of one edge are request-weighted. */

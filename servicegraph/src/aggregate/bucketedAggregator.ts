@@ -38,13 +38,25 @@ export function createBucketedAggregator({ bucketMs }: BucketedAggregatorOptions
   if (!Number.isFinite(bucketMs) || bucketMs <= 0) {
     throw new AggregatorConfigError(`bucketMs must be a positive number of milliseconds, got ${bucketMs}`);
   }
-  const buckets = new Map<number, EdgeWindow>();
+  return createAggregatorOver(new Map(), bucketMs);
+}
+
+/**
+ * The aggregator over a bucket map (keys: bucket starts) that the caller also holds, for sources that swap
+ * whole buckets in (Timescale re-reads its newest buckets); `graphDefaults` is read on every `graph` call.
+ */
+export function createAggregatorOver(
+  buckets: Map<number, EdgeWindow>,
+  bucketMs: number,
+  graphDefaults: Omit<GraphRange, 'startMs' | 'endMs'> = {}
+): BucketedAggregator {
   const bucketStartOf = (ms: number): number => Math.floor(ms / bucketMs) * bucketMs;
+  const bucketStarts = (): number[] => [...buckets.keys()].sort((a, b) => a - b);
 
   const window = (startMs: number, endMs: number): EdgeWindow => {
     const merged = createEdgeWindow();
     const first = bucketStartOf(startMs);
-    for (const start of [...buckets.keys()].sort((a, b) => a - b)) {
+    for (const start of bucketStarts()) {
       if (start >= first && start < endMs) {
         mergeWindowInto(merged, buckets.get(start)!);
       }
@@ -75,10 +87,8 @@ export function createBucketedAggregator({ bucketMs }: BucketedAggregatorOptions
     },
     window,
     graph(startMs, endMs, options = {}) {
-      return windowToGraph(window(startMs, endMs), { ...options, startMs, endMs });
+      return windowToGraph(window(startMs, endMs), { ...graphDefaults, ...options, startMs, endMs });
     },
-    bucketStarts() {
-      return [...buckets.keys()].sort((a, b) => a - b);
-    },
+    bucketStarts,
   };
 }

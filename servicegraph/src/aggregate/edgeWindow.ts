@@ -143,7 +143,14 @@ export function mergeWindows(a: EdgeWindow, b: EdgeWindow): EdgeWindow {
   return merged;
 }
 
-function createEdgeStats(clientService: string, serverService: string, connectionType: ConnectionType): EdgeStats {
+/** Empty statistics of one edge; the seen range defaults to empty (the first merge or observation sets it). */
+export function createEdgeStats(
+  clientService: string,
+  serverService: string,
+  connectionType: ConnectionType,
+  firstSeenMs = Infinity,
+  lastSeenMs = -Infinity
+): EdgeStats {
   return {
     clientService,
     serverService,
@@ -151,8 +158,8 @@ function createEdgeStats(clientService: string, serverService: string, connectio
     requests: 0,
     failed: 0,
     latency: createLatencySketch(),
-    firstSeenMs: Infinity,
-    lastSeenMs: -Infinity,
+    firstSeenMs,
+    lastSeenMs,
   };
 }
 
@@ -160,7 +167,7 @@ function createEdgeStats(clientService: string, serverService: string, connectio
  * The slower of two exemplars; ties go to the smaller trace id so the choice does not depend on the order
  * in which windows are merged.
  */
-function slowerExemplar(a: Exemplar | undefined, b: Exemplar | undefined): Exemplar | undefined {
+export function slowerExemplar(a: Exemplar | undefined, b: Exemplar | undefined): Exemplar | undefined {
   if (!a || !b) {
     return a ?? b;
   }
