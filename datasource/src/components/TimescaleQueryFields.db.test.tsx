@@ -4,15 +4,11 @@
  */
 import React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { Pool } from 'pg';
 
-import { migrate } from '../../../collector/src/db/migrate';
 import { PostgresQueryRunner } from '../../../sandbox/server/postgresQuery';
 import { setupTestPostgres } from '../../../testkit/jest';
-import { DataflowDataSource } from '../datasource';
 import { createDefaultQuery } from '../defaults';
-import { createBackendSrvDsQuery } from '../postgres/dsQuery';
-import { postgresDataSource, runnerBackendSrv } from '../postgres/testSupport';
+import { createDatabaseWithNodes, kompasOnPostgres } from '../postgres/testSupport';
 import { TimescaleDataflowQuery } from '../types';
 import { TimescaleQueryFields } from './TimescaleQueryFields';
 import { TEST_IDS } from './testIds';
@@ -35,32 +31,16 @@ beforeAll(async () => {
       return [];
     }
   } as unknown as typeof IntersectionObserver;
-  databaseUrl = await handle.pg.createDatabase();
-  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-  try {
-    await migrate(pool);
-    await pool.query(
-      `INSERT INTO kompas.nodes (service, kind, first_seen, last_seen) VALUES
-         ('payments', 'service', now(), now()), ('checkout', 'service', now(), now()),
-         ('payments-db', 'database', now(), now())`
-    );
-  } finally {
-    await pool.end();
-  }
+  databaseUrl = await createDatabaseWithNodes(handle.pg, [
+    ['payments', 'service'],
+    ['checkout', 'service'],
+    ['payments-db', 'database'],
+  ]);
 });
 afterAll(() => runner.close());
 
 it('suggests the services of the edge tables and sets the filter to the one picked', async () => {
-  const postgres = postgresDataSource(databaseUrl);
-  const datasource = new DataflowDataSource(
-    {
-      uid: 'kompas',
-      name: 'Kompas',
-      type: 'kompas-dataflow-datasource',
-      jsonData: { defaultSource: 'timescale', postgresDatasourceUid: 'pg' },
-    } as never,
-    { postDsQuery: createBackendSrvDsQuery(() => runnerBackendSrv(runner, () => postgres)), replace: (t) => t }
-  );
+  const datasource = kompasOnPostgres(runner, databaseUrl, { defaultSource: 'timescale', postgresDatasourceUid: 'pg' });
   const onChange = jest.fn();
   const onRunQuery = jest.fn();
   const query = createDefaultQuery('timescale') as TimescaleDataflowQuery;

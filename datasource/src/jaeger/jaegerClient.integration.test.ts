@@ -6,6 +6,7 @@ import { Observable, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { JaegerReplay, startJaegerReplay } from '../../../sandbox/jaeger-replay/src/index';
 import { createFetchHttpGet } from './httpTransport';
 import { JaegerClient, createJaegerClient } from './jaegerClient';
+import { TraceSearch } from './jaegerUrls';
 
 // genaiTestTrace: 57 spans over 10 services, recorded at 1770000000001000 µs.
 const GENAI_TRACE_ID = '4a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -27,6 +28,18 @@ function client(
     http: createFetchHttpGet({ maxBytes: options.maxBytes ?? 10 * 1024 * 1024, headers: options.headers }),
     timeoutMs: options.timeoutMs ?? 5000,
   });
+}
+
+/** A search of the recorded genai trace's service in its first minute (10 traces at most), with `params` changed. */
+function searchGenai(params: Partial<TraceSearch>) {
+  const search = {
+    service: 'coding-agent',
+    startMs: GENAI_START_MS - 1000,
+    endMs: GENAI_START_MS + 60_000,
+    limit: 10,
+    ...params,
+  };
+  return firstValueFrom(client().searchTraces(search));
 }
 
 function errorOf(promise: Promise<unknown>): Promise<string> {
@@ -52,24 +65,9 @@ describe('Jaeger client against the replay server (real HTTP)', () => {
   });
 
   it('finds a trace by service and time range, and not outside the range', async () => {
-    const c = client();
-    const inRange = await firstValueFrom(
-      c.searchTraces({
-        service: 'coding-agent',
-        startMs: GENAI_START_MS - 1000,
-        endMs: GENAI_START_MS + 60_000,
-        limit: 10,
-      })
-    );
+    const inRange = await searchGenai({});
     expect(inRange.data.map((t) => (t as { traceID: string }).traceID)).toEqual([GENAI_TRACE_ID]);
-    const before = await firstValueFrom(
-      c.searchTraces({
-        service: 'coding-agent',
-        startMs: GENAI_START_MS - 120_000,
-        endMs: GENAI_START_MS - 60_000,
-        limit: 10,
-      })
-    );
+    const before = await searchGenai({ startMs: GENAI_START_MS - 120_000, endMs: GENAI_START_MS - 60_000 });
     expect(before.data).toEqual([]);
   });
 
@@ -88,15 +86,7 @@ describe('Jaeger client against the replay server (real HTTP)', () => {
   });
 
   it('encodes a hostile service name so it cannot add parameters', async () => {
-    const c = client();
-    const hostile = await firstValueFrom(
-      c.searchTraces({
-        service: 'x&service=coding-agent',
-        startMs: GENAI_START_MS - 1000,
-        endMs: GENAI_START_MS + 60_000,
-        limit: 10,
-      })
-    );
+    const hostile = await searchGenai({ service: 'x&service=coding-agent' });
     expect(hostile.data).toEqual([]);
     const last = replay.requests[replay.requests.length - 1];
     expect(last.query.service).toEqual(['x&service=coding-agent']);

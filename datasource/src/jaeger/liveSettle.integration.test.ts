@@ -8,12 +8,10 @@ import { lastValueFrom, takeWhile, tap, toArray } from 'rxjs';
 
 import { JaegerReplay, startJaegerReplay } from '../../../sandbox/jaeger-replay/src/index';
 import { DEFAULT_JAEGER_QUERY } from '../defaults';
-import { toNodeGraphFrames } from '../graph/servicegraph';
 import { JaegerDataflowQuery } from '../types';
-import { createJaegerClient } from './jaegerClient';
 import { runJaegerQuery } from './jaegerSource';
-import { createNodeHttpGet } from './nodeHttpGet';
 import { JAEGER_REREAD_MS, JAEGER_SETTLE_MS } from './settlingTraces';
+import { jaegerRunContext, nodeJaegerClient } from './testSupport';
 
 const END_MS = Date.UTC(2026, 10, 23, 12, 0, 0);
 const TRAFFIC_MS = 60_000;
@@ -32,21 +30,7 @@ beforeAll(async () => {
 afterAll(() => replay.close());
 
 function run(query: JaegerDataflowQuery, fromMs: number, toMs: number) {
-  const client = createJaegerClient({
-    baseUrl: replay.url,
-    http: createNodeHttpGet({ maxBytes: 50 << 20 }),
-    timeoutMs: 10_000,
-  });
-  return runJaegerQuery(query, {
-    client,
-    refId: 'A',
-    fromMs,
-    toMs,
-    requestIdAttribute: 'http.request_id',
-    extraTags: {},
-    toFrames: (graph) => toNodeGraphFrames(graph),
-    now: () => clockMs,
-  });
+  return runJaegerQuery(query, jaegerRunContext(nodeJaegerClient(replay.url), fromMs, toMs, { now: () => clockMs }));
 }
 
 function requestsByEdge(response: DataQueryResponse): Record<string, number> {

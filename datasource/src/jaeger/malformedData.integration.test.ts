@@ -6,11 +6,9 @@ import { lastValueFrom, toArray } from 'rxjs';
 
 import { JaegerReplay, startJaegerReplay } from '../../../sandbox/jaeger-replay/src/index';
 import { DEFAULT_JAEGER_QUERY } from '../defaults';
-import { toNodeGraphFrames } from '../graph/servicegraph';
 import { JaegerDataflowQuery } from '../types';
-import { createJaegerClient } from './jaegerClient';
 import { runJaegerQuery } from './jaegerSource';
-import { createNodeHttpGet } from './nodeHttpGet';
+import { jaegerRunContext, nodeJaegerClient } from './testSupport';
 
 const END_MS = Date.UTC(2026, 10, 23, 12, 0, 0);
 let replay: JaegerReplay;
@@ -21,22 +19,10 @@ beforeAll(async () => {
 afterAll(() => replay.close());
 
 function errorOf(fault: string, query: Partial<JaegerDataflowQuery>): Promise<string> {
-  const client = createJaegerClient({
-    baseUrl: `${replay.url}/fault/${fault}`,
-    http: createNodeHttpGet({ maxBytes: 1 << 20 }),
-    timeoutMs: 5000,
-  });
+  const client = nodeJaegerClient(`${replay.url}/fault/${fault}`, 1 << 20, 5000);
   const responses = runJaegerQuery(
     { ...DEFAULT_JAEGER_QUERY, refId: 'A', streaming: false, ...query },
-    {
-      client,
-      refId: 'A',
-      fromMs: END_MS - 3_600_000,
-      toMs: END_MS,
-      requestIdAttribute: 'http.request_id',
-      extraTags: {},
-      toFrames: (graph) => toNodeGraphFrames(graph),
-    }
+    jaegerRunContext(client, END_MS - 3_600_000, END_MS)
   );
   return lastValueFrom(responses.pipe(toArray())).then(
     (all) => `no error: ${all.length} responses`,

@@ -7,12 +7,11 @@ import { lastValueFrom, toArray } from 'rxjs';
 
 import { JaegerReplay, startJaegerReplay } from '../../../sandbox/jaeger-replay/src/index';
 import { demoShopTraces } from '../../../sandbox/jaeger-replay/src/demoTraces';
-import { toNodeGraphFrames } from '../graph/servicegraph';
 import { DEFAULT_JAEGER_QUERY } from '../defaults';
-import { createNodeHttpGet } from './nodeHttpGet';
-import { JaegerClient, createJaegerClient } from './jaegerClient';
+import { JaegerClient } from './jaegerClient';
 import { runJaegerQuery } from './jaegerSource';
 import { precedingWindow } from './oneShotTraces';
+import { jaegerRunContext, nodeJaegerClient } from './testSupport';
 
 const END_MS = Date.UTC(2026, 10, 23, 12, 0, 0);
 const RANGE_MS = 30_000;
@@ -29,21 +28,12 @@ beforeAll(async () => {
 afterAll(() => replay.close());
 
 function client(baseUrl = replay.url): JaegerClient {
-  return createJaegerClient({ baseUrl, http: createNodeHttpGet({ maxBytes: 50 << 20 }), timeoutMs: 10_000 });
+  return nodeJaegerClient(baseUrl);
 }
 
 function run(jaeger: JaegerClient): Promise<DataQueryResponse[]> {
   const query = { ...DEFAULT_JAEGER_QUERY, refId: 'A', service: 'api-gateway', limit: 1000, streaming: false };
-  const ctx = {
-    client: jaeger,
-    refId: 'A',
-    fromMs: END_MS - RANGE_MS,
-    toMs: END_MS,
-    requestIdAttribute: 'http.request_id',
-    extraTags: {},
-    toFrames: (graph: Parameters<typeof toNodeGraphFrames>[0]) => toNodeGraphFrames(graph),
-  };
-  return lastValueFrom(runJaegerQuery(query, ctx).pipe(toArray()));
+  return lastValueFrom(runJaegerQuery(query, jaegerRunContext(jaeger, END_MS - RANGE_MS, END_MS)).pipe(toArray()));
 }
 
 function explanation(response: DataQueryResponse, edgeId: string): string {

@@ -8,12 +8,10 @@ import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
 import { JaegerReplay, startJaegerReplay } from '../../../sandbox/jaeger-replay/src/index';
 import { demoShopTraces } from '../../../sandbox/jaeger-replay/src/demoTraces';
 import { DEFAULT_JAEGER_QUERY } from '../defaults';
-import { toNodeGraphFrames } from '../graph/servicegraph';
 import { JaegerDataflowQuery } from '../types';
 import { MAX_ALL_SERVICES } from './allServicesTraces';
-import { createJaegerClient } from './jaegerClient';
 import { runJaegerQuery } from './jaegerSource';
-import { createNodeHttpGet } from './nodeHttpGet';
+import { jaegerRunContext, nodeJaegerClient } from './testSupport';
 
 const END_MS = Date.UTC(2026, 10, 23, 12, 0, 0);
 let replay: JaegerReplay;
@@ -44,24 +42,11 @@ beforeAll(async () => {
 afterAll(() => replay.close());
 
 function client() {
-  return createJaegerClient({
-    baseUrl: replay.url,
-    http: createNodeHttpGet({ maxBytes: 50 << 20 }),
-    timeoutMs: 10_000,
-  });
+  return nodeJaegerClient(replay.url);
 }
 
 function run(query: JaegerDataflowQuery) {
-  return runJaegerQuery(query, {
-    client: client(),
-    refId: 'A',
-    fromMs: END_MS - 3_600_000,
-    toMs: END_MS,
-    requestIdAttribute: 'http.request_id',
-    extraTags: {},
-    toFrames: (graph) => toNodeGraphFrames(graph),
-    now: () => END_MS,
-  });
+  return runJaegerQuery(query, jaegerRunContext(client(), END_MS - 3_600_000, END_MS, { now: () => END_MS }));
 }
 
 function noticesOf(response: DataQueryResponse): string[] {

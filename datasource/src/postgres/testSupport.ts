@@ -6,8 +6,15 @@ import * as nodeTimers from 'timers';
 import { BackendSrv, BackendSrvRequest, FetchResponse } from '@grafana/runtime';
 import { Observable, from, map } from 'rxjs';
 
+import { Pool } from 'pg';
+
+import { migrate } from '../../../collector/src/db/migrate';
 import { PostgresQueryRunner } from '../../../sandbox/server/postgresQuery';
 import { StoredDataSource } from '../../../sandbox/server/datasourceStore';
+import type { TestPostgres } from '../../../testkit/postgres';
+import { DataflowDataSource } from '../datasource';
+import { createBackendSrvDsQuery } from './dsQuery';
+import { DataflowDataSourceOptions } from '../types';
 
 /** A Grafana PostgreSQL datasource (as the sandbox stores it) on the database at `databaseUrl`. */
 export function postgresDataSource(databaseUrl: string, uid = 'pg'): StoredDataSource {
@@ -57,4 +64,34 @@ export async function withNodeTimers<T>(work: () => Promise<T>): Promise<T> {
   } finally {
     Object.assign(globalThis, saved);
   }
+}
+
+/** A fresh database with the collector's schema whose node list holds `nodes` ([service, kind], seen now). */
+export async function createDatabaseWithNodes(pg: TestPostgres, nodes: Array<[string, string]>): Promise<string> {
+  const databaseUrl = await pg.createDatabase();
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    await migrate(pool);
+    await pool.query(
+      `INSERT INTO kompas.nodes (service, kind, first_seen, last_seen)
+       SELECT service, kind, now(), now() FROM unnest($1::text[], $2::text[]) AS n(service, kind)`,
+      [nodes.map(([service]) => service), nodes.map(([, kind]) => kind)]
+    );
+  } finally {
+    await pool.end();
+  }
+  return databaseUrl;
+}
+
+/** The Kompas datasource with `jsonData`, its PostgreSQL datasource (uid pg) on `databaseUrl` through `runner`. */
+export function kompasOnPostgres(
+  runner: PostgresQueryRunner,
+  databaseUrl: string,
+  jsonData: Partial<DataflowDataSourceOptions>
+): DataflowDataSource {
+  const postgres = postgresDataSource(databaseUrl);
+  return new DataflowDataSource(
+    { uid: 'kompas', name: 'Kompas', type: 'kompas-dataflow-datasource', jsonData } as never,
+    { postDsQuery: createBackendSrvDsQuery(() => runnerBackendSrv(runner, () => postgres)), replace: (t) => t }
+  );
 }

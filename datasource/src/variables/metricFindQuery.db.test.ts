@@ -2,14 +2,10 @@
  * `services()` variables follow the default source: Timescale reads the collector's node list on a real PostgreSQL
  * (through the sandbox's Grafana-shaped /api/ds/query), Demo lists the simulated shop, Jaeger needs a URL for operations.
  */
-import { Pool } from 'pg';
-
-import { migrate } from '../../../collector/src/db/migrate';
 import { PostgresQueryRunner } from '../../../sandbox/server/postgresQuery';
 import { setupTestPostgres } from '../../../testkit/jest';
 import { DataflowDataSource } from '../datasource';
-import { createBackendSrvDsQuery } from '../postgres/dsQuery';
-import { postgresDataSource, runnerBackendSrv } from '../postgres/testSupport';
+import { createDatabaseWithNodes, kompasOnPostgres } from '../postgres/testSupport';
 import { DataflowDataSourceOptions } from '../types';
 
 const handle = setupTestPostgres();
@@ -18,27 +14,17 @@ const runner = new PostgresQueryRunner();
 let databaseUrl = '';
 
 beforeAll(async () => {
-  databaseUrl = await handle.pg.createDatabase();
-  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-  try {
-    await migrate(pool);
-    await pool.query(
-      `INSERT INTO kompas.nodes (service, kind, first_seen, last_seen) VALUES
-         ('payments', 'service', now(), now()), ('checkout', 'service', now(), now()),
-         ('payments-db', 'database', now(), now()), ('order-events', 'messaging', now(), now())`
-    );
-  } finally {
-    await pool.end();
-  }
+  databaseUrl = await createDatabaseWithNodes(handle.pg, [
+    ['payments', 'service'],
+    ['checkout', 'service'],
+    ['payments-db', 'database'],
+    ['order-events', 'messaging'],
+  ]);
 });
 afterAll(() => runner.close());
 
 function datasource(jsonData: Partial<DataflowDataSourceOptions>): DataflowDataSource {
-  const postgres = postgresDataSource(databaseUrl);
-  return new DataflowDataSource(
-    { uid: 'kompas', name: 'Kompas', type: 'kompas-dataflow-datasource', jsonData } as never,
-    { postDsQuery: createBackendSrvDsQuery(() => runnerBackendSrv(runner, () => postgres)), replace: (t) => t }
-  );
+  return kompasOnPostgres(runner, databaseUrl, jsonData);
 }
 
 describe('services() by default source', () => {
