@@ -56,6 +56,16 @@ function addArrow(ctx: DrawContext, edge: SceneEdge, size: number): void {
   ctx.closePath();
 }
 
+/** Whether a visible edge is drawn in the (health level, width bucket, dimmed) group; a plain function, no allocation. */
+function isInGroup(edge: SceneEdge, frame: FrameState, level: number, bucket: number, dimmed: boolean): boolean {
+  return (
+    edge.health === level &&
+    edgeWidthBucket(edge) === bucket &&
+    isDimmed(edge, frame) === dimmed &&
+    isEdgeVisible(edge, frame.visible)
+  );
+}
+
 function drawBucket(
   ctx: DrawContext,
   scene: Scene,
@@ -73,12 +83,7 @@ function drawBucket(
   let count = 0;
   ctx.beginPath();
   for (const edge of scene.edges) {
-    if (
-      edge.health === level &&
-      edgeWidthBucket(edge) === bucket &&
-      isDimmed(edge, frame) === dimmed &&
-      isEdgeVisible(edge, frame.visible)
-    ) {
+    if (isInGroup(edge, frame, level, bucket, dimmed)) {
       // Few edges: one real stroke each (smooth wide lines); many: batched hairlines.
       if (precise) {
         ctx.beginPath();
@@ -101,12 +106,7 @@ function drawBucket(
   }
   ctx.beginPath();
   for (const edge of scene.edges) {
-    if (
-      edge.health === level &&
-      edgeWidthBucket(edge) === bucket &&
-      isDimmed(edge, frame) === dimmed &&
-      isEdgeVisible(edge, frame.visible)
-    ) {
+    if (isInGroup(edge, frame, level, bucket, dimmed)) {
       addArrow(ctx, edge, 2 + bucketWidth(bucket));
     }
   }
