@@ -1,16 +1,9 @@
 import { expect, test } from './sandboxPage';
-import { closeSettings, DS, openDashboard, openSettings, readDataSource, restoreDataSource, saveAndTest } from './datasourcePage';
+import { closeSettings, DS, openDashboard, openSettings, saveAndTest } from './datasourcePage';
+import { restoreDataSourceAfterEach } from './sandboxSetup';
 
 test.describe('datasource: ConfigEditor', () => {
-  let saved: Record<string, unknown> | undefined;
-  test.beforeEach(async ({ request }) => {
-    saved = await readDataSource(request, DS.jaeger);
-  });
-  test.afterEach(async ({ request }) => {
-    if (saved) {
-      await restoreDataSource(request, DS.jaeger, saved, ['bearerToken']);
-    }
-  });
+  restoreDataSourceAfterEach(DS.jaeger, ['bearerToken']);
 
   test('a saved bearer token is never sent back to the browser', async ({ page, consoleErrors }) => {
     const token = `e2e-secret-${Date.now().toString(36)}`;
@@ -20,7 +13,10 @@ test.describe('datasource: ConfigEditor', () => {
         fromServer.push({ url: response.url(), body: await response.text().catch(() => '') });
       }
     });
-    await openDashboard(page, { datasourceUid: DS.jaeger, query: { source: 'jaeger', queryType: 'dependencies', streaming: false } });
+    await openDashboard(page, {
+      datasourceUid: DS.jaeger,
+      query: { source: 'jaeger', queryType: 'dependencies', streaming: false },
+    });
     await openSettings(page);
     // The radio input is visually hidden under its label inside the scrolling drawer: click it as the label would.
     const bearer = page.getByTestId('kompas-config-jaeger-auth').getByRole('radio', { name: 'Bearer token' });
@@ -39,7 +35,10 @@ test.describe('datasource: ConfigEditor', () => {
 
     const settings = fromServer.filter((r) => /\/api\/datasources\/uid\/kompas-jaeger$/.test(r.url));
     expect(settings.length).toBeGreaterThanOrEqual(2);
-    const latest = JSON.parse(settings[settings.length - 1].body) as { secureJsonFields?: Record<string, boolean>; secureJsonData?: unknown };
+    const latest = JSON.parse(settings[settings.length - 1].body) as {
+      secureJsonFields?: Record<string, boolean>;
+      secureJsonData?: unknown;
+    };
     expect(latest.secureJsonFields).toMatchObject({ bearerToken: true });
     expect(latest.secureJsonData).toBeUndefined();
     for (const response of fromServer) {

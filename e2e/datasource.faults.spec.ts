@@ -8,16 +8,17 @@ import {
   openDashboard,
   openSettings,
   panelStatusText,
-  readDataSource,
-  restoreDataSource,
   saveAndTest,
   setJaegerUrl,
 } from './datasourcePage';
+import { restoreDataSourceAfterEach } from './sandboxSetup';
 
 const replayUrl = () => {
   const url = process.env.KOMPAS_JAEGER_URL;
   if (!url) {
-    throw new Error('KOMPAS_JAEGER_URL is not set: run through e2e/playwright.config.ts (globalSetup starts the replay server)');
+    throw new Error(
+      'KOMPAS_JAEGER_URL is not set: run through e2e/playwright.config.ts (globalSetup starts the replay server)'
+    );
   }
   return url;
 };
@@ -77,15 +78,7 @@ const CASES: FaultCase[] = [
 ];
 
 test.describe('datasource: bad input is shown as text', () => {
-  let saved: Record<string, unknown> | undefined;
-  test.beforeEach(async ({ request }) => {
-    saved = await readDataSource(request, DS.jaeger);
-  });
-  test.afterEach(async ({ request }) => {
-    if (saved) {
-      await restoreDataSource(request, DS.jaeger, saved);
-    }
-  });
+  restoreDataSourceAfterEach(DS.jaeger);
 
   for (const c of CASES) {
     test(`Jaeger ${c.name}: Save & test and the panel say what is wrong`, async ({ page, consoleErrors }) => {
@@ -110,7 +103,10 @@ test.describe('datasource: bad input is shown as text', () => {
   }
 
   for (const c of CASES.filter((k) => k.browserSideOption)) {
-    test(`Jaeger ${c.name}, after a page reload: Save & test and the panel say what is wrong`, async ({ page, consoleErrors }) => {
+    test(`Jaeger ${c.name}, after a page reload: Save & test and the panel say what is wrong`, async ({
+      page,
+      consoleErrors,
+    }) => {
       await openDashboard(page, { datasourceUid: DS.jaeger, query: TRACES_QUERY });
       await openSettings(page);
       await setJaegerUrl(page, c.url());
@@ -168,7 +164,10 @@ test.describe('datasource: bad input is shown as text', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a hostile $service value is passed as one literal value, never as extra query parameters', async ({ page, consoleErrors }) => {
+  test('a hostile $service value is passed as one literal value, never as extra query parameters', async ({
+    page,
+    consoleErrors,
+  }) => {
     const jaegerRequests: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/api/datasources/proxy/uid/kompas-jaeger/jaeger/api/traces')) {

@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { JaegerReplay, startJaegerReplay } from '../sandbox/jaeger-replay/src';
+import { JaegerReplay, JaegerReplayOptions, startJaegerReplay } from '../sandbox/jaeger-replay/src';
 import { loadTraceFiles } from '../sandbox/jaeger-replay/src/loadTraces';
 import { demoShopTraces } from '../sandbox/jaeger-replay/src/demoTraces';
 import { expect, saveScreenshot, test } from './sandboxPage';
@@ -16,11 +16,10 @@ import {
   openDashboard,
   openSettings,
   panelStatusText,
-  readDataSource,
-  restoreDataSource,
   saveAndTest,
 } from './datasourcePage';
 import { mapCanvas, nodePositions } from './panelPage';
+import { withDataSourceSettings } from './sandboxSetup';
 
 /** Services of the recorded real traces (sandbox/jaeger-replay/testdata, from the Jaeger UI's fixtures). */
 const RECORDED_SERVICES = ['customers-service', 'api-gateway', 'ride-sharing-app'];
@@ -124,19 +123,19 @@ async function queryEdges(
   );
 }
 
-/** Points the Jaeger datasource at a replay server of the recordings only (shifted to end now) for `run`. */
-async function withRecordingsOnly(
+/** A replay server of the recordings only, shifted to end now. */
+const recordingsOnly = (): JaegerReplayOptions => ({ port: 0, shiftToMs: Date.now() });
+
+/** Points the Jaeger datasource at its own replay server for `run`. */
+async function withReplay(
   request: APIRequestContext,
+  options: JaegerReplayOptions,
   run: (replay: JaegerReplay) => Promise<void>
 ): Promise<void> {
-  const replay = await startJaegerReplay({ port: 0, shiftToMs: Date.now() });
-  const saved = await readDataSource(request, DS.jaeger);
+  const replay = await startJaegerReplay(options);
   try {
-    const jsonData = { ...(saved.jsonData as Record<string, unknown>), jaegerUrl: replay.url };
-    expect((await request.put(`/api/datasources/uid/${DS.jaeger}`, { data: { jsonData } })).ok()).toBe(true);
-    await run(replay);
+    await withDataSourceSettings(request, DS.jaeger, { jaegerUrl: replay.url }, () => run(replay));
   } finally {
-    await restoreDataSource(request, DS.jaeger, saved);
     await replay.close();
   }
 }
@@ -150,7 +149,7 @@ test.describe('datasource: Jaeger source against the replay server', () => {
     // What the replay serves (one copy of each recorded trace), through the CLI.
     const expected = cliEdges({ data: loadTraceFiles() });
     expect(Object.keys(expected.edges)).toEqual(expect.arrayContaining(RECORDED_EDGES));
-    await withRecordingsOnly(request, async () => {
+    await withReplay(request, recordingsOnly(), async () => {
       const query = { source: 'jaeger', queryType: 'traces', streaming: false, service: '', limit: 1000 };
       await openDashboard(page, { datasourceUid: DS.jaeger, query, time: { from: 'now-15m', to: 'now' } });
       await expect.poll(() => dataState(page), { timeout: 30_000 }).toBe('Done');
@@ -176,7 +175,7 @@ test.describe('datasource: Jaeger source against the replay server', () => {
     request,
     consoleErrors,
   }) => {
-    await withRecordingsOnly(request, async (replay) => {
+    await withReplay(request, recordingsOnly(), async (replay) => {
       const endMs = Date.now();
       const links = await (
         await request.get(`${replay.url}/api/dependencies?endTs=${endMs}&lookback=${15 * 60_000}`)
@@ -211,16 +210,13 @@ test.describe('datasource: Jaeger source against the replay server', () => {
     test.setTimeout(90_000);
     // Its own replay: a normal minute of the demo shop, then a minute of payments-db locking ending now.
     const endMs = Date.now();
-    const replay = await startJaegerReplay({
+    const incidentReplay: JaegerReplayOptions = {
       port: 0,
       traces: [],
       extraTraces: demoShopTraces({ endMs: endMs - 60_000, durationMs: 60_000, ratePerSecond: 5 }),
       demoShop: { endMs, durationMs: 60_000, ratePerSecond: 5, incidents: ['payments-db-locking'] },
-    });
-    const saved = await readDataSource(request, DS.jaeger);
-    try {
-      const jsonData = { ...(saved.jsonData as Record<string, unknown>), jaegerUrl: replay.url };
-      expect((await request.put(`/api/datasources/uid/${DS.jaeger}`, { data: { jsonData } })).ok()).toBe(true);
+    };
+    await withReplay(request, incidentReplay, async () => {
       await openDashboard(page, {
         datasourceUid: DS.jaeger,
         query: { source: 'jaeger', queryType: 'traces', streaming: false, service: 'api-gateway', limit: 1000 },
@@ -239,10 +235,7 @@ test.describe('datasource: Jaeger source against the replay server', () => {
       console.log(`one-shot Jaeger bottleneck tooltip: ${tooltip}`);
       await saveScreenshot(page, 'datasource-jaeger-bottleneck-was');
       expect(consoleErrors).toEqual([]);
-    } finally {
-      await restoreDataSource(request, DS.jaeger, saved);
-      await replay.close();
-    }
+    });
   });
 
   test('Save & test on a v1-only Jaeger names the v1 API and logs no console error', async ({
@@ -263,15 +256,12 @@ test.describe('datasource: Jaeger source against the replay server', () => {
     request,
     consoleErrors,
   }) => {
-    const saved = await readDataSource(request, DS.jaeger);
-    try {
-      // The replay announces 64 MB and then stalls: only a check of the header ends this query.
-      const jsonData = {
-        ...(saved.jsonData as Record<string, unknown>),
-        maxResponseBytes: 1024 * 1024,
-        jaegerUrl: `${process.env.KOMPAS_JAEGER_URL}/fault/huge-declared`,
-      };
-      expect((await request.put(`/api/datasources/uid/${DS.jaeger}`, { data: { jsonData } })).ok()).toBe(true);
+    // The replay announces 64 MB and then stalls: only a check of the header ends this query.
+    const settings = {
+      maxResponseBytes: 1024 * 1024,
+      jaegerUrl: `${process.env.KOMPAS_JAEGER_URL}/fault/huge-declared`,
+    };
+    await withDataSourceSettings(request, DS.jaeger, settings, async () => {
       await openDashboard(page, {
         datasourceUid: DS.jaeger,
         query: { source: 'jaeger', queryType: 'traces', streaming: false, service: 'api-gateway' },
@@ -281,8 +271,6 @@ test.describe('datasource: Jaeger source against the replay server', () => {
         /Jaeger response is larger than 1\.0 MB \(at least 64\.0 MB\): narrow the time range/
       );
       expect(consoleErrors.filter((e) => e.startsWith('page error'))).toEqual([]);
-    } finally {
-      await restoreDataSource(request, DS.jaeger, saved);
-    }
+    });
   });
 });

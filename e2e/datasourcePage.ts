@@ -1,4 +1,5 @@
-import { APIRequestContext, expect, Page } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
+import { kompasDataSource, sandboxDashboard } from './sandboxSetup';
 
 /** The sandbox's localStorage key of its default dashboard (sandbox/src/dashboardModel.ts). */
 const DASHBOARD_KEY = 'kompas-sandbox:sandbox';
@@ -26,31 +27,17 @@ export interface DashboardSetup {
  * turns on the panel's read-only position hook so tests can point at a node or an edge.
  */
 export async function openDashboard(page: Page, setup: DashboardSetup): Promise<void> {
-  const dashboard = {
-    uid: 'kompas-sandbox',
-    title: 'Kompas sandbox',
+  const dashboard = sandboxDashboard({
+    datasource: kompasDataSource(setup.datasourceUid),
+    targets: [{ refId: 'A', ...(setup.query ?? {}) }],
     time: setup.time ?? { from: 'now-1h', to: 'now' },
-    refresh: '',
-    templating: {
-      list: ['focus', 'service'].map((name) => ({
-        name,
-        label: name[0].toUpperCase() + name.slice(1),
-        type: 'textbox',
-        current: { value: setup.variables?.[name] ?? '' },
-      })),
-    },
-    panels: [
-      {
-        id: 1,
-        type: 'kompas-dataflow-panel',
-        title: 'Shop dataflow',
-        datasource: { uid: setup.datasourceUid, type: 'kompas-dataflow-datasource' },
-        targets: [{ refId: 'A', ...(setup.query ?? {}) }],
-        options: {},
-        fieldConfig: { defaults: {}, overrides: [] },
-      },
-    ],
-  };
+    variables: ['focus', 'service'].map((name) => ({
+      name,
+      label: name[0].toUpperCase() + name.slice(1),
+      type: 'textbox',
+      current: { value: setup.variables?.[name] ?? '' },
+    })),
+  });
   await page.addInitScript(
     ({ key, json }) => {
       // Only on the first load of this page: later reloads keep what the person edited.
@@ -77,12 +64,16 @@ export function mapCanvas(page: Page) {
 }
 
 export async function nodeCount(page: Page): Promise<number> {
-  const count = await mapCanvas(page).getAttribute('data-node-count', { timeout: 1000 }).catch(() => null);
+  const count = await mapCanvas(page)
+    .getAttribute('data-node-count', { timeout: 1000 })
+    .catch(() => null);
   return Number(count ?? 0);
 }
 
 export async function edgeCount(page: Page): Promise<number> {
-  const count = await mapCanvas(page).getAttribute('data-edge-count', { timeout: 1000 }).catch(() => null);
+  const count = await mapCanvas(page)
+    .getAttribute('data-edge-count', { timeout: 1000 })
+    .catch(() => null);
   return Number(count ?? 0);
 }
 
@@ -104,7 +95,9 @@ async function readTooltip(page: Page): Promise<TooltipReading | undefined> {
     el.querySelectorAll('tr').forEach((tr) => {
       rows[tr.querySelector('th')?.textContent ?? ''] = tr.querySelector('td')?.textContent ?? '';
     });
-    const notes = [...el.querySelectorAll('[data-testid="kompas-dataflow-tooltip-note"]')].map((n) => n.textContent ?? '');
+    const notes = [...el.querySelectorAll('[data-testid="kompas-dataflow-tooltip-note"]')].map(
+      (n) => n.textContent ?? ''
+    );
     return { title: el.firstElementChild?.textContent ?? '', rows, notes };
   });
 }
@@ -214,22 +207,4 @@ export async function closeSettings(page: Page): Promise<void> {
   // The drawer's footer button (the header's × is also named "Close").
   await page.getByRole('button', { name: 'Close', exact: true }).last().click();
   await expect(page.getByRole('button', { name: 'Save & test' })).toHaveCount(0);
-}
-
-/** What the server stores for a datasource, to put back after a test changed it (the store outlives tests). */
-export async function readDataSource(request: APIRequestContext, uid: string): Promise<Record<string, unknown>> {
-  const response = await request.get(`/api/datasources/uid/${uid}`);
-  expect(response.ok()).toBe(true);
-  return response.json();
-}
-
-export async function restoreDataSource(
-  request: APIRequestContext,
-  uid: string,
-  saved: Record<string, unknown>,
-  secureKeysToReset: string[] = []
-): Promise<void> {
-  const secureJsonData = Object.fromEntries(secureKeysToReset.map((k) => [k, '']));
-  const response = await request.put(`/api/datasources/uid/${uid}`, { data: { ...saved, secureJsonData } });
-  expect(response.ok()).toBe(true);
 }

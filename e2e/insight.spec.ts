@@ -1,8 +1,9 @@
 import { Page } from '@playwright/test';
 import { createShop } from '../demo/src/index';
 import { spansToObservations } from '../servicegraph/src/derive/spansToObservations';
-import { mapCanvas, nodePositions, openMap } from './panelPage';
+import { mapCanvas, nodePositions } from './panelPage';
 import { expect, saveScreenshot, test } from './sandboxPage';
+import { DEMO_QUERY, openDashboardMap, sandboxDashboard } from './sandboxSetup';
 
 const PAYMENTS_DB = 'payments->payments-db#database';
 const ALERTS = {
@@ -10,13 +11,24 @@ const ALERTS = {
   data: {
     alerts: [
       {
-        labels: { alertname: 'Edge p95 latency high', client: 'payments', server: 'payments-db', __alert_rule_uid__: 'kompas-edge-p95' },
+        labels: {
+          alertname: 'Edge p95 latency high',
+          client: 'payments',
+          server: 'payments-db',
+          __alert_rule_uid__: 'kompas-edge-p95',
+        },
         annotations: { summary: 'p95 above 500 ms' },
         state: 'firing',
         activeAt: '2026-11-23T11:40:00Z',
         value: '2300',
       },
-      { labels: { alertname: 'Service error rate', service: 'payments' }, annotations: {}, state: 'firing', activeAt: '2026-11-23T11:40:00Z', value: '0.12' },
+      {
+        labels: { alertname: 'Service error rate', service: 'payments' },
+        annotations: {},
+        state: 'firing',
+        activeAt: '2026-11-23T11:40:00Z',
+        value: '0.12',
+      },
     ],
   },
 };
@@ -35,76 +47,53 @@ function recentPaymentsTrace(nowMs: number): string {
 
 /** Query A: the live shop with the payments-db incident switched on a minute ago and a timeline; B: one request's route. */
 function insightDashboard(nowMs: number, traceId: string) {
-  const demo = { source: 'demo', rate: 1, seed: 42, cadenceMs: 1000, windowMs: 300_000, pluginVersion: '1.0.0' };
-  const incident = { incidents: { 'payments-db-locking': true }, incidentsSince: { 'payments-db-locking': nowMs - 60_000 } };
-  return {
-    uid: 'kompas-sandbox',
-    title: 'Insight',
-    time: { from: 'now-5m', to: 'now' },
-    refresh: '',
-    templating: { list: [{ name: 'routeTrace', type: 'textbox', current: { value: traceId } }] },
-    panels: [
-      {
-        id: 1,
-        type: 'kompas-dataflow-panel',
-        title: 'Shop dataflow',
-        datasource: { uid: 'kompas-demo', type: 'kompas-dataflow-datasource' },
-        targets: [
-          { refId: 'A', ...demo, ...incident, streaming: true, timeline: true },
-          { refId: 'B', ...demo, ...incident, streaming: false, traceId: '${routeTrace}' },
-        ],
-        options: {},
-        fieldConfig: { defaults: {}, overrides: [] },
-      },
-    ],
+  const demo = { ...DEMO_QUERY, pluginVersion: '1.0.0' };
+  const incident = {
+    incidents: { 'payments-db-locking': true },
+    incidentsSince: { 'payments-db-locking': nowMs - 60_000 },
   };
+  return sandboxDashboard({
+    title: 'Insight',
+    variables: [{ name: 'routeTrace', type: 'textbox', current: { value: traceId } }],
+    targets: [
+      { refId: 'A', ...demo, ...incident, streaming: true, timeline: true },
+      { refId: 'B', ...demo, ...incident, streaming: false, traceId: '${routeTrace}' },
+    ],
+  });
 }
 
 /** The live shop with Kafka consumers falling behind since `sinceMs` (streaming, 5-minute window); `undefined`: not yet. */
 function consumerLagDashboard(sinceMs: number | undefined) {
-  const demo = { source: 'demo', rate: 1, seed: 42, cadenceMs: 1000, windowMs: 300_000, pluginVersion: '1.0.0' };
-  return {
-    uid: 'kompas-sandbox',
+  const lag =
+    sinceMs === undefined
+      ? { incidents: {}, incidentsFromNow: true }
+      : { incidents: { 'kafka-consumer-lag': true }, incidentsSince: { 'kafka-consumer-lag': sinceMs } };
+  return sandboxDashboard({
     title: 'Insight: consumer lag',
-    time: { from: 'now-5m', to: 'now' },
-    refresh: '',
-    panels: [
-      {
-        id: 1,
-        type: 'kompas-dataflow-panel',
-        title: 'Shop dataflow',
-        datasource: { uid: 'kompas-demo', type: 'kompas-dataflow-datasource' },
-        targets: [
-          {
-            refId: 'A',
-            ...demo,
-            streaming: true,
-            ...(sinceMs === undefined
-              ? { incidents: {}, incidentsFromNow: true }
-              : { incidents: { 'kafka-consumer-lag': true }, incidentsSince: { 'kafka-consumer-lag': sinceMs } }),
-          },
-        ],
-        options: {},
-        fieldConfig: { defaults: {}, overrides: [] },
-      },
-    ],
-  };
+    targets: [{ refId: 'A', ...DEMO_QUERY, pluginVersion: '1.0.0', streaming: true, ...lag }],
+  });
 }
 
 async function hoverEdge(page: Page, source: string, target: string): Promise<string> {
   const positions = await nodePositions(page);
   const box = (await mapCanvas(page).boundingBox())!;
-  await page.mouse.move(box.x + (positions[source].x + positions[target].x) / 2, box.y + (positions[source].y + positions[target].y) / 2);
+  await page.mouse.move(
+    box.x + (positions[source].x + positions[target].x) / 2,
+    box.y + (positions[source].y + positions[target].y) / 2
+  );
   return (await page.getByTestId('kompas-dataflow-tooltip').textContent()) ?? '';
 }
 
 test.describe('insight on the map', () => {
-  test('route of a request, bottleneck, anomaly flags, alert badges and replay of the payments incident', async ({ page, consoleErrors }) => {
+  test('route of a request, bottleneck, anomaly flags, alert badges and replay of the payments incident', async ({
+    page,
+    consoleErrors,
+  }) => {
     test.setTimeout(150_000);
     await page.route('**/api/prometheus/grafana/api/v1/alerts', (route) => route.fulfill({ json: ALERTS }));
     const nowMs = Date.now();
     const traceId = recentPaymentsTrace(nowMs);
-    const canvas = await openMap(page, '', { name: 'sandbox', json: insightDashboard(nowMs, traceId) });
+    const canvas = await openDashboardMap(page, insightDashboard(nowMs, traceId));
 
     const routeBar = page.getByTestId('kompas-dataflow-route');
     await expect(routeBar).toContainText(`Route of ${traceId}`);
@@ -113,7 +102,9 @@ test.describe('insight on the map', () => {
     await expect(canvas).toHaveAttribute('data-bottleneck', PAYMENTS_DB, { timeout: 30_000 });
     await expect(canvas).toHaveAttribute('data-alerts', `payments,${PAYMENTS_DB}`);
     // Flags come once the stream has covered its window and the detector has learned the normal minutes.
-    await expect.poll(async () => Number(await canvas.getAttribute('data-anomalies')), { timeout: 100_000, intervals: [2000] }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await canvas.getAttribute('data-anomalies')), { timeout: 100_000, intervals: [2000] })
+      .toBeGreaterThan(0);
     await saveScreenshot(page, 'insight-route-bottleneck-anomaly');
 
     const tooltip = await hoverEdge(page, 'payments', 'payments-db');
@@ -142,13 +133,23 @@ test.describe('insight on the map', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('the kafka-consumer-lag incident flags the messaging edges with their consumer lag', async ({ page, consoleErrors }) => {
+  test('the kafka-consumer-lag incident flags the messaging edges with their consumer lag', async ({
+    page,
+    consoleErrors,
+  }) => {
     test.setTimeout(150_000);
-    const canvas = await openMap(page, '', { name: 'sandbox', json: consumerLagDashboard(Date.now() - 40_000) });
-    await expect.poll(async () => Number(await canvas.getAttribute('data-anomalies')), { timeout: 100_000, intervals: [2000] }).toBeGreaterThan(0);
+    const canvas = await openDashboardMap(page, consumerLagDashboard(Date.now() - 40_000));
+    await expect
+      .poll(async () => Number(await canvas.getAttribute('data-anomalies')), { timeout: 100_000, intervals: [2000] })
+      .toBeGreaterThan(0);
     // Hover the messaging edges until one is reached at its midpoint (a crowded map can hide one under another).
     let tooltip = '';
-    for (const [source, target] of [['orders', 'shipping'], ['orders', 'invoicing'], ['orders', 'notifications'], ['analytics', 'recommendations']]) {
+    for (const [source, target] of [
+      ['orders', 'shipping'],
+      ['orders', 'invoicing'],
+      ['orders', 'notifications'],
+      ['analytics', 'recommendations'],
+    ]) {
       tooltip = await hoverEdge(page, source, target);
       if (tooltip.includes(`${source} → ${target}`)) {
         break;
@@ -161,9 +162,12 @@ test.describe('insight on the map', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('switched on live, kafka-consumer-lag is flagged on orders → shipping once the restarted stream has refilled its window', async ({ page, consoleErrors }) => {
+  test('switched on live, kafka-consumer-lag is flagged on orders → shipping once the restarted stream has refilled its window', async ({
+    page,
+    consoleErrors,
+  }) => {
     test.setTimeout(150_000);
-    await openMap(page, '', { name: 'sandbox', json: consumerLagDashboard(undefined) });
+    await openDashboardMap(page, consumerLagDashboard(undefined));
     // Let the stream cover its 5-minute window (one 10 s chunk per 1 s tick) so the detector knows normal traffic.
     await page.waitForTimeout(35_000);
     expect(await hoverEdge(page, 'orders', 'shipping')).not.toContain('consumer lag p95');

@@ -11,6 +11,7 @@ import {
   saveElementScreenshot,
   waitForSettledPositions,
 } from './panelPage';
+import { openDashboardMap, openSettledMap, POSTGRES_DATASOURCE, sandboxDashboard, sqlTarget } from './sandboxSetup';
 
 /** "Unchanged nodes move less than 2 % of the view width" on a refresh (issue 9). */
 const MAX_SHIFT_SHARE = 0.02;
@@ -33,9 +34,8 @@ interface WorkerAnswer {
 
 test.describe('layout stability and the layout worker (issue 9)', () => {
   test('stream ticks do not move the nodes (less than 2 % of the view width)', async ({ page, consoleErrors }) => {
-    await openMap(page);
-    const box = await canvasBox(page);
-    let before = await waitForSettledPositions(page);
+    const { box, positions } = await openSettledMap(page);
+    let before = positions;
     const [, p] = loneNode(before, box.width, box.height);
     // A data tick is seen the way a person sees it: the hovered node's request count changes.
     await page.mouse.move(box.x + p.x, box.y + p.y);
@@ -69,9 +69,7 @@ test.describe('layout stability and the layout worker (issue 9)', () => {
     page,
     consoleErrors,
   }) => {
-    const canvas = await openMap(page);
-    const box = await canvasBox(page);
-    const start = await waitForSettledPositions(page);
+    const { canvas, box, positions: start } = await openSettledMap(page);
     const startCount = Object.keys(start).length;
     const windowField = page.getByLabel('Window in seconds');
     const trafficField = page.getByLabel('Demo traffic multiplier');
@@ -131,9 +129,7 @@ test.describe('layout stability and the layout worker (issue 9)', () => {
   test('two loads of the same dashboard a few seconds apart show the same map', async ({ page, consoleErrors }) => {
     // The demo stream backfills its 5-minute window in 10-second chunks, and later loads see other chunks
     // first: the first layout waits for the topology to hold still and depends only on the node and edge sets.
-    await openMap(page);
-    const box = await canvasBox(page);
-    const first = await waitForSettledPositions(page);
+    const { box, positions: first } = await openSettledMap(page);
     await page.waitForTimeout(4_000);
     await openMap(page);
     const second = await waitForSettledPositions(page);
@@ -221,25 +217,12 @@ test.describe('layout stability and the layout worker (issue 9)', () => {
       "SELECT 't' || g AS id, 'svc-' || ((g - 1) / 3) AS source, 'svc-' || g AS target FROM generate_series(1, 199) g",
       "UNION ALL SELECT 'x' || g, 'svc-' || g, 'svc-' || ((g * 7 + 3) % 200) FROM generate_series(1, 199) g",
     ].join(' ');
-    const dashboard = {
-      uid: 'kompas-sandbox',
-      title: 'Kompas sandbox',
-      time: { from: 'now-5m', to: 'now' },
-      refresh: '',
-      templating: { list: [] },
-      panels: [
-        {
-          id: 1,
-          type: 'kompas-dataflow-panel',
-          title: '200 services from SQL',
-          datasource: { uid: 'kompas-postgres', type: 'grafana-postgresql-datasource' },
-          targets: [{ refId: 'A', rawSql, format: 'table', rawQuery: true, editorMode: 'code' }],
-          options: {},
-          fieldConfig: { defaults: {}, overrides: [] },
-        },
-      ],
-    };
-    const canvas = await openMap(page, '', { name: 'sandbox', json: dashboard });
+    const dashboard = sandboxDashboard({
+      panelTitle: '200 services from SQL',
+      datasource: POSTGRES_DATASOURCE,
+      targets: [sqlTarget('A', rawSql)],
+    });
+    const canvas = await openDashboardMap(page, dashboard);
     await expect(canvas).toHaveAttribute('data-node-count', '200');
     expect(
       workers.filter((url) => /\/public\/plugins\/kompas-dataflow-panel\/kompas-layout\.js(\?|$)/.test(url))

@@ -4,43 +4,15 @@ import {
   canvasBox,
   MAP_CANVAS,
   mapCanvas,
-  openMap,
   saveElementScreenshot,
   waitForSettledPositions,
   zoomLevel,
 } from './panelPage';
+import { DEMO_QUERY, openDashboardMap, POSTGRES_DATASOURCE, sandboxDashboard, sqlTarget } from './sandboxSetup';
 
 /** The sandbox dashboard with the Demo source, the panel's options and the demo query's incidents. */
 function dashboard(options: Record<string, unknown>, incidents: Record<string, boolean> = {}) {
-  return {
-    uid: 'kompas-sandbox',
-    title: 'Kompas sandbox',
-    time: { from: 'now-5m', to: 'now' },
-    refresh: '',
-    templating: { list: [] },
-    panels: [
-      {
-        id: 1,
-        type: 'kompas-dataflow-panel',
-        title: 'Shop dataflow',
-        datasource: { uid: 'kompas-demo', type: 'kompas-dataflow-datasource' },
-        targets: [
-          {
-            refId: 'A',
-            source: 'demo',
-            streaming: true,
-            windowMs: 300_000,
-            cadenceMs: 1000,
-            rate: 1,
-            seed: 42,
-            incidents,
-          },
-        ],
-        options,
-        fieldConfig: { defaults: {}, overrides: [] },
-      },
-    ],
-  };
+  return sandboxDashboard({ targets: [{ refId: 'A', ...DEMO_QUERY, streaming: true, incidents }], options });
 }
 
 /** A web shop split into domains, as Node Graph frames from SQL (any datasource can feed the panel). */
@@ -91,28 +63,15 @@ function groupedSqlDashboard() {
   const nodes = Object.entries(SHOP_GROUPS)
     .flatMap(([group, ids]) => ids.map((id) => `('${id}', '${id}', '${group}')`))
     .join(', ');
-  const target = (refId: string, rawSql: string) => ({
-    refId,
-    rawSql,
-    format: 'table',
-    rawQuery: true,
-    editorMode: 'code',
-  });
-  const base = dashboard({ groupField: 'group' });
-  return {
-    ...base,
-    panels: [
-      {
-        ...base.panels[0],
-        title: 'Shop by domain',
-        datasource: { uid: 'kompas-postgres', type: 'grafana-postgresql-datasource' },
-        targets: [
-          target('A', `SELECT * FROM (VALUES ${edges}) AS t(id, source, target, rate)`),
-          target('B', `SELECT * FROM (VALUES ${nodes}) AS t(id, title, "group")`),
-        ],
-      },
+  return sandboxDashboard({
+    panelTitle: 'Shop by domain',
+    datasource: POSTGRES_DATASOURCE,
+    targets: [
+      sqlTarget('A', `SELECT * FROM (VALUES ${edges}) AS t(id, source, target, rate)`),
+      sqlTarget('B', `SELECT * FROM (VALUES ${nodes}) AS t(id, title, "group")`),
     ],
-  };
+    options: { groupField: 'group' },
+  });
 }
 
 async function settledMap(
@@ -121,7 +80,7 @@ async function settledMap(
   options: Record<string, unknown>,
   incidents?: Record<string, boolean>
 ) {
-  await openMap(page, `?theme=${theme}`, { name: 'sandbox', json: dashboard(options, incidents) });
+  await openDashboardMap(page, dashboard(options, incidents), `?theme=${theme}`);
   await waitForSettledPositions(page);
   await expect.poll(() => canvasInk(page, MAP_CANVAS), { timeout: 15_000 }).toBeGreaterThan(0.02);
 }
@@ -138,7 +97,7 @@ test.describe('how the map looks (issue 9: a map a person would be glad to look 
       await settledMap(page, theme, { groupField: '', layoutMode: 'layered' });
       await saveElementScreenshot(page.getByTestId('sandbox-panel'), `panel-look-${theme}-layered`);
 
-      await openMap(page, `?theme=${theme}`, { name: 'sandbox', json: groupedSqlDashboard() });
+      await openDashboardMap(page, groupedSqlDashboard(), `?theme=${theme}`);
       await expect(mapCanvas(page)).toHaveAttribute('data-node-count', '29');
       await waitForSettledPositions(page);
       const box = await canvasBox(page);

@@ -2,15 +2,14 @@ import { Page } from '@playwright/test';
 import { expect, test } from './sandboxPage';
 import {
   CanvasPoint,
-  canvasBox,
   loneNode,
   mapCanvas,
   nodePositions,
-  openMap,
   Positions,
   waitForSettledPositions,
   zoomLevel,
 } from './panelPage';
+import { openSettledMap } from './sandboxSetup';
 
 type SavedPins = Record<string, CanvasPoint>;
 
@@ -53,9 +52,7 @@ test.describe('dragging pins nodes (issue 9)', () => {
     page,
     consoleErrors,
   }) => {
-    const canvas = await openMap(page);
-    const box = await canvasBox(page);
-    const start = await waitForSettledPositions(page);
+    const { canvas, box, positions: start } = await openSettledMap(page);
     const [a, pa] = loneNode(start, box.width, box.height);
     const [b, pb] = otherNode(start, a, box.width, box.height);
     // Towards the centre, so the dropped nodes stay well inside the view.
@@ -88,9 +85,7 @@ test.describe('dragging pins nodes (issue 9)', () => {
   });
 
   test('"Reset pins" clears the pins and a reload gives the original layout back', async ({ page, consoleErrors }) => {
-    await openMap(page);
-    const box = await canvasBox(page);
-    await waitForSettledPositions(page);
+    const { box } = await openSettledMap(page);
     // The first fit happens on the first data (the stream backfills in chunks): fit again on the settled map.
     await page.getByTestId('kompas-dataflow-fit').click();
     const original = await waitForSettledPositions(page);
