@@ -256,6 +256,66 @@ describe('fromNodeGraphFrames', () => {
     ]);
   });
 
+  it('serves nodes listed without statistics (id, title, group from SQL) what their incoming edges carry', () => {
+    // Shaped as Grafana's PostgreSQL datasource returns two table queries: unnamed frames with refIds.
+    const meta = { typeVersion: [0, 0] as [number, number], executedQueryString: 'SELECT …' };
+    const edges = toDataFrame({
+      refId: 'A',
+      meta,
+      fields: [
+        { name: 'id', type: FieldType.string, values: ['e0', 'e1', 'e2', 'e3'] },
+        { name: 'source', type: FieldType.string, values: ['user', 'web', 'web', 'catalog'] },
+        { name: 'target', type: FieldType.string, values: ['web', 'catalog', 'cart', 'catalog-db'] },
+        { name: 'rate', type: FieldType.number, values: [100, 60, 20, 60] },
+      ],
+    });
+    const nodes = toDataFrame({
+      refId: 'B',
+      meta,
+      fields: [
+        { name: 'id', type: FieldType.string, values: ['user', 'web', 'catalog', 'cart', 'catalog-db'] },
+        { name: 'title', type: FieldType.string, values: ['user', 'web', 'catalog', 'cart', 'catalog-db'] },
+        { name: 'group', type: FieldType.string, values: ['edge', 'edge', 'shop', 'shop', 'shop'] },
+      ],
+    });
+    const graph = expectGraph(fromNodeGraphFrames([edges, nodes]));
+    expect(graph.nodes.map((n) => [n.id, n.group, n.rate])).toEqual([
+      ['user', 'edge', 0],
+      ['web', 'edge', 100],
+      ['catalog', 'shop', 60],
+      ['cart', 'shop', 20],
+      ['catalog-db', 'shop', 60],
+    ]);
+  });
+
+  it('keeps what a nodes row says about traffic and its own latency, serving only rows that say nothing', () => {
+    const edges = toDataFrame({
+      name: 'edges',
+      fields: [
+        { name: 'source', values: ['a', 'a'] },
+        { name: 'target', values: ['b', 'c'] },
+        { name: 'requests', values: [50, 40] },
+        { name: 'failed', values: [5, 0] },
+        { name: 'rate', values: [5, 4] },
+      ],
+    });
+    const nodes = toDataFrame({
+      name: 'nodes',
+      fields: [
+        { name: 'id', values: ['b', 'c'] },
+        { name: 'rate', values: [1, Number.NaN] },
+        { name: 'p95', values: [Number.NaN, 250] },
+      ],
+    });
+    const graph = expectGraph(fromNodeGraphFrames([nodes, edges]));
+    expect(graph.nodes.find((n) => n.id === 'b')).toMatchObject({ rate: 1, requests: 0 });
+    expect(graph.nodes.find((n) => n.id === 'c')).toMatchObject({ rate: 4, requests: 40, failed: 0, p95Ms: 250 });
+    const served = expectGraph(
+      fromNodeGraphFrames([toDataFrame({ name: 'nodes', fields: [{ name: 'id', values: ['b'] }] }), edges])
+    );
+    expect(served.nodes.find((n) => n.id === 'b')).toMatchObject({ rate: 5, requests: 50, failed: 5, errorRate: 0.1 });
+  });
+
   it('accepts a nodes frame without edges as a graph of isolated nodes', () => {
     const nodes = toDataFrame({ name: 'nodes', fields: [{ name: 'id', values: ['a', 'b'] }] });
     const graph = expectGraph(fromNodeGraphFrames([nodes]));

@@ -117,6 +117,7 @@ function readEdges(readers: FrameReader[]): GraphEdge[] {
 function readNodes(readers: FrameReader[], edges: GraphEdge[]): GraphNode[] {
   const nodes = new Map<string, GraphNode>();
   const hints = new Map<string, NodeKind>();
+  const incoming = groupBy(edges, (edge) => edge.target);
   for (const reader of readers) {
     for (let row = 0; row < reader.length; row++) {
       const id = reader.string(NODE_GRAPH_FIELD.id, row);
@@ -136,12 +137,11 @@ function readNodes(readers: FrameReader[], edges: GraphEdge[]): GraphNode[] {
         title: reader.string(NODE_GRAPH_FIELD.title, row) || id,
         kind: 'service',
         ...(group ? { group } : {}),
-        ...completeStats(reader.stats(row)),
+        ...rowOrServedStats(reader.stats(row), incoming.get(id) ?? []),
         ...(anomaly ? { anomaly } : {}),
       });
     }
   }
-  const incoming = groupBy(edges, (edge) => edge.target);
   for (const edge of edges) {
     for (const id of [edge.source, edge.target]) {
       if (!nodes.has(id)) {
@@ -194,6 +194,20 @@ function completeStats(stats: RowStats): Statistics {
     p99Ms: stats.p99Ms ?? 0,
     ...(stats.meanMs !== undefined ? { meanMs: stats.meanMs } : {}),
   };
+}
+
+/**
+ * A nodes-frame row that says nothing about traffic (only id, title, group: SQL tables, topology lists) is
+ * served what its incoming edges carry, as a node missing from the frame is; its own latencies are kept.
+ */
+function rowOrServedStats(stats: RowStats, incoming: GraphEdge[]): Statistics {
+  const own = completeStats(stats);
+  const saysTraffic = [stats.requests, stats.failed, stats.rate, stats.errorRate].some((v) => v !== undefined);
+  if (saysTraffic) {
+    return own;
+  }
+  const { requests, failed, rate, errorRate } = servedStats(incoming);
+  return { ...own, requests, failed, rate, errorRate };
 }
 
 /** Statistics of a node missing from the nodes frame: what its incoming edges carry (percentiles unknown). */
