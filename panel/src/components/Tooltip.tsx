@@ -1,16 +1,20 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
-import React from 'react';
+import React, { useLayoutEffect, useRef, useState } from 'react';
 import type { GraphEdge, GraphNode } from '../../../servicegraph/src/types';
 import { formatMs, formatPercent, formatRate } from '../render/formatStats';
 import { MapTarget } from '../hooks/usePointerGestures';
+import { placeTooltip } from './placeTooltip';
 
 interface Props {
   target: MapTarget;
   /** Position relative to the panel, px. */
   x: number;
   y: number;
+  /** The panel's size: the tooltip flips to the other side of the pointer rather than run off it. */
+  width: number;
+  height: number;
   /** Insight lines (route step, bottleneck, anomaly, alerts) under the statistics. */
   notes?: Array<[string, string]>;
 }
@@ -34,8 +38,17 @@ function statRows(stats: GraphNode | GraphEdge): Array<[string, string]> {
 }
 
 /** Every statistic of the hovered node or edge. */
-export function Tooltip({ target, x, y, notes = [] }: Props) {
+export function Tooltip({ target, x, y, width, height, notes = [] }: Props) {
   const styles = useStyles2(getStyles);
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (box && (box.offsetWidth !== size.w || box.offsetHeight !== size.h)) {
+      setSize({ w: box.offsetWidth, h: box.offsetHeight });
+    }
+    // Measured again when the content changes (a node and an edge tooltip differ in size).
+  }, [target, notes, size.w, size.h]);
   const title =
     target.kind === 'node' ? target.node.title : `${target.edge.source.title} → ${target.edge.target.title}`;
   const subtitle =
@@ -44,7 +57,13 @@ export function Tooltip({ target, x, y, notes = [] }: Props) {
       : target.edge.stats.connectionType.replace('_', ' ') || 'request/response';
   const rows = statRows(target.kind === 'node' ? target.node.stats : target.edge.stats);
   return (
-    <div className={styles.tooltip} style={{ left: x + 14, top: y + 14 }} role="tooltip" data-testid="kompas-dataflow-tooltip">
+    <div
+      ref={ref}
+      className={styles.tooltip}
+      style={placeTooltip(x, y, size, width, height)}
+      role="tooltip"
+      data-testid="kompas-dataflow-tooltip"
+    >
       <div className={styles.title}>{title}</div>
       <div className={styles.subtitle}>{subtitle}</div>
       <table className={styles.table}>

@@ -1,4 +1,4 @@
-import type { Graph, NodeKind } from '../../../servicegraph/src/types';
+import type { Graph, GraphNode, NodeKind } from '../../../servicegraph/src/types';
 import type { PositionMap } from '../layout/layoutTypes';
 import { convexHull } from './convexHull';
 import { placeEdge } from './edgeGeometry';
@@ -10,7 +10,13 @@ export interface SceneOptions {
   hiddenKinds: readonly NodeKind[];
   /** Group of each node for hulls (by node id); absent = no hulls. */
   groups?: ReadonlyMap<string, string>;
+  /** Hull colours, one per group in name order (so the same groups keep their colours); cycled when short. */
+  groupColors?: readonly string[];
   pins: PositionMap;
+  /** Edge rules when edges have thresholds of their own (a per-frame override); default `health`. */
+  edgeHealth?: HealthRules;
+  /** Node radius by what the panel sizes nodes by; default by request rate. */
+  nodeRadius?: (node: GraphNode) => number;
 }
 
 export const MIN_NODE_RADIUS = 8;
@@ -43,7 +49,7 @@ export function visibleGraph(graph: Graph, hiddenKinds: readonly NodeKind[]): Gr
   return { nodes, edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
 }
 
-function buildHulls(nodes: SceneNode[]): SceneHull[] {
+function buildHulls(nodes: SceneNode[], colors: readonly string[]): SceneHull[] {
   const byGroup = new Map<string, Array<[number, number]>>();
   for (const node of nodes) {
     if (!node.group) {
@@ -55,7 +61,13 @@ function buildHulls(nodes: SceneNode[]): SceneHull[] {
     points.push([node.x - r, node.y], [node.x + r, node.y], [node.x, node.y - r], [node.x, node.y + r]);
     byGroup.set(node.group, points);
   }
-  return Array.from(byGroup, ([group, points]) => ({ group, points: convexHull(points) }));
+  return Array.from(byGroup.keys())
+    .sort()
+    .map((group, i) => ({
+      group,
+      color: colors.length > 0 ? colors[i % colors.length] : undefined,
+      points: convexHull(byGroup.get(group) ?? []),
+    }));
 }
 
 /** Graph + positions -> drawable scene. Pure: a new scene for every data or layout change. */
@@ -76,7 +88,7 @@ export function buildScene(graph: Graph, positions: PositionMap, options: SceneO
       group: options.groups?.get(stats.id),
       x: position.x,
       y: position.y,
-      radius: radiusForRate(stats.rate, maxNodeRate),
+      radius: options.nodeRadius?.(stats) ?? radiusForRate(stats.rate, maxNodeRate),
       health: classifyHealth(stats.rate, stats.errorRate, stats.p95Ms, options.health),
       errorShare: Math.min(1, Math.max(0, stats.errorRate || 0)),
       pinned: options.pins[stats.id] !== undefined,
@@ -100,7 +112,7 @@ export function buildScene(graph: Graph, positions: PositionMap, options: SceneO
       source,
       target,
       width: MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * share,
-      health: classifyHealth(stats.rate, stats.errorRate, stats.p95Ms, options.health),
+      health: classifyHealth(stats.rate, stats.errorRate, stats.p95Ms, options.edgeHealth ?? options.health),
       bend: pairs.has(`${stats.target}\u0000${stats.source}`) ? 1 : 0,
       x1: 0,
       y1: 0,
@@ -121,5 +133,19 @@ export function buildScene(graph: Graph, positions: PositionMap, options: SceneO
     edges.push(edge);
   }
   const labelOrder = nodes.map((_, i) => i).sort((a, b) => nodes[b].stats.rate - nodes[a].stats.rate || a - b);
-  return { nodes, edges, nodeById, labelOrder, hulls: options.groups ? buildHulls(nodes) : [] };
+  const edgeLabelOrder = edges
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = edges[a];
+      const y = edges[b];
+      return y.health - x.health || y.stats.errorRate - x.stats.errorRate || y.stats.rate - x.stats.rate || a - b;
+    });
+  return {
+    nodes,
+    edges,
+    nodeById,
+    labelOrder,
+    edgeLabelOrder,
+    hulls: options.groups ? buildHulls(nodes, options.groupColors ?? []) : [],
+  };
 }

@@ -15,6 +15,19 @@ function bucketWidth(bucket: number): number {
   return 1.75 + 1.5 * bucket;
 }
 
+/**
+ * On-screen width (px) of a bucket's edges: the world width at this zoom, capped so zooming in does not turn
+ * edges into bars that cover the map (and, drawn as hairline copies, cost a line per pixel of width).
+ */
+export function edgeScreenWidth(bucket: number, k: number): number {
+  return Math.min(bucketWidth(bucket) * k, 1.5 + 1.5 * bucket);
+}
+
+/** World size of a bucket's arrow heads, capped on screen like the lines. */
+function arrowSize(bucket: number, k: number): number {
+  return Math.min(2 + bucketWidth(bucket), (3.5 + 1.5 * bucket) / k);
+}
+
 export function edgeWidthBucket(edge: SceneEdge): number {
   return Math.min(WIDTH_BUCKETS - 1, Math.floor((edge.width - 1) / 1.5));
 }
@@ -76,10 +89,11 @@ function drawBucket(
   precise: boolean
 ): void {
   const { k } = frame.view;
-  const copies = Math.max(1, Math.round(bucketWidth(bucket) * k));
+  const screenWidth = edgeScreenWidth(bucket, k);
+  const copies = Math.max(1, Math.round(screenWidth));
   const color = healthColor(frame.theme, level);
   ctx.strokeStyle = color;
-  ctx.lineWidth = precise ? bucketWidth(bucket) : 1 / k;
+  ctx.lineWidth = precise ? screenWidth / k : 1 / k;
   let count = 0;
   ctx.beginPath();
   for (const edge of scene.edges) {
@@ -107,7 +121,7 @@ function drawBucket(
   ctx.beginPath();
   for (const edge of scene.edges) {
     if (isInGroup(edge, frame, level, bucket, dimmed)) {
-      addArrow(ctx, edge, 2 + bucketWidth(bucket));
+      addArrow(ctx, edge, arrowSize(bucket, k));
     }
   }
   ctx.fillStyle = color;
@@ -136,4 +150,24 @@ export function drawEdges(ctx: DrawContext, scene: Scene, frame: FrameState): vo
     }
   }
   ctx.globalAlpha = 1;
+  drawHoveredEdge(ctx, scene, frame);
+}
+
+/** The edge under the pointer, on top in the selection colour, so the tooltip's edge is the one you can see. */
+function drawHoveredEdge(ctx: DrawContext, scene: Scene, frame: FrameState): void {
+  const edge = frame.hoveredEdgeId === undefined ? undefined : scene.edges.find((e) => e.id === frame.hoveredEdgeId);
+  if (!edge) {
+    return;
+  }
+  const { k } = frame.view;
+  const bucket = edgeWidthBucket(edge);
+  ctx.strokeStyle = frame.theme.selection;
+  ctx.fillStyle = frame.theme.selection;
+  ctx.lineWidth = (edgeScreenWidth(bucket, k) + 2) / k;
+  ctx.beginPath();
+  addEdgeLines(ctx, edge, 1, k);
+  ctx.stroke();
+  ctx.beginPath();
+  addArrow(ctx, edge, arrowSize(bucket, k) + 1 / k);
+  ctx.fill();
 }

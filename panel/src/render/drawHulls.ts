@@ -9,25 +9,33 @@ const NAME_HEIGHT = NAME_FONT_PX + 4;
 const VIEW_MARGIN = 4;
 const MAX_NAMES = 40;
 
-/** Group hulls (namespace, domain): a soft rounded outline behind the nodes. Their names come later, on top. */
+function groupColor(frame: FrameState, hull: SceneHull): string {
+  return hull.color ?? frame.theme.hull;
+}
+
+/**
+ * Group hulls (namespace, domain): a soft rounded outline behind the nodes, one colour per group so
+ * neighbouring groups tell apart. Their names come later, on top.
+ */
 export function drawHulls(ctx: DrawContext, scene: Scene, frame: FrameState): void {
-  if (scene.hulls.length === 0) {
-    return;
-  }
   ctx.lineJoin = 'round';
-  ctx.beginPath();
+  // A 1-px outline: wide translucent strokes are slow to rasterise in software canvas.
+  ctx.lineWidth = 1 / frame.view.k;
   for (const hull of scene.hulls) {
+    if (hull.points.length === 0 || !isHullVisible(hull, frame)) {
+      continue;
+    }
+    ctx.beginPath();
     hull.points.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
     ctx.closePath();
+    const color = groupColor(frame, hull);
+    ctx.globalAlpha = 0.07;
+    ctx.fillStyle = color;
+    ctx.fill();
+    ctx.globalAlpha = 0.45;
+    ctx.strokeStyle = color;
+    ctx.stroke();
   }
-  ctx.globalAlpha = 0.07;
-  ctx.fillStyle = frame.theme.hull;
-  ctx.fill();
-  // A 1-px outline: wide translucent strokes are slow to rasterise in software canvas.
-  ctx.globalAlpha = 0.4;
-  ctx.strokeStyle = frame.theme.hull;
-  ctx.lineWidth = 1 / frame.view.k;
-  ctx.stroke();
   ctx.globalAlpha = 1;
 }
 
@@ -84,7 +92,7 @@ export function drawHullNames(ctx: DrawContext, scene: Scene, frame: FrameState,
     ctx.fillStyle = frame.theme.textShadow;
     ctx.fillRect(spot[0], spot[1], w, NAME_HEIGHT);
     ctx.globalAlpha = 1;
-    ctx.fillStyle = frame.theme.hull;
+    ctx.fillStyle = groupColor(frame, hull);
     ctx.fillText(hull.group, spot[0] + 4, spot[1] + 2);
     drawn++;
   }

@@ -1,6 +1,6 @@
 import type { InsightOverlay, RouteEdge } from '../insight/insightOverlay';
 import { DrawContext } from './drawContext';
-import { FrameState } from './frameState';
+import { DIMMED_ALPHA, FrameState } from './frameState';
 import { BADGE_FONT_PX, BadgeKind, PlacedBadge } from './placeBadges';
 import { Scene, SceneEdge, SceneTheme, ViewTransform } from './sceneTypes';
 
@@ -116,6 +116,7 @@ export function drawInsight(ctx: DrawContext, scene: Scene, frame: FrameState, b
     for (const badge of badges) {
       if (badge.kind === layer) {
         const [fill, colour] = badgeColours(badge.kind, frame.theme);
+        ctx.globalAlpha = badge.dimmed ? DIMMED_ALPHA : 1;
         ctx.fillStyle = fill;
         ctx.fillRect(badge.x - badge.w / 2, badge.y - badge.h / 2, badge.w, badge.h);
         ctx.fillStyle = colour;
@@ -123,4 +124,5 @@ export function drawInsight(ctx: DrawContext, scene: Scene, frame: FrameState, b
       }
     }
   }
+  ctx.globalAlpha = 1;
 }

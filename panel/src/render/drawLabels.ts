@@ -2,9 +2,9 @@ import { isEdgeVisible, isNodeVisible } from './cull';
 import { DrawContext } from './drawContext';
 import { FrameState } from './frameState';
 import { pointOnEdge } from './edgeGeometry';
-import { formatEdgeLabel } from './formatStats';
+import { formatEdgeLabel, formatEdgeLabelShort } from './formatStats';
 import { LabelPlacer } from './labelPlacer';
-import { Scene } from './sceneTypes';
+import { Scene, SceneEdge, SceneNode } from './sceneTypes';
 
 const FONT_PX = 11;
 const CHAR_PX = FONT_PX * 0.58;
@@ -20,7 +20,15 @@ function shorten(text: string): string {
  * Text on a translucent plate in the background colour. A stroked halo (strokeText) would read the same but
  * stroking glyph outlines is the slowest thing a software canvas does; plates are plain rectangle fills.
  */
-function drawPlatedText(ctx: DrawContext, frame: FrameState, text: string, x: number, y: number, w: number, h: number): void {
+function drawPlatedText(
+  ctx: DrawContext,
+  frame: FrameState,
+  text: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number
+): void {
   ctx.globalAlpha = PLATE_ALPHA;
   ctx.fillStyle = frame.theme.textShadow;
   ctx.fillRect(x - w / 2, y, w, h);
@@ -40,10 +48,78 @@ export function reserveNodes(placer: LabelPlacer, scene: Scene, frame: FrameStat
   }
 }
 
+/** Places a node's title below, above, beside or at a corner of the node; returns whether it was drawn. */
+function placeNodeLabel(ctx: DrawContext, frame: FrameState, placer: LabelPlacer, node: SceneNode): boolean {
+  const { view } = frame;
+  const r = node.radius * view.k;
+  const text = shorten(node.title);
+  const w = text.length * CHAR_PX + 4;
+  const sx = node.x * view.k + view.x;
+  const sy = node.y * view.k + view.y;
+  const middle = sy - FONT_PX / 2 - 1;
+  const d = r * Math.SQRT1_2 + 2;
+  const spots: Array<[number, number]> = [
+    [sx, sy + r + 4],
+    [sx, sy - r - 4 - FONT_PX],
+    [sx + r + 4 + w / 2, middle],
+    [sx - r - 4 - w / 2, middle],
+    [sx + d + w / 2, sy + d],
+    [sx - d - w / 2, sy + d],
+    [sx + d + w / 2, sy - d - FONT_PX - 2],
+    [sx - d - w / 2, sy - d - FONT_PX - 2],
+  ];
+  const spot = spots.find(([x, y]) => placer.tryPlace(x - w / 2, y, w, FONT_PX + 2));
+  if (spot) {
+    drawPlatedText(ctx, frame, text, spot[0], spot[1], w, FONT_PX + 2);
+  }
+  return spot !== undefined;
+}
+
+// Along the edge, middle first; then the same points nudged off the line.
+const EDGE_LABEL_TS = [0.5, 0.35, 0.65];
+
+function tryEdgeText(ctx: DrawContext, frame: FrameState, placer: LabelPlacer, edge: SceneEdge, text: string): boolean {
+  const { view } = frame;
+  // Measured: only a few dozen edge labels are tried per frame.
+  const w = ctx.measureText(text).width + 6;
+  // A label may overhang a short edge (nodes are reserved, so it never covers one), but not dwarf it.
+  if (edge.length * view.k < w / 2 + 12) {
+    return false;
+  }
+  const h = FONT_PX + 2;
+  for (const shift of [0, -h / 2 - 2, h / 2 + 2]) {
+    for (const t of EDGE_LABEL_TS) {
+      pointOnEdge(edge, t, point);
+      const sx = point.x * view.k + view.x;
+      const top = point.y * view.k + view.y - FONT_PX / 2 - 1 + shift;
+      if (placer.tryPlace(sx - w / 2, top, w, h)) {
+        drawPlatedText(ctx, frame, text, sx, top, w, h);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Places an edge's rate, error % and p95 along the edge, or the short form where that does not fit. */
+function placeEdgeLabel(ctx: DrawContext, frame: FrameState, placer: LabelPlacer, edge: SceneEdge): boolean {
+  const { rate, errorRate, p95Ms } = edge.stats;
+  return (
+    tryEdgeText(ctx, frame, placer, edge, formatEdgeLabel(rate, errorRate, p95Ms)) ||
+    tryEdgeText(ctx, frame, placer, edge, formatEdgeLabelShort(rate, errorRate, p95Ms, edge.health > 0))
+  );
+}
+
+function isNodeDimmed(frame: FrameState, node: SceneNode): boolean {
+  return frame.highlight !== undefined && !frame.highlight.nodes.has(node.id);
+}
+
 /**
- * Node titles (busiest first) and edge stats in screen space, greedily placed so no two overlap and none
- * covers a node or anything placed before (the caller reserves nodes, badges and group names first). The
- * level of detail caps how many are tried, so dense maps stay fast and readable. Returns the number drawn.
+ * Labels in screen space, greedily placed so no two overlap and none covers a node or anything placed before
+ * (the caller reserves nodes and badges first). In order: the selected and hovered nodes' titles, the other
+ * titles busiest first, the highlighted node's edge stats (at any zoom: selecting a node shows its numbers),
+ * then edge stats worst first — all of them zoomed in, the few worst at the normal zoom. The level of detail
+ * caps how many are tried, so dense maps stay fast and readable. Returns the number drawn.
  */
 export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): number {
   const { view, lod, dpr, theme } = frame;
@@ -55,66 +131,48 @@ export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, pl
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   let placed = 0;
+  const first = new Set<SceneNode>();
+  for (const id of [frame.selectedNodeId, frame.hoveredNodeId]) {
+    const node = id === undefined ? undefined : scene.nodeById.get(id);
+    if (node && !first.has(node) && isNodeVisible(node, frame.visible)) {
+      first.add(node);
+      placed += placeNodeLabel(ctx, frame, placer, node) ? 1 : 0;
+    }
+  }
   for (const index of scene.labelOrder) {
     if (placed >= lod.maxLabels) {
       break;
     }
     const node = scene.nodes[index];
-    const r = node.radius * view.k;
-    if (r < lod.nodeLabelMinRadius || !isNodeVisible(node, frame.visible)) {
+    if (
+      first.has(node) ||
+      node.radius * view.k < lod.nodeLabelMinRadius ||
+      !isNodeVisible(node, frame.visible) ||
+      isNodeDimmed(frame, node)
+    ) {
       continue;
     }
-    const dimmed = frame.highlight !== undefined && !frame.highlight.nodes.has(node.id);
-    if (dimmed) {
-      continue;
-    }
-    const text = shorten(node.title);
-    const w = text.length * CHAR_PX + 4;
-    const sx = node.x * view.k + view.x;
-    const sy = node.y * view.k + view.y;
-    const middle = sy - FONT_PX / 2 - 1;
-    // Below, above, beside, then at the corners of the node: [centre x, top y] of the label.
-    const d = r * Math.SQRT1_2 + 2;
-    const spots: Array<[number, number]> = [
-      [sx, sy + r + 4],
-      [sx, sy - r - 4 - FONT_PX],
-      [sx + r + 4 + w / 2, middle],
-      [sx - r - 4 - w / 2, middle],
-      [sx + d + w / 2, sy + d],
-      [sx - d - w / 2, sy + d],
-      [sx + d + w / 2, sy - d - FONT_PX - 2],
-      [sx - d - w / 2, sy - d - FONT_PX - 2],
-    ];
-    const spot = spots.find(([x, y]) => placer.tryPlace(x - w / 2, y, w, FONT_PX + 2));
-    if (spot) {
-      drawPlatedText(ctx, frame, text, spot[0], spot[1], w, FONT_PX + 2);
-      placed++;
+    placed += placeNodeLabel(ctx, frame, placer, node) ? 1 : 0;
+  }
+  const highlighted = frame.highlight?.edges;
+  if (highlighted) {
+    for (const index of scene.edgeLabelOrder) {
+      const edge = scene.edges[index];
+      if (placed < lod.maxLabels && highlighted.has(edge.id) && isEdgeVisible(edge, frame.visible)) {
+        placed += placeEdgeLabel(ctx, frame, placer, edge) ? 1 : 0;
+      }
     }
   }
-  if (!lod.edgeLabels) {
-    return placed;
-  }
-
-  for (const edge of scene.edges) {
-    if (placed >= lod.maxLabels) {
+  // With a highlight, the rest of the map is dimmed: its numbers would be noise.
+  let budget = highlighted ? 0 : lod.edgeLabels ? Infinity : lod.worstEdgeLabels;
+  for (const index of scene.edgeLabelOrder) {
+    if (budget <= 0 || placed >= lod.maxLabels) {
       break;
     }
-    if (!isEdgeVisible(edge, frame.visible) || (frame.highlight && !frame.highlight.edges.has(edge.id))) {
-      continue;
-    }
-    const text = formatEdgeLabel(edge.stats.rate, edge.stats.errorRate, edge.stats.p95Ms);
-    // Measured: edge labels only show zoomed in, where few edges are visible.
-    const w = ctx.measureText(text).width + 6;
-    if (edge.length * view.k < w + 12) {
-      continue;
-    }
-    pointOnEdge(edge, 0.5, point);
-    const sx = point.x * view.k + view.x;
-    const sy = point.y * view.k + view.y;
-    const top = sy - FONT_PX / 2 - 1;
-    if (placer.tryPlace(sx - w / 2, top, w, FONT_PX + 2)) {
-      drawPlatedText(ctx, frame, text, sx, top, w, FONT_PX + 2);
+    const edge = scene.edges[index];
+    if (isEdgeVisible(edge, frame.visible) && placeEdgeLabel(ctx, frame, placer, edge)) {
       placed++;
+      budget--;
     }
   }
   return placed;

@@ -72,11 +72,22 @@ function drawDots(ctx: DrawContext, scene: Scene, frame: FrameState): void {
   ctx.globalAlpha = 1;
 }
 
-function drawShapes(ctx: DrawContext, scene: Scene, frame: FrameState, dimmed: boolean, level: number, inset: number): void {
+function drawShapes(
+  ctx: DrawContext,
+  scene: Scene,
+  frame: FrameState,
+  dimmed: boolean,
+  level: number,
+  inset: number
+): void {
   ctx.beginPath();
   let count = 0;
   for (const node of scene.nodes) {
-    if ((level === ALL_LEVELS || node.health === level) && isDimmed(node, frame) === dimmed && isNodeVisible(node, frame.visible)) {
+    if (
+      (level === ALL_LEVELS || node.health === level) &&
+      isDimmed(node, frame) === dimmed &&
+      isNodeVisible(node, frame.visible)
+    ) {
       addShape(ctx, node.kind, node.x, node.y, Math.max(1, node.radius - inset));
       count++;
     }
@@ -99,7 +110,8 @@ export function drawNodes(ctx: DrawContext, scene: Scene, frame: FrameState): vo
     return;
   }
   const { k } = frame.view;
-  const ring = Math.max(2.5, 1.2 / k);
+  // 2.5 world units, but no thinner than 1.2 px zoomed out and no thicker than 3.5 px zoomed in.
+  const ring = Math.max(1.2 / k, Math.min(2.5, 3.5 / k));
   for (const dimmed of [true, false]) {
     if (dimmed && !frame.highlight) {
       continue;
@@ -113,7 +125,7 @@ export function drawNodes(ctx: DrawContext, scene: Scene, frame: FrameState): vo
     drawShapes(ctx, scene, frame, dimmed, ALL_LEVELS, ring);
     ctx.globalAlpha = dimmed ? DIMMED_ALPHA : 1;
     drawVirtualOutlines(ctx, scene, frame, dimmed, ring);
-    drawErrorArcs(ctx, scene, frame, dimmed);
+    drawErrorArcs(ctx, scene, frame, dimmed, ring);
   }
   ctx.globalAlpha = 1;
   drawMarkers(ctx, scene, frame);
@@ -126,7 +138,12 @@ function drawVirtualOutlines(ctx: DrawContext, scene: Scene, frame: FrameState, 
     ctx.beginPath();
     let count = 0;
     for (const node of scene.nodes) {
-      if (node.kind === 'virtual' && node.health === level && isDimmed(node, frame) === dimmed && isNodeVisible(node, frame.visible)) {
+      if (
+        node.kind === 'virtual' &&
+        node.health === level &&
+        isDimmed(node, frame) === dimmed &&
+        isNodeVisible(node, frame.visible)
+      ) {
         ctx.moveTo(node.x + node.radius, node.y);
         ctx.arc(node.x, node.y, node.radius, 0, Math.PI * 2);
         count++;
@@ -145,23 +162,34 @@ function drawVirtualOutlines(ctx: DrawContext, scene: Scene, frame: FrameState, 
   }
 }
 
-/** Error share: an arc just outside the ring, clockwise from 12 o'clock. */
-function drawErrorArcs(ctx: DrawContext, scene: Scene, frame: FrameState, dimmed: boolean): void {
+/**
+ * Error share: the failed part of the ring itself, clockwise from 12 o'clock, in the error colour (the rest of
+ * the ring keeps the health colour), like Node Graph's success/error arc. Cylinders and hexagons have no round
+ * ring, so theirs runs just outside the shape.
+ */
+function drawErrorArcs(ctx: DrawContext, scene: Scene, frame: FrameState, dimmed: boolean, ring: number): void {
   ctx.beginPath();
   let arcs = 0;
+  const start = -Math.PI / 2;
   for (const node of scene.nodes) {
-    if (node.errorShare >= MIN_ERROR_ARC_SHARE && isDimmed(node, frame) === dimmed && isNodeVisible(node, frame.visible)) {
-      const r = node.radius + 3.5;
-      const start = -Math.PI / 2;
+    if (
+      node.errorShare >= MIN_ERROR_ARC_SHARE &&
+      isDimmed(node, frame) === dimmed &&
+      isNodeVisible(node, frame.visible)
+    ) {
+      const round = node.kind === 'service' || node.kind === 'virtual';
+      const r = round ? Math.max(0.5, node.radius - ring / 2) : node.radius + ring;
       ctx.moveTo(node.x + r * Math.cos(start), node.y + r * Math.sin(start));
       ctx.arc(node.x, node.y, r, start, start + Math.max(0.15, node.errorShare * Math.PI * 2));
       arcs++;
     }
   }
   if (arcs > 0) {
+    ctx.lineCap = 'butt';
     ctx.strokeStyle = frame.theme.error;
-    ctx.lineWidth = 3;
+    ctx.lineWidth = ring;
     ctx.stroke();
+    ctx.lineCap = 'round';
   }
 }
 

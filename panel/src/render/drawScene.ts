@@ -12,8 +12,8 @@ import { Scene } from './sceneTypes';
 
 /**
  * One full frame: hulls, edges, particles, nodes in world space; then in screen space, sharing one placer so
- * nothing covers a node or another text: insight badges (placed first, they matter most), group names, labels,
- * and the insight marks with the badges drawn last, on top.
+ * nothing covers a node or another text: insight badges (placed first, they matter most), service and edge
+ * labels, group names where room is left, and the insight marks with the badges drawn last, on top.
  */
 export function drawScene(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): void {
   const { dpr, view } = frame;
@@ -28,7 +28,7 @@ export function drawScene(ctx: DrawContext, scene: Scene, frame: FrameState, pla
   placer.reset();
   reserveNodes(placer, scene, frame);
   const badges = placeInsightBadges(ctx, scene, frame, placer);
-  drawHullNames(ctx, scene, frame, placer);
   drawLabels(ctx, scene, frame, placer);
+  drawHullNames(ctx, scene, frame, placer);
   drawInsight(ctx, scene, frame, badges);
 }

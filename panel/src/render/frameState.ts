@@ -21,6 +21,8 @@ export interface FrameState {
   /** Extra emphasis (selection ring), by node id. */
   selectedNodeId?: string;
   hoveredNodeId?: string;
+  /** The edge under the pointer, drawn on top in the selection colour. */
+  hoveredEdgeId?: string;
   /** Route, bottleneck, anomaly and alert marks drawn on top. */
   insight?: InsightOverlay;
 }

@@ -7,13 +7,16 @@ export interface LevelOfDetail {
   arrows: boolean;
   /** Minimum on-screen node radius (px) for a node label; Infinity = none. */
   nodeLabelMinRadius: number;
+  /** Stats on every edge that has room; otherwise only on the `worstEdgeLabels` worst edges. */
   edgeLabels: boolean;
+  worstEdgeLabels: number;
   /** Upper bound of labels placed per frame. */
   maxLabels: number;
   /** Draw every n-th particle. */
   particleStride: number;
 }
 
+const WORST_EDGE_LABELS: Record<LabelDensity, number> = { none: 0, low: 3, normal: 6, high: 12 };
 const LABEL_BUDGET: Record<LabelDensity, number> = { none: 0, low: 40, normal: 120, high: 400 };
 // Small services still get a title where there is room (the placer decides); only dots smaller than this go without.
 const LABEL_MIN_RADIUS: Record<LabelDensity, number> = { none: Infinity, low: 7, normal: 4.5, high: 3 };
@@ -26,6 +29,7 @@ export function levelOfDetail(k: number, density: LabelDensity, nodeRadius = 12)
     arrows: screenRadius >= 5,
     nodeLabelMinRadius: LABEL_MIN_RADIUS[density],
     edgeLabels: density !== 'none' && k >= (density === 'high' ? 0.8 : density === 'normal' ? 1.1 : 1.6),
+    worstEdgeLabels: WORST_EDGE_LABELS[density],
     maxLabels: LABEL_BUDGET[density],
     particleStride: k >= 0.6 ? 1 : k >= 0.3 ? 2 : 3,
   };

@@ -5,6 +5,7 @@ import { FrameState } from './frameState';
 import { createLabelPlacer } from './labelPlacer';
 import { PlacedBadge, placeInsightBadges } from './placeBadges';
 import { Scene } from './sceneTypes';
+import { highlightNode } from './highlight';
 import { fitView } from './viewTransform';
 import { reserveNodes } from './drawLabels';
 
@@ -81,5 +82,22 @@ describe('placeInsightBadges', () => {
     const full = createLabelPlacer();
     full.reserve(0, 0, 800, 500);
     expect(placeInsightBadges(createRecordingContext(), scene, frameAt(scene, 800, 500), full)).toEqual([]);
+  });
+
+  it('puts the bottleneck badge beside its edge, not on it, and dims badges outside a selection', () => {
+    const scene = anomalousShop();
+    const frame = frameAt(scene, 800, 500);
+    const bottleneck = place(scene, frame).find((b) => b.kind === 'bottleneck')!;
+    const edge = scene.edges.find((e) => e.id === 'checkout->payments')!;
+    const { k, x: vx, y: vy } = frame.view;
+    const [ax, ay, bx, by] = [edge.x1 * k + vx, edge.y1 * k + vy, edge.x2 * k + vx, edge.y2 * k + vy];
+    const distance =
+      Math.abs((bx - ax) * (ay - bottleneck.y) - (ax - bottleneck.x) * (by - ay)) / Math.hypot(bx - ax, by - ay);
+    expect(distance).toBeGreaterThan(bottleneck.h / 2);
+    expect(bottleneck.dimmed).toBe(false);
+    const selected = { ...frame, highlight: highlightNode(scene, 'frontend') };
+    const dimmed = place(scene, selected);
+    expect(dimmed.find((b) => b.kind === 'bottleneck')?.dimmed).toBe(true);
+    expect(dimmed.filter((b) => !b.dimmed)).toEqual([]);
   });
 });

@@ -24,10 +24,14 @@ export interface PlacedBadge {
   y: number;
   w: number;
   h: number;
+  /** Its node or edge is outside the highlight (a selection dims the rest of the map, badges included). */
+  dimmed: boolean;
 }
 
 interface BadgeWish {
   kind: BadgeKind;
+  /** The node or edge the badge is about. */
+  subject: { nodeId: string } | { edgeId: string };
   /** Texts to try, longest first. */
   texts: string[];
   /** Centres to try for a badge of width w, best first. */
@@ -82,7 +86,8 @@ function alongEdge(frame: FrameState, edge: SceneEdge, preferred: number): (w: n
     pointOnEdge(edge, t, point);
     const sx = point.x * k + vx;
     const sy = point.y * k + vy;
-    spots.push([sx, sy], [sx + nx * side, sy + ny * side], [sx - nx * side, sy - ny * side]);
+    // Beside the line first: a badge on the line hides the very edge it marks.
+    spots.push([sx + nx * side, sy + ny * side], [sx - nx * side, sy - ny * side], [sx, sy]);
   }
   return () => spots;
 }
@@ -92,26 +97,41 @@ function collectWishes(scene: Scene, overlay: InsightOverlay, frame: FrameState)
   for (const [id, count] of overlay.alertCounts.nodes) {
     const node = scene.nodeById.get(id);
     if (node) {
-      wishes.push({ kind: 'alert', texts: [`alert ${count}`, `${count}`], spots: aroundNode(frame, node, false) });
+      wishes.push({
+        kind: 'alert',
+        subject: { nodeId: id },
+        texts: [`alert ${count}`, `${count}`],
+        spots: aroundNode(frame, node, false),
+      });
     }
   }
   for (const id of overlay.anomalousNodeIds) {
     const node = scene.nodeById.get(id);
     if (node) {
-      wishes.push({ kind: 'anomaly', texts: ['!'], spots: aroundNode(frame, node, true) });
+      wishes.push({ kind: 'anomaly', subject: { nodeId: id }, texts: ['!'], spots: aroundNode(frame, node, true) });
     }
   }
   const bottleneck = overlay.topBottleneckEdgeId && scene.edges.find((e) => e.id === overlay.topBottleneckEdgeId);
   if (bottleneck) {
-    wishes.push({ kind: 'bottleneck', texts: ['bottleneck'], spots: alongEdge(frame, bottleneck, 0.3) });
+    wishes.push({
+      kind: 'bottleneck',
+      subject: { edgeId: bottleneck.id },
+      texts: ['bottleneck'],
+      spots: alongEdge(frame, bottleneck, 0.3),
+    });
   }
   for (const edge of scene.edges) {
     const count = overlay.alertCounts.edges.get(edge.id);
     if (count) {
-      wishes.push({ kind: 'alert', texts: [`alert ${count}`, `${count}`], spots: alongEdge(frame, edge, 0.4) });
+      wishes.push({
+        kind: 'alert',
+        subject: { edgeId: edge.id },
+        texts: [`alert ${count}`, `${count}`],
+        spots: alongEdge(frame, edge, 0.4),
+      });
     }
     if (overlay.anomalousEdgeIds.has(edge.id)) {
-      wishes.push({ kind: 'anomaly', texts: ['!'], spots: alongEdge(frame, edge, 0.65) });
+      wishes.push({ kind: 'anomaly', subject: { edgeId: edge.id }, texts: ['!'], spots: alongEdge(frame, edge, 0.65) });
     }
   }
   const route = [...(overlay.route?.edges ?? [])].sort((a, b) => Number(b.critical) - Number(a.critical));
@@ -119,11 +139,20 @@ function collectWishes(scene: Scene, overlay: InsightOverlay, frame: FrameState)
     const steps = formatSteps(entry.hops);
     wishes.push({
       kind: entry.failed ? 'routeFailed' : entry.critical ? 'routeCritical' : 'route',
+      subject: { edgeId: entry.edge.id },
       texts: [`${steps} · ${formatMs(entry.latencyMs)}${entry.failed ? ' ✕' : ''}`, steps],
       spots: alongEdge(frame, entry.edge, 0.5),
     });
   }
   return wishes;
+}
+
+function isOutsideHighlight(frame: FrameState, subject: BadgeWish['subject']): boolean {
+  const { highlight } = frame;
+  if (!highlight) {
+    return false;
+  }
+  return 'nodeId' in subject ? !highlight.nodes.has(subject.nodeId) : !highlight.edges.has(subject.edgeId);
 }
 
 /**
@@ -154,7 +183,7 @@ export function placeInsightBadges(
       for (const [x, y] of wish.spots(w)) {
         const inside = x - w / 2 >= 0 && y - h / 2 >= 0 && x + w / 2 <= frame.width && y + h / 2 <= frame.height;
         if (inside && placer.tryPlace(x - w / 2, y - h / 2, w, h)) {
-          placed.push({ kind: wish.kind, text, x, y, w, h });
+          placed.push({ kind: wish.kind, text, x, y, w, h, dimmed: isOutsideHighlight(frame, wish.subject) });
           break found;
         }
       }

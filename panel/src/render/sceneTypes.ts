@@ -48,6 +48,8 @@ export interface SceneEdge {
 
 export interface SceneHull {
   group: string;
+  /** Its outline and name colour; absent = SceneTheme.hull. */
+  color?: string;
   points: Array<[number, number]>;
 }
 
@@ -57,6 +59,8 @@ export interface Scene {
   nodeById: Map<string, SceneNode>;
   /** Node indexes by traffic, busiest first: who gets a label when space is short. */
   labelOrder: number[];
+  /** Edge indexes worst first (health, then error rate, then rate): whose stats are shown when space is short. */
+  edgeLabelOrder: number[];
   hulls: SceneHull[];
 }
 
@@ -69,6 +73,7 @@ export interface SceneTheme {
   text: string;
   textShadow: string;
   error: string;
+  /** Hull and group-name colour when the scene gives a group none. */
   hull: string;
   selection: string;
   fontFamily: string;

@@ -2,7 +2,7 @@ import { DrawContext } from '../render/drawContext';
 
 /** A DrawContext that records calls (jsdom has no canvas): lets tests assert what a draw function did. */
 export interface RecordingContext extends DrawContext {
-  calls: Array<{ name: string; args: unknown[]; style?: string; alpha?: number }>;
+  calls: Array<{ name: string; args: unknown[]; style?: string; alpha?: number; lineWidth?: number }>;
   count(name: string): number;
 }
 
@@ -11,8 +11,15 @@ export function createRecordingContext(): RecordingContext {
   const record =
     (name: string) =>
     (...args: unknown[]) => {
-      const style = name === 'fill' || name === 'fillRect' ? ctx.fillStyle : name === 'stroke' ? ctx.strokeStyle : undefined;
-      calls.push({ name, args, style: typeof style === 'string' ? style : undefined, alpha: ctx.globalAlpha });
+      const style =
+        name === 'fill' || name === 'fillRect' ? ctx.fillStyle : name === 'stroke' ? ctx.strokeStyle : undefined;
+      calls.push({
+        name,
+        args,
+        style: typeof style === 'string' ? style : undefined,
+        alpha: ctx.globalAlpha,
+        lineWidth: name === 'stroke' ? ctx.lineWidth : undefined,
+      });
     };
   const ctx: RecordingContext = {
     calls,
