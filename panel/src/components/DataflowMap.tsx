@@ -90,8 +90,8 @@ export function DataflowMap(props: Props) {
   const sceneTheme = useMemo(() => toSceneTheme(grafanaTheme, thresholds), [grafanaTheme, thresholds]);
   const rules = useMemo(() => toHealthRules(thresholds, options), [thresholds, options]);
   const shown = useMemo(() => visibleGraph(graph, options.hiddenKinds), [graph, options.hiddenKinds]);
-  const layout = useLayout(shown, options.layoutMode, options.pins, memory, streaming);
   const groups = useMemo(() => readNodeGroups(series, graph, options.groupField), [series, graph, options.groupField]);
+  const layout = useLayout(shown, options.layoutMode, options.pins, memory, streaming, { field: options.groupField, groups });
   const positions = useMemo(
     () => overlayPositions(layout.positions, options.pins, drag),
     [layout.positions, options.pins, drag]

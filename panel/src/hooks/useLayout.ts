@@ -4,7 +4,7 @@ import { createColdStartGate, MAX_GATED_MS } from '../layout/coldStartGate';
 import { createLayoutWorker } from '../layout/createLayoutWorker';
 import { seedFromIds } from '../layout/lcg';
 import { createLayoutRunner, LayoutRunner } from '../layout/layoutRunner';
-import { isGrowthOf, rememberLayoutResult, toLayoutRequest } from '../layout/layoutMemory';
+import { isGrowthOf, NodeGrouping, rememberLayoutResult, toLayoutRequest } from '../layout/layoutMemory';
 import { LayoutKind, LayoutMode, LayoutRequest, PositionMap } from '../layout/layoutTypes';
 import { PanelMemory, rememberLayout } from './panelMemory';
 import { useLatest } from './useLatest';
@@ -25,14 +25,16 @@ function topologyKey(graph: Graph): number {
  * Positions for the graph, computed off the main thread for large graphs. Each run starts warm from the
  * previous result (same mode, kept in the panel's memory across remounts), so refreshes nudge the map instead
  * of reshuffling it. A fresh panel on a live stream waits for the backfill to settle before its first layout
- * (see coldStartGate), so everyone opening the dashboard gets the same map.
+ * (see coldStartGate), so everyone opening the dashboard gets the same map. Nodes are clustered by the groups
+ * the hulls show; switching the grouping field lays the map out afresh.
  */
 export function useLayout(
   graph: Graph,
   mode: LayoutMode,
   pins: PositionMap,
   memory: PanelMemory,
-  streaming: boolean
+  streaming: boolean,
+  grouping: NodeGrouping
 ): LayoutState {
   const [state, setState] = useState<LayoutState>(() => ({
     positions: memory.layout?.mode === mode ? memory.layout.layout.positions : {},
@@ -45,6 +47,7 @@ export function useLayout(
   const [gateOpen, setGateOpen] = useState(hadLayout);
   const lastRequest = useRef<LayoutRequest | undefined>(undefined);
   const graphRef = useLatest(graph);
+  const groupingRef = useLatest(grouping);
   const key = useMemo(() => topologyKey(graph), [graph]);
   const pinsKey = useMemo(() => JSON.stringify(pins), [pins]);
 
@@ -76,7 +79,7 @@ export function useLayout(
       return;
     }
     const remembered = memory.layout?.mode === mode ? memory.layout.layout : undefined;
-    const request = toLayoutRequest(graphRef.current, mode, JSON.parse(pinsKey), remembered);
+    const request = toLayoutRequest(graphRef.current, mode, JSON.parse(pinsKey), remembered, groupingRef.current);
     // While the map is young, late backfill arrivals are laid out with the whole set, from scratch; anything
     // but growth (services leaving, another query) or a pin the user set means the backfill is over.
     const last = lastRequest.current;
@@ -96,7 +99,7 @@ export function useLayout(
         coldRuns: s.coldRuns + (result.kind === 'cold' ? 1 : 0),
       }));
     });
-  }, [key, mode, pinsKey, graphRef, memory, gateOpen]);
+  }, [key, mode, pinsKey, graphRef, memory, gateOpen, groupingRef, grouping.field]);
 
   return state;
 }

@@ -1,45 +1,108 @@
 import { Topology } from './topology';
 
+/** The call graph made acyclic for the layered layout: every call points from a column to a later one. */
+export interface CallLayers {
+  /** Column of each node: 0 for entry points (nodes nobody calls), then one further right per call. */
+  depth: Int32Array;
+  /** Calls as drawn left to right (cycles broken by turning their closing call around), each pair once. */
+  calls: Array<[number, number]>;
+}
+
 /**
- * Call depth for the layered (left-to-right) layout: BFS distance from the entry points, i.e. nodes
- * nobody calls. Cycles cannot push a node deeper than its shortest route from an entry point.
+ * Calls that close a cycle, found by a depth-first walk from the entry points (then from the remaining nodes),
+ * both in index order: the same graph always breaks its cycles at the same calls.
  */
-export function computeCallDepth(topology: Topology): Int32Array {
+function findCycleClosers(n: number, callees: number[][], roots: number[]): Set<number> {
+  const state = new Uint8Array(n); // 0 unseen, 1 on the walk's stack, 2 done
+  const closers = new Set<number>();
+  const stack: number[] = [];
+  const next: number[] = [];
+  const walkFrom = (root: number) => {
+    state[root] = 1;
+    stack.push(root);
+    next.push(0);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const u = stack[top];
+      if (next[top] >= callees[u].length) {
+        state[u] = 2;
+        stack.pop();
+        next.pop();
+        continue;
+      }
+      const v = callees[u][next[top]++];
+      if (state[v] === 1) {
+        closers.add(u * n + v);
+      } else if (state[v] === 0) {
+        state[v] = 1;
+        stack.push(v);
+        next.push(0);
+      }
+    }
+  };
+  for (const root of roots) {
+    if (state[root] === 0) {
+      walkFrom(root);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (state[i] === 0) {
+      walkFrom(i);
+    }
+  }
+  return closers;
+}
+
+/**
+ * Columns for the layered (left-to-right) layout: cycles are broken deterministically, then each node goes
+ * one column right of its deepest caller (longest path), so every call is drawn left to right and callers
+ * never share a column with their callees.
+ */
+export function computeCallLayers(topology: Topology): CallLayers {
   const n = topology.ids.length;
-  const depth = new Int32Array(n).fill(-1);
   const callees: number[][] = topology.ids.map(() => []);
   const incoming = new Int32Array(n);
   for (const [s, t] of topology.directed) {
     callees[s].push(t);
     incoming[t]++;
   }
-  const queue: number[] = [];
+  callees.forEach((list) => list.sort((a, b) => a - b));
+  const entries: number[] = [];
   for (let i = 0; i < n; i++) {
     if (incoming[i] === 0) {
-      depth[i] = 0;
+      entries.push(i);
+    }
+  }
+  const closers = findCycleClosers(n, callees, entries);
+  const seen = new Set<number>();
+  const calls: Array<[number, number]> = [];
+  const forward: number[][] = topology.ids.map(() => []);
+  const indegree = new Int32Array(n);
+  for (const [s, t] of topology.directed) {
+    const [a, b] = closers.has(s * n + t) ? [t, s] : [s, t];
+    if (!seen.has(a * n + b)) {
+      seen.add(a * n + b);
+      calls.push([a, b]);
+      forward[a].push(b);
+      indegree[b]++;
+    }
+  }
+  // Longest path over the acyclic calls (Kahn's order).
+  const depth = new Int32Array(n);
+  const queue: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (indegree[i] === 0) {
       queue.push(i);
     }
   }
-  const visit = () => {
-    for (let head = 0; head < queue.length; head++) {
-      const u = queue[head];
-      for (const v of callees[u]) {
-        if (depth[v] < 0) {
-          depth[v] = depth[u] + 1;
-          queue.push(v);
-        }
+  for (let head = 0; head < queue.length; head++) {
+    const u = queue[head];
+    for (const v of forward[u]) {
+      depth[v] = Math.max(depth[v], depth[u] + 1);
+      if (--indegree[v] === 0) {
+        queue.push(v);
       }
     }
-  };
-  visit();
-  // Pure cycles have no entry point: start each from its first unvisited node.
-  for (let i = 0; i < n; i++) {
-    if (depth[i] < 0) {
-      depth[i] = 0;
-      queue.length = 0;
-      queue.push(i);
-      visit();
-    }
   }
-  return depth;
+  return { depth, calls };
 }

@@ -1,5 +1,5 @@
-import { computeCallDepth } from './callDepth';
 import { createRandom, seedFromIds } from './lcg';
+import { layoutLayeredCold, layoutLayeredWarm } from './layeredLayout';
 import { defaultLayoutConfig, LayoutConfig } from './layoutConfig';
 import { LayoutRequest, LayoutResult, PositionMap } from './layoutTypes';
 import { placeNewNodes } from './placeNewNodes';
@@ -31,7 +31,7 @@ function createNodes(request: LayoutRequest, config: LayoutConfig, xs: Float64Ar
   });
 }
 
-function indexGroups(request: LayoutRequest): { index: Int32Array; count: number } {
+function indexGroups(request: LayoutRequest): { index: Int32Array; count: number } | undefined {
   const ids = new Map<string, number>();
   const index = Int32Array.from(request.nodes, (node) => {
     if (!node.group) {
@@ -42,7 +42,40 @@ function indexGroups(request: LayoutRequest): { index: Int32Array; count: number
     }
     return ids.get(node.group) ?? -1;
   });
-  return { index, count: ids.size };
+  return ids.size > 0 ? { index, count: ids.size } : undefined;
+}
+
+/**
+ * The group force of a local (warm) relaxation: the moving nodes are pulled towards the centre of their group
+ * on the whole map (known places), not of the few nodes the relaxation holds.
+ */
+function localGroups(
+  request: LayoutRequest,
+  placed: boolean[],
+  xs: Float64Array,
+  ys: Float64Array,
+  simIndex: number[]
+): { index: Int32Array; count: number; centres: Float64Array } | undefined {
+  const groups = indexGroups(request);
+  if (!groups) {
+    return undefined;
+  }
+  const centres = new Float64Array(2 * groups.count);
+  const members = new Float64Array(groups.count);
+  groups.index.forEach((g, i) => {
+    if (g >= 0 && placed[i]) {
+      centres[2 * g] += xs[i];
+      centres[2 * g + 1] += ys[i];
+      members[g]++;
+    }
+  });
+  // A group new to the map has no centre yet: its nodes follow their neighbours only.
+  const index = Int32Array.from(simIndex, (i) => (members[groups.index[i]] > 0 ? groups.index[i] : -1));
+  members.forEach((m, g) => {
+    centres[2 * g] /= m || 1;
+    centres[2 * g + 1] /= m || 1;
+  });
+  return { index, count: groups.count, centres };
 }
 
 function layoutCold(
@@ -51,31 +84,10 @@ function layoutCold(
   config: LayoutConfig,
   random: () => number
 ): LayoutResult {
-  let xs: Float64Array;
-  let ys: Float64Array;
-  const layered = request.mode === 'layered';
-  if (layered) {
-    // Columns by call depth; rows spread by BFS order within a column, refined by the forces on y only.
-    const depth = computeCallDepth(topology);
-    const rowCount = new Int32Array(topology.ids.length + 1);
-    xs = new Float64Array(topology.ids.length);
-    ys = new Float64Array(topology.ids.length);
-    depth.forEach((d, i) => {
-      xs[i] = d * config.layerGap;
-      ys[i] = rowCount[d]++ * config.layerRowGap;
-    });
-    depth.forEach((d, i) => {
-      ys[i] -= ((rowCount[d] - 1) * config.layerRowGap) / 2;
-    });
-  } else {
-    ({ xs, ys } = placeRadialTree(topology, config.linkDistance));
-    xs = xs.map((x) => x * Math.sqrt(config.aspect));
-    ys = ys.map((y) => y / Math.sqrt(config.aspect));
-  }
+  let { xs, ys } = placeRadialTree(topology, config.linkDistance);
+  xs = xs.map((x) => x * Math.sqrt(config.aspect));
+  ys = ys.map((y) => y / Math.sqrt(config.aspect));
   const nodes = createNodes(request, config, xs, ys);
-  if (layered) {
-    nodes.forEach((n) => (n.fx = n.fx ?? n.x));
-  }
   const links: SimLink[] = topology.links.map(([source, target]) => ({ source, target }));
   runSimulation(
     {
@@ -83,7 +95,7 @@ function layoutCold(
       links,
       alpha: 1,
       ticks: config.coldTicks,
-      centerStrength: layered ? 0 : config.centerStrength,
+      centerStrength: config.centerStrength,
       charge: true,
       groups: indexGroups(request),
       random,
@@ -126,20 +138,6 @@ function limitNudges(nodes: SimNode[], known: boolean[], xs: Float64Array, ys: F
   });
 }
 
-/**
- * Layered mode: a new service starts in the column of its call depth and every node keeps its column while the
- * warm relaxation moves it (up and down only), so refreshes keep the flow diagram's columns.
- */
-function keepColumns(nodes: SimNode[], placed: boolean[], topology: Topology, config: LayoutConfig): void {
-  const depth = computeCallDepth(topology);
-  nodes.forEach((node, i) => {
-    if (!placed[i] && node.fx === undefined) {
-      node.x = depth[i] * config.layerGap;
-    }
-    node.fx = node.fx ?? node.x;
-  });
-}
-
 function layoutWarm(
   request: LayoutRequest,
   topology: Topology,
@@ -153,19 +151,18 @@ function layoutWarm(
   placed.forEach((isKnown, i) => !isKnown && movable.add(i));
   const pinsMoved = topology.ids.some((id, i) => pins[id] && (pins[id].x !== xs[i] || pins[id].y !== ys[i]));
   const nodes = createNodes(request, config, xs, ys);
-  if (request.mode === 'layered') {
-    keepColumns(nodes, placed, topology, config);
-  }
   if (movable.size === 0) {
     return { positions: toPositions(topology, nodes), kind: pinsMoved ? 'warm' : 'unchanged', ticks: 0, movedNodes: 0 };
   }
   // Local relaxation: the changed nodes move, their neighbours anchor them, everything else stays put.
   const local = new Map<number, number>();
   const simNodes: SimNode[] = [];
+  const simIndex: number[] = [];
   const include = (i: number) => {
     if (!local.has(i)) {
       local.set(i, simNodes.length);
       simNodes.push(nodes[i]);
+      simIndex.push(i);
     }
   };
   movable.forEach((i) => {
@@ -192,6 +189,7 @@ function layoutWarm(
       ticks: config.warmTicks,
       centerStrength: 0,
       charge: false,
+      groups: localGroups(request, placed, xs, ys, simIndex),
       random,
     },
     config
@@ -223,11 +221,19 @@ function sortRequest(request: LayoutRequest): LayoutRequest {
 export function forceLayout(request: LayoutRequest, config: LayoutConfig = defaultLayoutConfig): LayoutResult {
   const previous = request.previous?.positions;
   const known = previous ? request.nodes.filter((node) => previous[node.id]).length : 0;
-  if (request.nodes.length > 0 && known / request.nodes.length >= WARM_COVERAGE) {
+  const layered = request.mode === 'layered';
+  const sameGrouping = layered || (request.previous?.grouping ?? '') === (request.grouping ?? '');
+  if (request.nodes.length > 0 && known / request.nodes.length >= WARM_COVERAGE && sameGrouping) {
     const topology = buildTopology(request.nodes, request.edges);
+    if (layered) {
+      return layoutLayeredWarm(request, topology, config);
+    }
     return layoutWarm(request, topology, config, createRandom(request.seed ?? seedFromIds(topology.ids)));
   }
   const sorted = sortRequest(request);
   const topology = buildTopology(sorted.nodes, sorted.edges);
+  if (layered) {
+    return layoutLayeredCold(sorted, topology, config);
+  }
   return layoutCold(sorted, topology, config, createRandom(sorted.seed ?? seedFromIds(topology.ids)));
 }

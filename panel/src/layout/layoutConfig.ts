@@ -30,6 +30,9 @@ export interface LayoutConfig {
   layerRowGap: number;
   /** Pull of each node towards its group's centre, so group hulls stay compact; 0 disables. */
   groupStrength: number;
+  /** Push between groups whose discs (groupSpacing × √members) overlap, so hulls do not overlap; 0 disables. */
+  groupSeparation: number;
+  groupSpacing: number;
   defaultRadius: number;
 }
 
@@ -49,7 +52,9 @@ export const defaultLayoutConfig: LayoutConfig = {
   velocityDecay: 0.45,
   layerGap: 200,
   layerRowGap: 95,
-  groupStrength: 0.08,
+  groupStrength: 0.3,
+  groupSeparation: 0.3,
+  groupSpacing: 40,
   defaultRadius: 12,
 };
 

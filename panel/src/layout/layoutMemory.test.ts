@@ -7,7 +7,8 @@ describe('toLayoutRequest', () => {
   it('sizes nodes by traffic and carries groups, pins and the previous layout', () => {
     const graph = createShopGraph();
     const previous: PreviousLayout = { positions: { user: { x: 1, y: 2 } }, edges: [] };
-    const request = toLayoutRequest(graph, 'layered', { cart: { x: 5, y: 6 } }, previous);
+    const groups = new Map(graph.nodes.flatMap((n) => (n.group ? [[n.id, n.group] as [string, string]] : [])));
+    const request = toLayoutRequest(graph, 'layered', { cart: { x: 5, y: 6 } }, previous, { field: 'group', groups });
     const radius = Object.fromEntries(request.nodes.map((n) => [n.id, n.radius ?? 0]));
     expect(radius.frontend).toBeGreaterThan(radius.stripe);
     expect(request.nodes.find((n) => n.id === 'frontend')?.group).toBe('web');

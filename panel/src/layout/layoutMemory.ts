@@ -9,26 +9,38 @@ import { edgeKey } from './topology';
  */
 const MIN_DEPARTED_REMEMBERED = 1000;
 
-/** What the layout needs of a graph: ids, traffic (node size) and grouping. */
+/** What the layout needs of a graph: ids and traffic (node size). */
 export interface LayoutGraph {
-  nodes: ReadonlyArray<Pick<GraphNode, 'id' | 'rate' | 'group'>>;
+  nodes: ReadonlyArray<Pick<GraphNode, 'id' | 'rate'>>;
   edges: ReadonlyArray<Pick<GraphEdge, 'source' | 'target'>>;
 }
 
-/** The layout request for a graph, warm-started from what the panel remembers. */
+/** The groups the panel draws as hulls (readNodeGroups) and the option field they come from. */
+export interface NodeGrouping {
+  field: string;
+  groups?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The layout request for a graph, warm-started from what the panel remembers. Nodes are grouped as the hulls
+ * are (the panel's grouping field), so the layout clusters what the hulls enclose.
+ */
 export function toLayoutRequest(
   graph: LayoutGraph,
   mode: LayoutMode,
   pins: PositionMap,
-  previous?: PreviousLayout
+  previous?: PreviousLayout,
+  grouping?: NodeGrouping
 ): LayoutRequest {
   const maxRate = Math.max(0, ...graph.nodes.map((n) => n.rate));
+  const groups = grouping?.groups;
   return {
-    nodes: graph.nodes.map((n) => ({ id: n.id, group: n.group, radius: radiusForRate(n.rate, maxRate) })),
+    nodes: graph.nodes.map((n) => ({ id: n.id, group: groups?.get(n.id), radius: radiusForRate(n.rate, maxRate) })),
     edges: graph.edges.map((e) => ({ source: e.source, target: e.target })),
     mode,
     pins,
     previous,
+    grouping: grouping?.field ?? '',
   };
 }
 
@@ -60,7 +72,7 @@ export function rememberLayoutResult(
     }
   }
   const edges = [...departedEdges.slice(-Math.max(MIN_DEPARTED_REMEMBERED, request.edges.length)), ...request.edges];
-  return { positions, edges };
+  return { positions, edges, grouping: request.grouping };
 }
 
 /** Whether `next` only adds nodes and edges to `previous` (what a stream's backfill does), removing none. */

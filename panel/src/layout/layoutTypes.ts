@@ -12,6 +12,7 @@ export type LayoutMode = 'force' | 'layered';
 /** A node as the layout sees it: identity, grouping and size only. */
 export interface LayoutInputNode {
   id: string;
+  /** The group whose hull the panel draws around it: the force layout keeps groups together and apart. */
   group?: string;
   /** Drawn radius in world units, so collision keeps circles apart. */
   radius?: number;
@@ -30,6 +31,8 @@ export interface LayoutInputEdge {
 export interface PreviousLayout {
   positions: PositionMap;
   edges: LayoutInputEdge[];
+  /** The grouping field the map was clustered by. */
+  grouping?: string;
 }
 
 export interface LayoutRequest {
@@ -39,6 +42,11 @@ export interface LayoutRequest {
   previous?: PreviousLayout;
   /** Pinned nodes never move. */
   pins?: PositionMap;
+  /**
+   * The grouping field the nodes' groups come from (empty: none). A force layout remembered under another
+   * grouping is laid out afresh, so switching the field regroups the map.
+   */
+  grouping?: string;
   seed?: number;
 }
 

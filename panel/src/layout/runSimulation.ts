@@ -23,8 +23,11 @@ export interface SimulationPlan {
   centerStrength: number;
   /** Many-body repulsion; local relaxation skips it (anchored neighbours and collision already space nodes). */
   charge: boolean;
-  /** Group index per node (-1 = none) and the number of groups, for the group-clustering force. */
-  groups?: { index: Int32Array; count: number };
+  /**
+   * Group index per node (-1 = none) and the number of groups, for the group-clustering force; with fixed
+   * centres (a warm run) nodes are pulled towards those and groups are not pushed apart.
+   */
+  groups?: { index: Int32Array; count: number; centres?: Float64Array };
   random: () => number;
 }
 
@@ -63,8 +66,16 @@ export function runSimulation(plan: SimulationPlan, config: LayoutConfig): void 
       forceManyBody<SimNode>().strength(config.chargeStrength).theta(config.theta).distanceMax(config.chargeDistanceMax)
     );
   }
-  if (plan.groups && plan.groups.count > 1 && config.groupStrength > 0) {
-    simulation.force('group', forceGroups(plan.groups.index, plan.groups.count, config.groupStrength));
+  if (plan.groups && plan.groups.count > 0 && config.groupStrength > 0) {
+    simulation.force(
+      'group',
+      forceGroups({
+        ...plan.groups,
+        strength: config.groupStrength,
+        separation: config.groupSeparation,
+        spacing: config.groupSpacing,
+      })
+    );
   }
   if (plan.centerStrength > 0) {
     simulation.force('x', forceX<SimNode>(0).strength(plan.centerStrength / config.aspect));
