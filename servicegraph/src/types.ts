@@ -26,7 +26,11 @@ export interface Span {
   durationMs: number;
   /** OTLP status code 2, Jaeger tag error=true, or http.status_code >= 500. */
   error: boolean;
-  /** Span attributes (Jaeger tags). Resource attributes other than service.name live in resource. */
+  /**
+   * Span attributes (Jaeger tags). Resource attributes other than service.name live in resource. The full
+   * parsers build both with createDataRecord (no Object.prototype behind them), so keys such as `__proto__` or
+   * `constructor` are kept as they are; the fast scanners keep only the attributes derivation reads.
+   */
   attributes: Record<string, AttributeValue>;
   /** Resource (Jaeger process) attributes, e.g. service.namespace. */
   resource?: Record<string, AttributeValue>;

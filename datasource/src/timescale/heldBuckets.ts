@@ -6,7 +6,7 @@
  */
 import { edgeId, type EdgeWindow } from '../../../servicegraph/src/aggregate/edgeWindow';
 import { createAggregatorOver, type BucketedAggregator } from '../../../servicegraph/src/aggregate/bucketedAggregator';
-import type { RowNodes } from './rowsToGraph';
+import { createRowNodes, type RowNodes } from './rowsToGraph';
 
 export interface HeldBuckets extends BucketedAggregator {
   /** Node kinds and groups read with the rows (for windowToGraph). */
@@ -17,7 +17,7 @@ export interface HeldBuckets extends BucketedAggregator {
 
 export function createHeldBuckets(bucketMs: number): HeldBuckets {
   const buckets = new Map<number, EdgeWindow>();
-  const nodes: RowNodes = { groups: {}, nodeKinds: {} };
+  const nodes = createRowNodes();
   return {
     ...createAggregatorOver(buckets, bucketMs, nodes),
     nodes,

@@ -116,3 +116,28 @@ describe('rowsToBucketWindows', () => {
     );
   });
 });
+
+describe('service names that are Object.prototype member names', () => {
+  // Rows as PostgreSQL returns them for services the collector saw under these names.
+  const rows = [
+    { source: '__proto__', target: 'constructor', requests: 3, source_group: 'shop', target_kind: 'database' },
+    { source: 'hasOwnProperty', target: '__proto__', requests: 1, target_group: 'shop' },
+  ];
+
+  it('keep their groups and kinds in the graph', () => {
+    const graph = rowsToGraph(rows, range);
+    expect(graph.nodes.find((n) => n.id === '__proto__')).toMatchObject({ group: 'shop', kind: 'service' });
+    expect(graph.nodes.find((n) => n.id === 'constructor')).toMatchObject({ kind: 'database', requests: 3 });
+    expect(graph.nodes.find((n) => n.id === 'hasOwnProperty')?.group).toBeUndefined();
+  });
+
+  it('keep them in the node metadata of bucket windows', () => {
+    const { nodes } = rowsToBucketWindows(
+      rows.map((row) => ({ ...row, bucket: 0 })),
+      10_000
+    );
+    expect(Object.keys(nodes.groups)).toEqual(['__proto__']);
+    expect(nodes.groups['__proto__']).toBe('shop');
+    expect(Object.keys(nodes.nodeKinds)).toEqual(['constructor']);
+  });
+});

@@ -19,6 +19,7 @@ import {
   SketchFormatError,
 } from '../../../servicegraph/src/aggregate/latencySketch';
 import { windowToGraph } from '../../../servicegraph/src/aggregate/windowToGraph';
+import { createDataRecord } from '../../../servicegraph/src/dataRecord';
 import type { ConnectionType, Graph, NodeKind } from '../../../servicegraph/src/types';
 import { CONNECTION_TYPES } from './edgeSql';
 import {
@@ -59,9 +60,14 @@ export interface RowNodes {
   nodeKinds: Record<string, NodeKind>;
 }
 
+/** Empty node metadata, keyed by service names from the rows (so `__proto__` or `constructor` are services too). */
+export function createRowNodes(): RowNodes {
+  return { groups: createDataRecord(), nodeKinds: createDataRecord() };
+}
+
 export function rowsToGraph(input: EdgeRowsInput, range: RowsRange): Graph {
   const window = createEdgeWindow();
-  const nodes: RowNodes = { groups: {}, nodeKinds: {} };
+  const nodes = createRowNodes();
   const extra = new Map<string, ExtraLatency>();
   foldRows(toTable(input), () => window, range, nodes, extra);
   const graph = windowToGraph(window, { startMs: range.fromMs, endMs: range.toMs, ...nodes });
@@ -89,7 +95,7 @@ export function rowsToBucketWindows(
 ): { windows: Map<number, EdgeWindow>; nodes: RowNodes } {
   const table = toTable(input);
   const windows = new Map<number, EdgeWindow>();
-  const nodes: RowNodes = { groups: {}, nodeKinds: {} };
+  const nodes = createRowNodes();
   const windowOf = (row: number): EdgeWindow => {
     const start = readTime(table, row);
     let window = windows.get(start);

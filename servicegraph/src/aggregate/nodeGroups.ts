@@ -1,4 +1,5 @@
 import type { Graph, Span } from '../types';
+import { createDataRecord } from '../dataRecord';
 import { ownValue } from './ownValue';
 
 /** The resource attribute OpenTelemetry uses for a service's domain (Tempo and the collector group by it too). */
@@ -10,7 +11,7 @@ export const GROUP_ATTRIBUTE = 'service.namespace';
  */
 export function collectNodeGroups(
   spans: Iterable<Span>,
-  into: Record<string, string> = {},
+  into: Record<string, string> = createDataRecord(),
   attribute = GROUP_ATTRIBUTE
 ): Record<string, string> {
   for (const span of spans) {

@@ -4,6 +4,7 @@
  * turned into numbers (precision beyond 2^53 does not matter for the attributes derivation reads).
  */
 import type { AttributeValue } from '../types';
+import { createDataRecord } from '../dataRecord';
 
 type Json = unknown;
 
@@ -86,7 +87,7 @@ function anyValueToPlain(value: Json): Json {
   const kvlist = v.kvlistValue as { values?: Json } | undefined;
   if (kvlist !== undefined) {
     const values = kvlist !== null && Array.isArray(kvlist.values) ? kvlist.values : [];
-    const out: Record<string, Json> = {};
+    const out = createDataRecord<Json>();
     for (const entry of values as Array<{ key?: Json; value?: Json } | null>) {
       if (entry !== null && typeof entry === 'object' && typeof entry.key === 'string') {
         out[entry.key] = anyValueToPlain(entry.value);

@@ -9,6 +9,7 @@ import { normalizeHexId, SPAN_ID_HEX_LENGTH, TRACE_ID_HEX_LENGTH } from './ids';
 import { tagValueToAttribute } from './attributeValues';
 import { hasErrorAttributes, jaegerKindToSpanKind } from './spanStatus';
 import { UNKNOWN_SERVICE } from './serviceName';
+import { createDataRecord } from '../dataRecord';
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
@@ -55,7 +56,7 @@ function jaegerSpanToSpan(
   const traceId = readId(raw.traceID ?? traceTraceId, TRACE_ID_HEX_LENGTH, file, `${path}.traceID`);
   const spanId = readId(raw.spanID, SPAN_ID_HEX_LENGTH, file, `${path}.spanID`);
 
-  const attributes: Record<string, AttributeValue> = {};
+  const attributes = createDataRecord<AttributeValue>();
   const tags = raw.tags;
   if (Array.isArray(tags)) {
     for (let i = 0; i < tags.length; i++) {
@@ -148,7 +149,7 @@ function resolveProcess(raw: JsonObject, processes: Map<string, Process>): Proce
   return UNKNOWN_PROCESS;
 }
 
-const UNKNOWN_PROCESS: Process = { service: UNKNOWN_SERVICE, resource: {} };
+const UNKNOWN_PROCESS: Process = { service: UNKNOWN_SERVICE, resource: createDataRecord() };
 
 function readProcesses(value: Json): Map<string, Process> {
   const processes = new Map<string, Process>();
@@ -164,7 +165,7 @@ function readProcesses(value: Json): Map<string, Process> {
 }
 
 function toProcess(process: JsonObject): Process {
-  const resource: Record<string, AttributeValue> = {};
+  const resource = createDataRecord<AttributeValue>();
   const tags = process.tags;
   if (Array.isArray(tags)) {
     for (const tag of tags as Array<{ key?: Json; value?: Json } | null>) {

@@ -11,6 +11,7 @@ import { readKeyValues } from './attributeValues';
 import { hasErrorAttributes, isOtlpErrorStatus, otlpKindToSpanKind } from './spanStatus';
 import { UNKNOWN_SERVICE } from './serviceName';
 import { nanosDifferenceMs, nanosToMs } from './nanos';
+import { createDataRecord } from '../dataRecord';
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
@@ -41,7 +42,7 @@ function readResourceSpans(value: Json, file: string, path: string, out: Span[])
   if (!isObject(value)) {
     throw new ParseError(file, `${path}: expected an object`);
   }
-  const resource: Record<string, AttributeValue> = {};
+  const resource = createDataRecord<AttributeValue>();
   if (isObject(value.resource)) {
     readKeyValues(value.resource.attributes, resource);
   }
@@ -95,7 +96,7 @@ function readSpan(
     true
   );
 
-  const attributes: Record<string, AttributeValue> = {};
+  const attributes = createDataRecord<AttributeValue>();
   readKeyValues(raw.attributes, attributes);
   const status = raw.status;
   const statusError = isObject(status) && isOtlpErrorStatus(status.code);

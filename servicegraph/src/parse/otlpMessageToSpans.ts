@@ -9,6 +9,7 @@ import { idBytesToHex, TraceIdCache } from './idBytesToHex';
 import { hasErrorAttributes, otlpKindNumberToSpanKind } from './spanStatus';
 import { UNKNOWN_SERVICE } from './serviceName';
 import { nanosToMs, partsDifferenceMs, partsToMs } from './nanos';
+import { createDataRecord } from '../dataRecord';
 
 /** protobufjs' 64-bit integer (the `long` package). */
 interface LongValue {
@@ -72,7 +73,7 @@ export function otlpMessageToSpans(request: TraceRequestMessage): Span[] {
 
 /** Appends the spans of one ResourceSpans message to `out` (decodeOtlpProtobuf maps them one at a time). */
 export function addResourceSpans(resourceSpans: ResourceSpansMessage, out: Span[], traceIds: TraceIdCache): void {
-  const resource: Record<string, AttributeValue> = {};
+  const resource = createDataRecord<AttributeValue>();
   const service = readResource(resourceSpans.resource, resource);
   for (const scope of resourceSpans.scopeSpans ?? []) {
     for (const span of scope?.spans ?? []) {
@@ -99,7 +100,7 @@ export function toSpan(
   resource: Record<string, AttributeValue>,
   traceIds: TraceIdCache
 ): Span {
-  const attributes: Record<string, AttributeValue> = {};
+  const attributes = createDataRecord<AttributeValue>();
   readAttributes(span.attributes, attributes);
   const parent = span.parentSpanId != null && span.parentSpanId.length > 0 ? idBytesToHex(span.parentSpanId) : '';
   let startMs: number;
@@ -238,7 +239,7 @@ function toPlain(value: Maybe<AnyValueMessage>): unknown {
     return (value.arrayValue?.values ?? []).map(toPlain);
   }
   if (field === 'kvlistValue') {
-    const out: Record<string, unknown> = {};
+    const out = createDataRecord<unknown>();
     for (const entry of value.kvlistValue?.values ?? []) {
       if (entry != null && typeof entry.key === 'string') {
         out[entry.key] = toPlain(entry.value);

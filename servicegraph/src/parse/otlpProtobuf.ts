@@ -13,6 +13,7 @@ import { ParseError, UNNAMED_INPUT } from './parseError';
 import type { AttributeValue, Span as SpanType } from '../types';
 import { readResource, toSpan, type ResourceSpansMessage, type SpanMessage } from './otlpMessageToSpans';
 import { TraceIdCache } from './idBytesToHex';
+import { createDataRecord } from '../dataRecord';
 
 /** protobufjs toObject options (e.g. base64 bytes and decimal 64-bit strings for the protobuf-JSON form). */
 export interface ConversionOptions {
@@ -181,7 +182,7 @@ function readResourceSpans(
   checkEnd(reader, end);
   const first = out.length;
   // Spans share their resource object; the resource may follow them on the wire, so it is read last.
-  const resource: Record<string, AttributeValue> = {};
+  const resource = createDataRecord<AttributeValue>();
   let resourceFields: ResourceSpansMessage['resource'];
   while (reader.pos < end) {
     const tag = reader.uint32();
