@@ -4,7 +4,8 @@
 import { Pool } from 'pg';
 import type { EdgeObservation } from '../../../servicegraph/src/types';
 import { setupTestPostgres } from '../../../testkit/jest';
-import { addToBuckets, createBucketAccumulator, nodeRows, slowerExemplar } from '../pipeline/bucketAccumulator';
+import { slowerExemplar } from '../../../servicegraph/src/aggregate/edgeWindow';
+import { addToBuckets, createBucketAccumulator, nodeRows } from '../pipeline/bucketAccumulator';
 import { migrate } from './migrate';
 import { writeBatch, type WriteBatch } from './writeBatch';
 

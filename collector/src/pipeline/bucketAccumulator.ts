@@ -9,7 +9,7 @@ import {
   recordLatency,
   type LatencySketch,
 } from '../../../servicegraph/src/aggregate/latencySketch';
-import type { Exemplar } from '../../../servicegraph/src/aggregate/edgeWindow';
+import { slowerExemplar, type Exemplar } from '../../../servicegraph/src/aggregate/edgeWindow';
 import type { ConnectionType, EdgeObservation, NodeKind } from '../../../servicegraph/src/types';
 
 export const BUCKET_MS = 10_000;
@@ -131,20 +131,6 @@ function mergeRowInto(target: Map<string, BucketRow>, key: string, row: BucketRo
     into.lag ??= createLatencySketch();
     mergeSketchInto(into.lag, row.lag);
   }
-}
-
-/**
- * The slower exemplar; ties go to the smaller trace id. The same rule as servicegraph's edge windows and the
- * database's kompas.exemplar_wins, so a replayed or re-ordered flush keeps the same example request.
- */
-export function slowerExemplar(a: Exemplar | undefined, b: Exemplar | undefined): Exemplar | undefined {
-  if (!a || !b) {
-    return a ?? b;
-  }
-  if (a.latencyMs !== b.latencyMs) {
-    return a.latencyMs > b.latencyMs ? a : b;
-  }
-  return a.traceId <= b.traceId ? a : b;
 }
 
 /** Adds everything in `source` to `target` (mutates `target`). */

@@ -165,7 +165,8 @@ export function createEdgeStats(
 
 /**
  * The slower of two exemplars; ties go to the smaller trace id so the choice does not depend on the order
- * in which windows are merged.
+ * in which windows are merged. The collector's bucket rows and the database's kompas.exemplar_wins follow
+ * the same rule, so a replayed or re-ordered flush keeps the same example request.
  */
 export function slowerExemplar(a: Exemplar | undefined, b: Exemplar | undefined): Exemplar | undefined {
   if (!a || !b) {
