@@ -121,6 +121,24 @@ describe('layered layout (columns by call depth, rows by barycentre order)', () 
     expect(warm.positions['api-gateway']).toEqual({ x: 9, y: 9 });
   });
 
+  it('lays out a deep graph full of cycles (hundreds of columns) without overlaps', () => {
+    // A tree plus two cross links per service, like the benchmark graphs: long call chains everywhere.
+    const ids = Array.from({ length: 600 }, (_, i) => `svc-${i}`);
+    const edges = ids.slice(1).flatMap((id, k) => {
+      const i = k + 1;
+      return [
+        { source: `svc-${Math.floor((i - 1) / 3)}`, target: id },
+        { source: id, target: `svc-${(i * 7 + 3) % 600}` },
+        { source: id, target: `svc-${(i * 13 + 5) % 600}` },
+      ];
+    });
+    const request: LayoutRequest = { nodes: ids.map((id) => ({ id, radius: 12 })), edges, mode: 'layered' };
+    const { positions } = forceLayout(request);
+    expect(Object.keys(positions)).toHaveLength(600);
+    expect(findOverlaps(positions, radii(request), GAP)).toEqual([]);
+    expect(countCrossings(positions, edges)).toBeLessThan(countCrossings(naiveOrder(positions, 95), edges));
+  });
+
   it('breaks cycles deterministically (a ring of calls still gets columns)', () => {
     const ring = {
       nodes: ['a', 'b', 'c', 'd'].map((id) => ({ id })),

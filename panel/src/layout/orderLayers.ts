@@ -6,11 +6,18 @@ const SWEEP_ROUNDS = 6;
 const TRANSPOSE_PASSES = 4;
 
 /**
+ * Virtual nodes allowed per real node. Deep graphs with many long calls (hundreds of columns) would need
+ * hundreds of thousands; beyond this their long calls join their ends directly (coarser, but linear time).
+ */
+const VIRTUAL_PER_NODE = 8;
+
+/**
  * The layered graph of the Sugiyama method: real nodes first (0..n-1), then one virtual node per column a long
  * call passes through, so every link joins neighbouring columns and crossings can be counted per column pair.
  */
 interface LayeredGraph {
   layers: number[][];
+  layerOf: number[];
   up: number[][];
   down: number[][];
 }
@@ -23,9 +30,11 @@ function buildLayeredGraph(n: number, { depth, calls }: CallLayers): LayeredGrap
     down[a].push(b);
     up[b].push(a);
   };
+  const virtualNeeded = calls.reduce((sum, [s, t]) => sum + depth[t] - depth[s] - 1, 0);
+  const withVirtual = virtualNeeded <= VIRTUAL_PER_NODE * Math.max(n, 100);
   for (const [s, t] of calls) {
     let from = s;
-    for (let layer = depth[s] + 1; layer < depth[t]; layer++) {
+    for (let layer = depth[s] + 1; withVirtual && layer < depth[t]; layer++) {
       const dummy = up.length;
       up.push([]);
       down.push([]);
@@ -39,14 +48,19 @@ function buildLayeredGraph(n: number, { depth, calls }: CallLayers): LayeredGrap
   const layers: number[][] = Array.from({ length: layerCount }, () => []);
   // Index order (ids sorted in a cold layout; virtual nodes in call order): the naive starting order.
   layerOf.forEach((layer, v) => layers[layer].push(v));
-  return { layers, up, down };
+  return { layers, layerOf, up, down };
 }
 
 /** Crossings between two neighbouring columns: inversions of the lower ends, counted with a Fenwick tree. */
-function countLayerCrossings(upper: number[], lowerSize: number, down: number[][], pos: Int32Array): number {
+function countLayerCrossings(graph: LayeredGraph, l: number, pos: Int32Array): number {
+  const lowerSize = graph.layers[l + 1].length;
   const ends: number[] = [];
-  for (const u of upper) {
-    const lower = down[u].map((w) => pos[w]).sort((a, b) => a - b);
+  for (const u of graph.layers[l]) {
+    // Long calls joined directly (no virtual nodes) are not counted.
+    const lower = graph.down[u]
+      .filter((w) => graph.layerOf[w] === l + 1)
+      .map((w) => pos[w])
+      .sort((a, b) => a - b);
     ends.push(...lower);
   }
   const tree = new Int32Array(lowerSize + 1);
@@ -69,7 +83,7 @@ function countLayerCrossings(upper: number[], lowerSize: number, down: number[][
 function countCrossings(graph: LayeredGraph, pos: Int32Array): number {
   let total = 0;
   for (let l = 0; l + 1 < graph.layers.length; l++) {
-    total += countLayerCrossings(graph.layers[l], graph.layers[l + 1].length, graph.down, pos);
+    total += countLayerCrossings(graph, l, pos);
   }
   return total;
 }
