@@ -3,6 +3,7 @@ import React, { useMemo } from 'react';
 import { DataflowMap } from './components/DataflowMap';
 import { PanelMessage } from './components/PanelMessage';
 import { ReplayBar } from './components/ReplayBar';
+import { isAwaitingFirstData } from './data/awaitingData';
 import { readGraph } from './data/readGraph';
 import { readQueryError } from './data/readQueryError';
 import { defaultOptions } from './defaults';
@@ -26,6 +27,10 @@ export function DataflowPanel({ id, data, options, fieldConfig, width, height, t
   const queryError = readQueryError(data);
   if (queryError && reading.state !== 'graph') {
     return <PanelMessage kind="error" title="The query failed" detail={queryError} />;
+  }
+  if (isAwaitingFirstData(data)) {
+    // As Grafana's own panels: nothing before the first response (the panel header shows the loading bar).
+    return <div role="status" aria-busy="true" aria-label="Loading dataflow" data-testid="kompas-dataflow-loading" />;
   }
   if (reading.state === 'empty') {
     return (

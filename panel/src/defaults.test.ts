@@ -1,5 +1,5 @@
 import { PanelOptionsEditorBuilder, PanelPlugin } from '@grafana/data';
-import { defaultOptions } from './defaults';
+import { defaultErrorThresholds, defaultLatencyThresholds, defaultOptions } from './defaults';
 import { plugin } from './module';
 import { buildPanelOptions } from './panelOptions';
 import type { DataflowOptions } from './types';
@@ -34,7 +34,17 @@ describe('panel options', () => {
       hiddenKinds: [],
       pins: {},
     });
-    expect(defaultOptions.latencyWarnMs).toBeLessThan(defaultOptions.latencyCritMs);
+    expect(defaultOptions).toMatchObject({ sizeBy: 'rate', colorBy: 'health' });
+    expect(defaultOptions).not.toHaveProperty('latencyWarnMs');
+  });
+
+  it('ships the standard Thresholds default that keeps the health colours: error 1 % orange, 5 % red', () => {
+    expect(defaultErrorThresholds.steps.map((s) => [s.value, s.color])).toEqual([
+      [-Infinity, 'green'],
+      [1, 'orange'],
+      [5, 'red'],
+    ]);
+    expect(defaultLatencyThresholds.steps.map((s) => s.value)).toEqual([-Infinity, 300, 1000]);
   });
 
   it('puts every option in the editor with the same default', () => {

@@ -1,4 +1,4 @@
-import { ThresholdsMode, ThresholdsConfig } from '@grafana/data';
+import { ThresholdsConfig, ThresholdsMode } from '@grafana/data';
 import { DataflowOptions } from './types';
 
 export const defaultOptions: DataflowOptions = {
@@ -6,8 +6,8 @@ export const defaultOptions: DataflowOptions = {
   animation: true,
   animationSpeed: 1,
   labelDensity: 'normal',
-  latencyWarnMs: 300,
-  latencyCritMs: 1000,
+  sizeBy: 'rate',
+  colorBy: 'health',
   groupField: 'group',
   focusVariable: 'focus',
   hiddenKinds: [],
@@ -19,12 +19,20 @@ export const defaultOptions: DataflowOptions = {
   alertNodeLabels: 'server, service',
 };
 
-/** Error rate in percent: green below 1 %, orange from 1 %, red from 5 %. */
-export const defaultErrorThresholds: ThresholdsConfig = {
-  mode: ThresholdsMode.Absolute,
-  steps: [
-    { value: -Infinity, color: 'green' },
-    { value: 1, color: 'orange' },
-    { value: 5, color: 'red' },
-  ],
-};
+/** Green below `warn`, orange from `warn`, red from `crit`: the three health levels as standard thresholds. */
+export function healthThresholds(warn: number, crit: number): ThresholdsConfig {
+  return {
+    mode: ThresholdsMode.Absolute,
+    steps: [
+      { value: -Infinity, color: 'green' },
+      { value: warn, color: 'orange' },
+      { value: crit, color: 'red' },
+    ],
+  };
+}
+
+/** The panel's standard Thresholds: error rate in percent, orange from 1 %, red from 5 %. */
+export const defaultErrorThresholds = healthThresholds(1, 5);
+
+/** p95 latency in ms, orange from 300 ms, red from 1 s, unless the p95 field has its own thresholds. */
+export const defaultLatencyThresholds = healthThresholds(300, 1000);

@@ -10,7 +10,7 @@ const HEALTH = 'Health';
 const INTERACTION = 'Interaction';
 const INSIGHT = 'Insight';
 
-/** The options editor: layout, animation, labels, health thresholds, grouping, focus, kinds, pins. */
+/** The options editor: layout, animation, labels, node size and colour, grouping, focus, kinds, pins. */
 export function buildPanelOptions(builder: PanelOptionsEditorBuilder<DataflowOptions>): void {
   builder
     .addRadio({
@@ -19,7 +19,12 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<DataflowOpt
       description: 'Force-directed map, or left-to-right columns by call depth',
       category: [LAYOUT],
       defaultValue: defaultOptions.layoutMode,
-      settings: { options: [{ value: 'force', label: 'Force' }, { value: 'layered', label: 'Layered' }] },
+      settings: {
+        options: [
+          { value: 'force', label: 'Force' },
+          { value: 'layered', label: 'Layered' },
+        ],
+      },
     })
     .addTextInput({
       path: 'groupField',
@@ -50,7 +55,12 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<DataflowOpt
         ],
       },
     })
-    .addBooleanSwitch({ path: 'showLegend', name: 'Legend', category: [LAYOUT], defaultValue: defaultOptions.showLegend })
+    .addBooleanSwitch({
+      path: 'showLegend',
+      name: 'Legend',
+      category: [LAYOUT],
+      defaultValue: defaultOptions.showLegend,
+    })
     .addCustomEditor({
       id: 'pins',
       path: 'pins',
@@ -74,20 +84,36 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<DataflowOpt
       settings: { min: 0.25, max: 4, step: 0.25 },
       showIf: (options) => options.animation,
     })
-    .addNumberInput({
-      path: 'latencyWarnMs',
-      name: 'p95 warning (ms)',
-      description: 'Error-rate thresholds (%) are the standard Thresholds below',
+    .addRadio({
+      path: 'sizeBy',
+      name: 'Node size by',
+      description: 'Area proportional to the value, relative to the largest node shown',
       category: [HEALTH],
-      defaultValue: defaultOptions.latencyWarnMs,
-      settings: { min: 0 },
+      defaultValue: defaultOptions.sizeBy,
+      settings: {
+        options: [
+          { value: 'rate', label: 'Requests/s' },
+          { value: 'requests', label: 'Requests' },
+          { value: 'p95', label: 'p95' },
+          { value: 'none', label: 'None' },
+        ],
+      },
     })
-    .addNumberInput({
-      path: 'latencyCritMs',
-      name: 'p95 critical (ms)',
+    .addRadio({
+      path: 'colorBy',
+      name: 'Colour by',
+      description:
+        'Colours and levels from the standard Thresholds: error rate in % (panel Thresholds, default 1 / 5), ' +
+        'p95 in ms (add a Thresholds override on the p95 field, default 300 / 1000)',
       category: [HEALTH],
-      defaultValue: defaultOptions.latencyCritMs,
-      settings: { min: 0 },
+      defaultValue: defaultOptions.colorBy,
+      settings: {
+        options: [
+          { value: 'health', label: 'Health', description: 'The worse of error % and p95' },
+          { value: 'errors', label: 'Error %' },
+          { value: 'p95', label: 'p95' },
+        ],
+      },
     })
     .addTextInput({
       path: 'focusVariable',
@@ -106,7 +132,8 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<DataflowOpt
     .addTextInput({
       path: 'routeVariable',
       name: 'Route variable',
-      description: '"Show an example request" sets this dashboard variable to the trace id (use ${routeTrace} as the trace id of a trace-mode query)',
+      description:
+        '"Show an example request" sets this dashboard variable to the trace id (use ${routeTrace} as the trace id of a trace-mode query)',
       category: [INSIGHT],
       defaultValue: defaultOptions.routeVariable,
     })

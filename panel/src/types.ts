@@ -4,7 +4,16 @@ import type { LayoutMode, PositionMap } from './layout/layoutTypes';
 /** How many labels the map draws: the level of detail by zoom decides which ones first. */
 export type LabelDensity = 'none' | 'low' | 'normal' | 'high';
 
-/** Panel options, saved with the dashboard. Error-rate thresholds come from the standard field config. */
+/** What a node's radius shows: requests per second, request count, p95 latency, or nothing (one size). */
+export type SizeBy = 'rate' | 'requests' | 'p95' | 'none';
+
+/** What picks the health colour: the worse of error % and p95, or one of them alone. */
+export type ColorBy = 'health' | 'errors' | 'p95';
+
+/**
+ * Panel options, saved with the dashboard. Health thresholds are the standard field config: the panel's
+ * Thresholds for the error rate (%), an override on the p95 field for latency (see data/fieldThresholds.ts).
+ */
 export interface DataflowOptions {
   layoutMode: LayoutMode;
   /** Particles flowing along edges (density by request rate, speed by 1 / latency). */
@@ -12,9 +21,14 @@ export interface DataflowOptions {
   /** Multiplier of particle speed. */
   animationSpeed: number;
   labelDensity: LabelDensity;
-  /** p95 latency (ms) at which a node or edge turns to the warning and critical colour. */
-  latencyWarnMs: number;
-  latencyCritMs: number;
+  sizeBy: SizeBy;
+  colorBy: ColorBy;
+  /**
+   * Legacy: p95 warning/critical ms of dashboards saved before thresholds moved into the field config;
+   * the migration handler turns them into a p95 thresholds override, and until then they still apply.
+   */
+  latencyWarnMs?: number;
+  latencyCritMs?: number;
   /** Field of the nodes frame whose value groups nodes into hulls; '' for none. */
   groupField: string;
   /** Dashboard variable (without $) whose value names a service to zoom to and highlight. */

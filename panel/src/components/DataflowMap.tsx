@@ -6,7 +6,9 @@ import React, { ReactNode, useMemo, useRef, useState } from 'react';
 import type { Graph } from '../../../servicegraph/src/types';
 import { readDataLinks } from '../data/readDataLinks';
 import { readNodeGroups } from '../data/readNodeGroups';
-import { toHealthRules, toSceneTheme } from '../data/healthRules';
+import { readFrameThresholds } from '../data/fieldThresholds';
+import { toHealthLook, toSceneTheme } from '../data/healthRules';
+import { createNodeRadius } from '../data/nodeSize';
 import { buildTraceLink } from '../data/traceLink';
 import { useCanvasRenderer } from '../hooks/useCanvasRenderer';
 import { useDebugHook } from '../hooks/useDebugHook';
@@ -87,9 +89,14 @@ export function DataflowMap(props: Props) {
   const [drag, setDrag] = useState<NodeDrag | undefined>(undefined);
   const memory = useMemo(() => recallPanel(dashboardUid, panelId), [dashboardUid, panelId]);
 
-  const sceneTheme = useMemo(() => toSceneTheme(grafanaTheme, thresholds), [grafanaTheme, thresholds]);
-  const rules = useMemo(() => toHealthRules(thresholds, options), [thresholds, options]);
+  const look = useMemo(
+    () => toHealthLook(readFrameThresholds(series, thresholds, options), options.colorBy),
+    [series, thresholds, options]
+  );
+  const sceneTheme = useMemo(() => toSceneTheme(grafanaTheme, look.colors), [grafanaTheme, look.colors]);
+  const rules = look.nodes;
   const shown = useMemo(() => visibleGraph(graph, options.hiddenKinds), [graph, options.hiddenKinds]);
+  const nodeRadius = useMemo(() => createNodeRadius(shown, options.sizeBy), [shown, options.sizeBy]);
   const groups = useMemo(() => readNodeGroups(series, graph, options.groupField), [series, graph, options.groupField]);
   const layout = useLayout(shown, options.layoutMode, options.pins, memory, streaming, { field: options.groupField, groups });
   const positions = useMemo(
@@ -97,8 +104,16 @@ export function DataflowMap(props: Props) {
     [layout.positions, options.pins, drag]
   );
   const scene = useMemo(
-    () => buildScene(shown, positions, { health: rules, hiddenKinds: [], groups, pins: options.pins }),
-    [shown, positions, rules, groups, options.pins]
+    () =>
+      buildScene(shown, positions, {
+        health: rules,
+        edgeHealth: look.edges,
+        nodeRadius,
+        hiddenKinds: [],
+        groups,
+        pins: options.pins,
+      }),
+    [shown, positions, rules, look.edges, nodeRadius, groups, options.pins]
   );
   const panZoom = usePanZoom(canvasRef, width, height, scene.nodes, memory, layout.coldRuns);
   const focusNodeId = useFocusNode(graph, scene, options.focusVariable, replaceVariables, panZoom.centreOn);

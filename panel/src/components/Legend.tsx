@@ -4,6 +4,7 @@ import { useStyles2 } from '@grafana/ui';
 import React from 'react';
 import { SceneTheme } from '../render/sceneTypes';
 import { HealthRules } from '../render/health';
+import { describeLevel } from '../data/healthRules';
 import type { NodeKind } from '../../../servicegraph/src/types';
 import { KindIcon } from './KindIcon';
 
@@ -22,12 +23,14 @@ interface Props {
 /** Health colours with their thresholds, and the node shapes by kind. */
 export function Legend({ theme, rules }: Props) {
   const styles = useStyles2(getStyles);
-  const items: Array<[string, string]> = [
+  const levels: Array<[string, string]> = [
     [theme.health[0], 'OK'],
-    [theme.health[1], `≥ ${rules.errorWarnPct}% errors or p95 ≥ ${rules.latencyWarnMs} ms`],
-    [theme.health[2], `≥ ${rules.errorCritPct}% errors or p95 ≥ ${rules.latencyCritMs} ms`],
+    [theme.health[1], describeLevel(rules, 1)],
+    [theme.health[2], describeLevel(rules, 2)],
     [theme.idle, 'No traffic'],
   ];
+  // A level whose thresholds never start (one-step thresholds, colour by one stat) has no swatch.
+  const items = levels.filter(([, label]) => label !== '');
   return (
     <div className={styles.legend} data-testid="kompas-dataflow-legend" aria-label="Legend">
       {items.map(([color, label]) => (

@@ -1,0 +1,51 @@
+import { FieldMatcherID } from '@grafana/data';
+import { defaultErrorThresholds } from './defaults';
+import { hasLegacyLatencyOptions, migrateOptions } from './migrateOptions';
+import { plugin } from './module';
+
+/** A panel as a dashboard saved before 0.2 stores it (provisioning/dashboards/shop-dataflow.json has these). */
+function savedPanel(options: Record<string, unknown>, overrides: unknown[] = []) {
+  return {
+    id: 1,
+    type: 'kompas-dataflow-panel',
+    pluginVersion: '0.1.0',
+    options,
+    fieldConfig: { defaults: { thresholds: defaultErrorThresholds }, overrides },
+  } as Parameters<typeof migrateOptions>[0];
+}
+
+describe('options migration', () => {
+  it('moves the old p95 options into a thresholds override on the p95 field', () => {
+    const panel = savedPanel({ layoutMode: 'force', latencyWarnMs: 300, latencyCritMs: 750 });
+    expect(hasLegacyLatencyOptions(panel)).toBe(true);
+    const options = migrateOptions(panel);
+    expect(options).toEqual({ layoutMode: 'force' });
+    expect(panel.fieldConfig.overrides).toEqual([
+      {
+        matcher: { id: FieldMatcherID.byName, options: 'p95' },
+        properties: [{ id: 'thresholds', value: expect.objectContaining({ steps: expect.any(Array) }) }],
+      },
+    ]);
+    const steps = panel.fieldConfig.overrides[0].properties[0].value.steps;
+    expect(steps.map((s: { value: number }) => s.value)).toEqual([-Infinity, 300, 750]);
+    expect(hasLegacyLatencyOptions({ options })).toBe(false);
+  });
+
+  it('keeps a p95 thresholds override the user already made', () => {
+    const own = {
+      matcher: { id: FieldMatcherID.byName, options: 'p95' },
+      properties: [{ id: 'thresholds', value: 'mine' }],
+    };
+    const panel = savedPanel({ latencyWarnMs: 100 }, [own]);
+    expect(migrateOptions(panel)).toEqual({});
+    expect(panel.fieldConfig.overrides).toEqual([own]);
+  });
+
+  it('leaves current options alone and is what the plugin runs', () => {
+    const panel = savedPanel({ sizeBy: 'p95', colorBy: 'errors' });
+    expect(hasLegacyLatencyOptions(panel)).toBe(false);
+    expect(migrateOptions(panel)).toBe(panel.options);
+    expect(panel.fieldConfig.overrides).toEqual([]);
+    expect(plugin.onPanelMigration).toBe(migrateOptions);
+  });
+});

@@ -1,0 +1,45 @@
+import { FieldMatcherID, type FieldConfigSource, type PanelMigrationHandler } from '@grafana/data';
+import { KOMPAS_FIELD } from '../../servicegraph/src/frames/fieldNames';
+import { defaultLatencyThresholds, healthThresholds } from './defaults';
+import type { DataflowOptions } from './types';
+
+type SavedOptions = Partial<DataflowOptions>;
+/** What Grafana hands a migration handler (PanelMigrationModel, not exported by @grafana/data). */
+type SavedPanel = Parameters<PanelMigrationHandler<SavedOptions>>[0];
+
+/** Dashboards saved before 0.2 keep p95 thresholds as panel options (latencyWarnMs / latencyCritMs). */
+export function hasLegacyLatencyOptions(panel: { options?: unknown }): boolean {
+  const options = (panel.options ?? {}) as SavedOptions;
+  return options.latencyWarnMs !== undefined || options.latencyCritMs !== undefined;
+}
+
+/**
+ * Moves the old p95 options into a standard thresholds override on the `p95` field, where Grafana users
+ * look for them, unless the dashboard already has one. Mutates `panel.fieldConfig` as Grafana's own
+ * migration handlers do, and returns the options without the old keys.
+ */
+export function migrateOptions(panel: SavedPanel): SavedOptions {
+  const { latencyWarnMs, latencyCritMs, ...options } = panel.options ?? {};
+  if (latencyWarnMs === undefined && latencyCritMs === undefined) {
+    return panel.options;
+  }
+  const fieldConfig: FieldConfigSource = panel.fieldConfig ?? { defaults: {}, overrides: [] };
+  const overridden = fieldConfig.overrides.some(
+    (o) =>
+      o.matcher.id === FieldMatcherID.byName &&
+      o.matcher.options === KOMPAS_FIELD.p95 &&
+      o.properties.some((p) => p.id === 'thresholds')
+  );
+  if (!overridden) {
+    const [warn, crit] = defaultLatencyThresholds.steps.slice(1).map((s) => s.value);
+    fieldConfig.overrides = [
+      ...fieldConfig.overrides,
+      {
+        matcher: { id: FieldMatcherID.byName, options: KOMPAS_FIELD.p95 },
+        properties: [{ id: 'thresholds', value: healthThresholds(latencyWarnMs ?? warn, latencyCritMs ?? crit) }],
+      },
+    ];
+  }
+  panel.fieldConfig = fieldConfig;
+  return options;
+}
