@@ -1,12 +1,13 @@
 import { RefObject, useEffect, useLayoutEffect, useState } from 'react';
 import type { InsightOverlay } from '../insight/insightOverlay';
 import type { LabelDensity } from '../types';
-import { drawScene } from '../render/drawScene';
 import { FrameState } from '../render/frameState';
 import { createLabelPlacer } from '../render/labelPlacer';
+import { createLayeredDraw } from '../render/layeredDraw';
 import { levelOfDetail } from '../render/lod';
 import { Highlight, Scene, SceneTheme, ViewTransform } from '../render/sceneTypes';
 import { visibleWorldRect } from '../render/viewTransform';
+import { kTrace } from './kTrace';
 
 export interface RenderInputs {
   scene: Scene;
@@ -21,6 +22,7 @@ export interface RenderInputs {
   highlight?: Highlight;
   selectedNodeId?: string;
   hoveredNodeId?: string;
+  hoveredEdgeId?: string;
   insight?: InsightOverlay;
 }
 
@@ -36,7 +38,7 @@ const CULL_MARGIN = 40;
 const MAX_STEP_MS = 100;
 
 function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): RenderLoop {
-  const placer = createLabelPlacer();
+  const layers = createLayeredDraw(() => document.createElement('canvas'), createLabelPlacer());
   let inputs: RenderInputs | undefined;
   let request = 0;
   let timeSec = 0;
@@ -76,9 +78,18 @@ function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): Rende
       highlight: inputs.highlight,
       selectedNodeId: inputs.selectedNodeId,
       hoveredNodeId: inputs.hoveredNodeId,
+      hoveredEdgeId: inputs.hoveredEdgeId,
       insight: inputs.insight,
     };
-    drawScene(ctx, inputs.scene, frame, placer);
+    if (!animate || Math.random() < 0.05) {
+      kTrace('draw', { view, hl: inputs.highlight ? inputs.highlight.nodes.size : -1, n: inputs.scene.nodes.length, animate });
+    }
+    try {
+      layers.draw(ctx, inputs.scene, frame);
+    } catch (e) {
+      kTrace('drawError', { message: String(e), stack: (e as Error).stack });
+      throw e;
+    }
     if (animate) {
       request = requestAnimationFrame(draw);
     }
@@ -89,6 +100,7 @@ function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): Rende
       inputs = next;
     },
     invalidate() {
+      layers.invalidate();
       if (request === 0) {
         request = requestAnimationFrame(draw);
       }
@@ -102,16 +114,17 @@ function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): Rende
 }
 
 /**
- * Owns drawing: sizes the canvas for the device pixel ratio, redraws when inputs change, and keeps a
- * requestAnimationFrame loop only while particles animate. `invalidate` redraws after in-place scene
- * changes (node drag).
+ * Owns drawing: sizes the canvas for the device pixel ratio, redraws when inputs change (every layer), and
+ * keeps a requestAnimationFrame loop only while particles animate (those frames reuse the cached layers).
+ * `invalidate` redraws everything after in-place scene changes (node drag).
  */
 export function useCanvasRenderer(canvasRef: RefObject<HTMLCanvasElement | null>, inputs: RenderInputs): { invalidate(): void } {
   const [loop] = useState(() => createRenderLoop(canvasRef));
   useLayoutEffect(() => {
+    kTrace('inputs', { view: inputs.view, hl: inputs.highlight ? inputs.highlight.nodes.size : -1, n: inputs.scene.nodes.length, animate: inputs.animate });
     loop.setInputs(inputs);
     loop.invalidate();
   }, [loop, inputs]);
-  useEffect(() => () => loop.dispose(), [loop]);
+  useEffect(() => () => { kTrace('dispose'); loop.dispose(); }, [loop]);
   return { invalidate: loop.invalidate };
 }

@@ -57,16 +57,27 @@ function addEdgeLines(ctx: DrawContext, edge: SceneEdge, copies: number, k: numb
   }
 }
 
-function addArrow(ctx: DrawContext, edge: SceneEdge, size: number): void {
+/** A filled arrow head (`filled`) or its two wings as open strokes, which join a batch of hairlines for free. */
+function addArrow(ctx: DrawContext, edge: SceneEdge, size: number, filled = true): void {
   const dx = edge.x2 - edge.cx;
   const dy = edge.y2 - edge.cy;
   const len = Math.hypot(dx, dy) || 1;
   const ux = dx / len;
   const uy = dy / len;
-  ctx.moveTo(edge.x2, edge.y2);
-  ctx.lineTo(edge.x2 - ux * size * 2 - uy * size, edge.y2 - uy * size * 2 + ux * size);
-  ctx.lineTo(edge.x2 - ux * size * 2 + uy * size, edge.y2 - uy * size * 2 - ux * size);
-  ctx.closePath();
+  const leftX = edge.x2 - ux * size * 2 - uy * size;
+  const leftY = edge.y2 - uy * size * 2 + ux * size;
+  const rightX = edge.x2 - ux * size * 2 + uy * size;
+  const rightY = edge.y2 - uy * size * 2 - ux * size;
+  if (filled) {
+    ctx.moveTo(edge.x2, edge.y2);
+    ctx.lineTo(leftX, leftY);
+    ctx.lineTo(rightX, rightY);
+    ctx.closePath();
+  } else {
+    ctx.moveTo(leftX, leftY);
+    ctx.lineTo(edge.x2, edge.y2);
+    ctx.lineTo(rightX, rightY);
+  }
 }
 
 /** Whether a visible edge is drawn in the (health level, width bucket, dimmed) group; a plain function, no allocation. */
@@ -90,42 +101,51 @@ function drawBucket(
 ): void {
   const { k } = frame.view;
   const screenWidth = edgeScreenWidth(bucket, k);
-  const copies = Math.max(1, Math.round(screenWidth));
   const color = healthColor(frame.theme, level);
   ctx.strokeStyle = color;
-  ctx.lineWidth = precise ? screenWidth / k : 1 / k;
+  if (precise) {
+    // Few edges: one real stroke each (smooth wide lines) and filled arrow heads.
+    ctx.lineWidth = screenWidth / k;
+    let count = 0;
+    for (const edge of scene.edges) {
+      if (isInGroup(edge, frame, level, bucket, dimmed)) {
+        ctx.beginPath();
+        addEdgeLines(ctx, edge, 1, k);
+        ctx.stroke();
+        count++;
+      }
+    }
+    if (count === 0 || !frame.lod.arrows) {
+      return;
+    }
+    ctx.beginPath();
+    for (const edge of scene.edges) {
+      if (isInGroup(edge, frame, level, bucket, dimmed)) {
+        addArrow(ctx, edge, arrowSize(bucket, k));
+      }
+    }
+    ctx.fillStyle = color;
+    ctx.fill();
+    return;
+  }
+  // Many edges: one path of hairlines, the busiest buckets doubled, arrow heads as open wings in the same path
+  // (thousands of filled triangles cost more than all the lines).
+  ctx.lineWidth = 1 / k;
+  const copies = screenWidth >= 2.5 ? 2 : 1;
   let count = 0;
   ctx.beginPath();
   for (const edge of scene.edges) {
     if (isInGroup(edge, frame, level, bucket, dimmed)) {
-      // Few edges: one real stroke each (smooth wide lines); many: batched hairlines.
-      if (precise) {
-        ctx.beginPath();
-        addEdgeLines(ctx, edge, 1, k);
-        ctx.stroke();
-      } else {
-        addEdgeLines(ctx, edge, copies, k);
+      addEdgeLines(ctx, edge, copies, k);
+      if (frame.lod.arrows) {
+        addArrow(ctx, edge, arrowSize(bucket, k), false);
       }
       count++;
     }
   }
-  if (count === 0) {
-    return;
-  }
-  if (!precise) {
+  if (count > 0) {
     ctx.stroke();
   }
-  if (!frame.lod.arrows) {
-    return;
-  }
-  ctx.beginPath();
-  for (const edge of scene.edges) {
-    if (isInGroup(edge, frame, level, bucket, dimmed)) {
-      addArrow(ctx, edge, arrowSize(bucket, k));
-    }
-  }
-  ctx.fillStyle = color;
-  ctx.fill();
 }
 
 /**
