@@ -7,7 +7,6 @@ import { createLayeredDraw } from '../render/layeredDraw';
 import { levelOfDetail } from '../render/lod';
 import { Highlight, Scene, SceneTheme, ViewTransform } from '../render/sceneTypes';
 import { visibleWorldRect } from '../render/viewTransform';
-import { kTrace } from './kTrace';
 
 export interface RenderInputs {
   scene: Scene;
@@ -81,15 +80,7 @@ function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): Rende
       hoveredEdgeId: inputs.hoveredEdgeId,
       insight: inputs.insight,
     };
-    if (!animate || Math.random() < 0.05) {
-      kTrace('draw', { view, hl: inputs.highlight ? inputs.highlight.nodes.size : -1, n: inputs.scene.nodes.length, animate });
-    }
-    try {
-      layers.draw(ctx, inputs.scene, frame);
-    } catch (e) {
-      kTrace('drawError', { message: String(e), stack: (e as Error).stack });
-      throw e;
-    }
+    layers.draw(ctx, inputs.scene, frame);
     if (animate) {
       request = requestAnimationFrame(draw);
     }
@@ -118,13 +109,15 @@ function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): Rende
  * keeps a requestAnimationFrame loop only while particles animate (those frames reuse the cached layers).
  * `invalidate` redraws everything after in-place scene changes (node drag).
  */
-export function useCanvasRenderer(canvasRef: RefObject<HTMLCanvasElement | null>, inputs: RenderInputs): { invalidate(): void } {
+export function useCanvasRenderer(
+  canvasRef: RefObject<HTMLCanvasElement | null>,
+  inputs: RenderInputs
+): { invalidate(): void } {
   const [loop] = useState(() => createRenderLoop(canvasRef));
   useLayoutEffect(() => {
-    kTrace('inputs', { view: inputs.view, hl: inputs.highlight ? inputs.highlight.nodes.size : -1, n: inputs.scene.nodes.length, animate: inputs.animate });
     loop.setInputs(inputs);
     loop.invalidate();
   }, [loop, inputs]);
-  useEffect(() => () => { kTrace('dispose'); loop.dispose(); }, [loop]);
+  useEffect(() => () => loop.dispose(), [loop]);
   return { invalidate: loop.invalidate };
 }
