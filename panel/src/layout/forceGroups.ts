@@ -1,6 +1,9 @@
 import { Force } from 'd3-force';
 import { SimNode } from './runSimulation';
 
+/** Groups are pushed apart pairwise (groups² per tick): beyond this many only the pull to their centres runs. */
+const MAX_SEPARATED_GROUPS = 256;
+
 export interface GroupForceOptions {
   /** Group index per node (-1 = none) and the number of groups. */
   index: Int32Array;
@@ -65,7 +68,7 @@ export function forceGroups(options: GroupForceOptions): Force<SimNode, undefine
         count[g]++;
       }
     });
-    if (separation > 0 && !centres) {
+    if (separation > 0 && !centres && groupCount <= MAX_SEPARATED_GROUPS) {
       separate(alpha);
     }
     nodes.forEach((node, i) => {
@@ -75,8 +78,8 @@ export function forceGroups(options: GroupForceOptions): Force<SimNode, undefine
       }
       const cx = centres ? centres[2 * g] : sumX[g] / count[g];
       const cy = centres ? centres[2 * g + 1] : sumY[g] / count[g];
-      node.vx = (node.vx ?? 0) + (cx - node.x) * strength * alpha + (centres ? 0 : shiftX[g]);
-      node.vy = (node.vy ?? 0) + (cy - node.y) * strength * alpha + (centres ? 0 : shiftY[g]);
+      node.vx = (node.vx ?? 0) + (cx - node.x) * strength * alpha + shiftX[g];
+      node.vy = (node.vy ?? 0) + (cy - node.y) * strength * alpha + shiftY[g];
     });
   };
   force.initialize = (initial: SimNode[]) => {

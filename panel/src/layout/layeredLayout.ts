@@ -3,9 +3,12 @@ import { LayoutConfig } from './layoutConfig';
 import { LayoutRequest, LayoutResult, Point, PositionMap } from './layoutTypes';
 import { orderLayers } from './orderLayers';
 import { Topology } from './topology';
+import { untangleColumns } from './untangleColumns';
 
 /** Node radii count in steps this coarse, so a change of traffic does not change the row spacing. */
 const RADIUS_STEP = 16;
+/** Drawn-crossing repair runs on maps up to this many calls (it costs calls² per pass). */
+const UNTANGLE_MAX_CALLS = 600;
 /** Room under a node for its title (11 px text on a plate, 4 px off the circle) at zoom 1. */
 const LABEL_ROOM = 17;
 
@@ -25,7 +28,10 @@ export function layeredGrid(request: LayoutRequest, config: LayoutConfig): Layer
     maxRadius = Math.max(maxRadius, node.radius ?? config.defaultRadius);
   }
   const coarse = Math.ceil(maxRadius / RADIUS_STEP) * RADIUS_STEP;
-  return { columnGap: config.layerGap, rowPitch: Math.max(config.layerRowGap, 2 * coarse + LABEL_ROOM + config.collidePadding) };
+  return {
+    columnGap: config.layerGap,
+    rowPitch: Math.max(config.layerRowGap, 2 * coarse + LABEL_ROOM + config.collidePadding),
+  };
 }
 
 /**
@@ -39,7 +45,10 @@ export function fitSlots(preferred: readonly number[]): number[] {
   preferred.forEach((p, i) => {
     sums.push(p - i);
     counts.push(1);
-    while (sums.length > 1 && sums[sums.length - 2] / counts[counts.length - 2] > sums[sums.length - 1] / counts[counts.length - 1]) {
+    while (
+      sums.length > 1 &&
+      sums[sums.length - 2] / counts[counts.length - 2] > sums[sums.length - 1] / counts[counts.length - 1]
+    ) {
       const sum = sums.pop() as number;
       const count = counts.pop() as number;
       sums[sums.length - 1] += sum;
@@ -109,7 +118,11 @@ export function layoutLayeredCold(request: LayoutRequest, topology: Topology, co
     callees[s].push(t);
     callers[t].push(s);
   }
-  const slot = assignSlots(orderLayers(n, layers), callers, callees, n);
+  const order = orderLayers(n, layers);
+  const slot = assignSlots(order, callers, callees, n);
+  if (layers.calls.length <= UNTANGLE_MAX_CALLS) {
+    untangleColumns(order, slot, layers.depth, layers.calls);
+  }
   const grid = layeredGrid(request, config);
   const positions: PositionMap = {};
   topology.ids.forEach((id, i) => {
@@ -185,7 +198,8 @@ export function layoutLayeredWarm(request: LayoutRequest, topology: Topology, co
   }
   let pending = topology.ids.map((_, i) => i).filter((i) => !at[i]);
   const newCount = pending.length;
-  const byId = (a: number, b: number) => (topology.ids[a] < topology.ids[b] ? -1 : topology.ids[a] > topology.ids[b] ? 1 : 0);
+  const byId = (a: number, b: number) =>
+    topology.ids[a] < topology.ids[b] ? -1 : topology.ids[a] > topology.ids[b] ? 1 : 0;
   let depth: Int32Array | undefined;
   while (pending.length > 0) {
     const hasPlacedNeighbour = (i: number) => topology.neighbours[i].some((j) => at[j]);
@@ -219,7 +233,9 @@ export function layoutLayeredWarm(request: LayoutRequest, topology: Topology, co
   topology.ids.forEach((id, i) => {
     positions[id] = { ...(at[i] as Point) };
   });
-  const pinsMoved = topology.ids.some((id) => pins[id] && previous[id] && (pins[id].x !== previous[id].x || pins[id].y !== previous[id].y));
+  const pinsMoved = topology.ids.some(
+    (id) => pins[id] && previous[id] && (pins[id].x !== previous[id].x || pins[id].y !== previous[id].y)
+  );
   const kind = newCount > 0 || pinsMoved ? 'warm' : 'unchanged';
   return { positions, kind, ticks: 0, movedNodes: newCount };
 }

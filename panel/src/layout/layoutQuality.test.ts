@@ -14,14 +14,30 @@ describe('layout quality measures', () => {
   });
 
   it('finds nodes closer than their radii and the gap', () => {
-    const radius = new Map([['a', 4], ['b', 4], ['c', 4], ['d', 4]]);
+    const radius = new Map([
+      ['a', 4],
+      ['b', 4],
+      ['c', 4],
+      ['d', 4],
+    ]);
     expect(findOverlaps(square, radius, 1)).toEqual([]);
     expect(findOverlaps(square, radius, 3)).toEqual(['a~c 10.0', 'a~d 10.0', 'b~c 10.0', 'b~d 10.0']);
   });
 
   it('finds grouped nodes inside another group hull and the shared hull area', () => {
-    const positions = { a: { x: 0, y: 0 }, b: { x: 100, y: 0 }, c: { x: 50, y: 0 }, d: { x: 150, y: 0 }, e: { x: 50, y: 1 } };
-    const groups = new Map([['a', 'one'], ['b', 'one'], ['c', 'two'], ['d', 'two']]);
+    const positions = {
+      a: { x: 0, y: 0 },
+      b: { x: 100, y: 0 },
+      c: { x: 50, y: 0 },
+      d: { x: 150, y: 0 },
+      e: { x: 50, y: 1 },
+    };
+    const groups = new Map([
+      ['a', 'one'],
+      ['b', 'one'],
+      ['c', 'two'],
+      ['d', 'two'],
+    ]);
     const radius = new Map<string, number>();
     expect(findNodesInForeignHulls(positions, groups, radius)).toEqual(['b in two', 'c in one']);
     expect(measureHullOverlap(positions, groups, radius)).toBeGreaterThan(0.2);

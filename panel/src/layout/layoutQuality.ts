@@ -1,21 +1,11 @@
 import { convexHull } from '../render/convexHull';
 import { LayoutInputEdge, PositionMap } from './layoutTypes';
+import { Segment, segmentsCross } from './untangleColumns';
 
 /**
  * Measures of how readable a layout is, for tests and tuning: edge crossings, nodes too close, and nodes
  * inside another group's hull.
  */
-
-type Segment = [number, number, number, number];
-
-function crosses([ax, ay, bx, by]: Segment, [cx, cy, dx, dy]: Segment): boolean {
-  const side = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) =>
-    Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
-  return (
-    side(ax, ay, bx, by, cx, cy) * side(ax, ay, bx, by, dx, dy) < 0 &&
-    side(cx, cy, dx, dy, ax, ay) * side(cx, cy, dx, dy, bx, by) < 0
-  );
-}
 
 /** Pairs of straight edges that cross (edges sharing a node never count), each undirected pair once. */
 export function countCrossings(positions: PositionMap, edges: readonly LayoutInputEdge[]): number {
@@ -35,7 +25,7 @@ export function countCrossings(positions: PositionMap, edges: readonly LayoutInp
     for (let j = i + 1; j < segments.length; j++) {
       const e = segments[i];
       const f = segments[j];
-      if (e.a !== f.a && e.a !== f.b && e.b !== f.a && e.b !== f.b && crosses(e.s, f.s)) {
+      if (e.a !== f.a && e.a !== f.b && e.b !== f.a && e.b !== f.b && segmentsCross(e.s, f.s)) {
         count++;
       }
     }
