@@ -125,6 +125,9 @@ test.describe('the provisioned "Shop dataflow" dashboard on the seeded Timescale
     expect(Math.abs(payments.x - box.width / 2)).toBeLessThan(5);
     expect(Math.abs(payments.y - box.height / 2)).toBeLessThan(5);
     const focusZoom = await zoomLevel(page);
+    // A frame that throws stops the canvas redrawing: it keeps an old picture (the whole map, undimmed) while
+    // the positions above follow the focus. Name such an error here rather than as "not dimmed" below.
+    expect(consoleErrors, 'the map drew the focus without errors').toEqual([]);
 
     // Its database is a neighbour (lit); the visible services farthest from payments are not (dimmed). Three of
     // them, judged by the median: a group name (drawn undimmed, on top) can sit beside any one of them.

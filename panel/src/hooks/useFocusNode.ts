@@ -5,14 +5,15 @@ import { Scene } from '../render/sceneTypes';
 
 /**
  * The node named by the focus dashboard variable (alert links open `?var-focus=payments`); the map zooms to
- * it once per new value, after the node has a position.
+ * it once per new value, after the node has a position, and keeps it centred through cold re-layouts (usePanZoom)
+ * until the user moves the view.
  */
 export function useFocusNode(
   graph: Graph,
   scene: Scene,
   variableName: string,
   replaceVariables: (value: string) => string,
-  centreOn: (x: number, y: number, minZoom?: number) => void
+  centreOn: (x: number, y: number, minZoom: number, focusNodeId: string) => void
 ): string | undefined {
   const replaced = replaceVariables(`$${variableName}`);
   const focusNodeId = useMemo(() => findFocusNode(graph, variableName, replaced), [graph, variableName, replaced]);
@@ -21,7 +22,7 @@ export function useFocusNode(
   useEffect(() => {
     if (node && zoomedTo.current !== node.id) {
       zoomedTo.current = node.id;
-      centreOn(node.x, node.y, 1);
+      centreOn(node.x, node.y, 1, node.id);
     }
     if (!focusNodeId) {
       zoomedTo.current = undefined;
