@@ -25,7 +25,11 @@ export interface LayoutConfig {
   /** Farthest a node already on the map moves in a warm re-layout (world units): refreshes nudge, never jump. */
   maxNudge: number;
   velocityDecay: number;
-  /** Spacing between call-depth columns and between rows in a column, in layered mode. */
+  /**
+   * Layered mode: spacing between call-depth columns (wider than the longest title the panel draws, 28
+   * characters at zoom 1, so titles of neighbouring columns never meet) and the least spacing between rows
+   * (rows also fit the largest node and its title).
+   */
   layerGap: number;
   layerRowGap: number;
   /** Pull of each node towards its group's centre, so group hulls stay compact; 0 disables. */
