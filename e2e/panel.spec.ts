@@ -10,6 +10,7 @@ import {
   openMap,
   Positions,
   saveElementScreenshot,
+  servedNodes,
   waitForSettledPositions,
   zoomLevel,
 } from './panelPage';
@@ -95,7 +96,7 @@ test.describe('Kompas panel on the live demo shop (issue 9)', () => {
   test('hovering a node shows a tooltip with its stats', async ({ page, consoleErrors }) => {
     await openMap(page);
     const box = await canvasBox(page);
-    const [id, p] = loneNode(await nodePositions(page), box.width, box.height);
+    const [id, p] = loneNode(servedNodes(await nodePositions(page)), box.width, box.height);
     const tooltip = page.getByTestId('kompas-dataflow-tooltip');
     await expect(tooltip).toHaveCount(0);
     await page.mouse.move(box.x + p.x, box.y + p.y);

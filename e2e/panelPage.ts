@@ -106,6 +106,11 @@ export function maxShift(before: Positions, after: Positions): number {
   return max;
 }
 
+/** The map without the demo shop's entry client `user`, which calls but is never called (its request count stays 0). */
+export function servedNodes(positions: Positions): Positions {
+  return Object.fromEntries(Object.entries(positions).filter(([id]) => id !== 'user'));
+}
+
 /**
  * The node with the most free space around it (inside the canvas, away from the control bar at the top right
  * and the legend at the bottom), so the pointer over its centre hits that node and nothing else.

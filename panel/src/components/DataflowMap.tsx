@@ -5,6 +5,7 @@ import { locationService } from '@grafana/runtime';
 import React, { ReactNode, useMemo, useRef, useState } from 'react';
 import type { Graph } from '../../../servicegraph/src/types';
 import { readDataLinks } from '../data/readDataLinks';
+import { readGroupColors } from '../data/groupColors';
 import { readNodeGroups } from '../data/readNodeGroups';
 import { readFrameThresholds } from '../data/fieldThresholds';
 import { toHealthLook, toSceneTheme } from '../data/healthRules';
@@ -97,6 +98,7 @@ export function DataflowMap(props: Props) {
   const rules = look.nodes;
   const shown = useMemo(() => visibleGraph(graph, options.hiddenKinds), [graph, options.hiddenKinds]);
   const nodeRadius = useMemo(() => createNodeRadius(shown, options.sizeBy), [shown, options.sizeBy]);
+  const groupColors = useMemo(() => readGroupColors(grafanaTheme), [grafanaTheme]);
   const groups = useMemo(() => readNodeGroups(series, graph, options.groupField), [series, graph, options.groupField]);
   const layout = useLayout(shown, options.layoutMode, options.pins, memory, streaming, { field: options.groupField, groups });
   const positions = useMemo(
@@ -104,16 +106,18 @@ export function DataflowMap(props: Props) {
     [layout.positions, options.pins, drag]
   );
   const scene = useMemo(
+    // Layered columns follow call depth, not groups: a hull would span every column and mean nothing.
     () =>
       buildScene(shown, positions, {
         health: rules,
         edgeHealth: look.edges,
         nodeRadius,
         hiddenKinds: [],
-        groups,
+        groups: options.layoutMode === 'layered' ? undefined : groups,
+        groupColors,
         pins: options.pins,
       }),
-    [shown, positions, rules, look.edges, nodeRadius, groups, options.pins]
+    [shown, positions, rules, look.edges, nodeRadius, groups, groupColors, options.pins, options.layoutMode]
   );
   const panZoom = usePanZoom(canvasRef, width, height, scene.nodes, memory, layout.coldRuns);
   const focusNodeId = useFocusNode(graph, scene, options.focusVariable, replaceVariables, panZoom.centreOn);
@@ -147,6 +151,7 @@ export function DataflowMap(props: Props) {
     selectedNodeId,
     insight,
     hoveredNodeId: hover?.target.kind === 'node' ? hover.target.node.id : undefined,
+    hoveredEdgeId: hover?.target.kind === 'edge' ? hover.target.edge.id : undefined,
   });
   useDebugHook(scene, panZoom.view);
 
@@ -231,6 +236,8 @@ export function DataflowMap(props: Props) {
           target={hover.target}
           x={hover.x}
           y={hover.y}
+          width={width}
+          height={height}
           notes={insightNotes(hover.target, { insights, alerts, route: insight.route })}
         />
       )}
