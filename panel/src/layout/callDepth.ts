@@ -54,6 +54,27 @@ function findCycleClosers(n: number, callees: number[][], roots: number[]): Set<
 }
 
 /**
+ * Longest-path columns put every node as far left as its callers allow; a node that calls more services than
+ * call it is drawn shorter one column before its nearest callee (its calls shrink more than its callers' grow).
+ * Reverse topological order moves callees first, so whole chains move together.
+ */
+function promoteTowardsCallees(depth: Int32Array, forward: number[][], topological: number[]): void {
+  const callerCount = new Int32Array(depth.length);
+  forward.forEach((list) => list.forEach((v) => callerCount[v]++));
+  for (let k = topological.length - 1; k >= 0; k--) {
+    const u = topological[k];
+    if (forward[u].length <= callerCount[u]) {
+      continue;
+    }
+    let nearest = Infinity;
+    for (const v of forward[u]) {
+      nearest = Math.min(nearest, depth[v]);
+    }
+    depth[u] = Math.max(depth[u], nearest - 1);
+  }
+}
+
+/**
  * Columns for the layered (left-to-right) layout: cycles are broken deterministically, then each node goes
  * one column right of its deepest caller (longest path), so every call is drawn left to right and callers
  * never share a column with their callees.
@@ -104,5 +125,6 @@ export function computeCallLayers(topology: Topology): CallLayers {
       }
     }
   }
+  promoteTowardsCallees(depth, forward, queue);
   return { depth, calls };
 }
