@@ -3,7 +3,7 @@ import { defaultErrorThresholds } from './defaults';
 import { hasLegacyLatencyOptions, migrateOptions } from './migrateOptions';
 import { plugin } from './module';
 
-/** A panel as a dashboard saved before 0.2 stores it (provisioning/dashboards/shop-dataflow.json has these). */
+/** A panel as a dashboard saved before 0.2 stores it (the provisioned shop dashboard had these). */
 function savedPanel(options: Record<string, unknown>, overrides: unknown[] = []) {
   return {
     id: 1,
