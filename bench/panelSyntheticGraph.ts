@@ -8,7 +8,17 @@ function createRandom(seed: number): () => number {
   };
 }
 
-const KINDS: NodeKind[] = ['service', 'service', 'service', 'service', 'service', 'service', 'database', 'messaging', 'virtual'];
+const KINDS: NodeKind[] = [
+  'service',
+  'service',
+  'service',
+  'service',
+  'service',
+  'service',
+  'database',
+  'messaging',
+  'virtual',
+];
 const CONNECTION: Record<NodeKind, ConnectionType> = {
   service: '',
   database: 'database',

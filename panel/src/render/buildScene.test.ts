@@ -23,9 +23,13 @@ describe('buildScene', () => {
     const back = scene.edges.find((e) => e.id === 'payments->checkout')!;
     expect(there.bend).toBe(1);
     expect(back.bend).toBe(1);
-    const side = (e: typeof there) => Math.sign((e.cx - e.source.x) * (e.target.y - e.source.y) - (e.cy - e.source.y) * (e.target.x - e.source.x));
+    const side = (e: typeof there) =>
+      Math.sign((e.cx - e.source.x) * (e.target.y - e.source.y) - (e.cy - e.source.y) * (e.target.x - e.source.x));
     // Relative to the same direction (checkout -> payments) the two control points lie on opposite sides.
-    const backSide = Math.sign((back.cx - there.source.x) * (there.target.y - there.source.y) - (back.cy - there.source.y) * (there.target.x - there.source.x));
+    const backSide = Math.sign(
+      (back.cx - there.source.x) * (there.target.y - there.source.y) -
+        (back.cy - there.source.y) * (there.target.x - there.source.x)
+    );
     expect(side(there)).toBe(-backSide);
     expect(scene.edges.find((e) => e.id === 'frontend->cart')!.bend).toBe(0);
   });
@@ -37,8 +41,17 @@ describe('buildScene', () => {
   });
 
   it('marks pinned nodes and builds hulls per group', () => {
-    const groups = new Map(createShopGraph().nodes.filter((n) => n.group).map((n) => [n.id, n.group!]));
-    const scene = buildScene(createShopGraph(), positions, { health: testHealthRules, hiddenKinds: [], pins: { cart: { x: 0, y: 0 } }, groups });
+    const groups = new Map(
+      createShopGraph()
+        .nodes.filter((n) => n.group)
+        .map((n) => [n.id, n.group!])
+    );
+    const scene = buildScene(createShopGraph(), positions, {
+      health: testHealthRules,
+      hiddenKinds: [],
+      pins: { cart: { x: 0, y: 0 } },
+      groups,
+    });
     expect(scene.nodeById.get('cart')!.pinned).toBe(true);
     expect(scene.hulls.map((h) => h.group).sort()).toEqual(['infra', 'pay', 'shop', 'web']);
   });

@@ -58,7 +58,12 @@ export function findEdgeAt(scene: Scene, x: number, y: number, tolerance: number
   let best: SceneEdge | undefined;
   let bestDistance = tolerance;
   for (const edge of scene.edges) {
-    if (x < edge.minX - tolerance || x > edge.maxX + tolerance || y < edge.minY - tolerance || y > edge.maxY + tolerance) {
+    if (
+      x < edge.minX - tolerance ||
+      x > edge.maxX + tolerance ||
+      y < edge.minY - tolerance ||
+      y > edge.maxY + tolerance
+    ) {
       continue;
     }
     const d = distanceToEdge(edge, x, y) - edge.width / 2;

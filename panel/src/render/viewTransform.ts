@@ -43,7 +43,8 @@ export function fitView(
   padding: number | FitInsets = 36,
   maxZoom = 2
 ): ViewTransform {
-  const inset = typeof padding === 'number' ? { top: padding, right: padding, bottom: padding, left: padding } : padding;
+  const inset =
+    typeof padding === 'number' ? { top: padding, right: padding, bottom: padding, left: padding } : padding;
   if (points.length === 0 || width <= 0 || height <= 0) {
     return { x: width / 2, y: height / 2, k: 1 };
   }
