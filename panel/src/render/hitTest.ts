@@ -1,4 +1,4 @@
-import { quadtree, Quadtree } from 'd3-quadtree';
+import { quadtree, Quadtree, QuadtreeLeaf } from 'd3-quadtree';
 import { pointOnEdge } from './edgeGeometry';
 import { MAX_NODE_RADIUS } from './buildScene';
 import { Scene, SceneEdge, SceneNode } from './sceneTypes';
@@ -17,13 +17,30 @@ export function createHitIndex(scene: Scene): HitIndex {
   };
 }
 
-/** The node under the world point (within its radius plus slack), nearest first. */
+/**
+ * The node under the world point (within its radius plus slack). Of several, the one whose rim is farthest
+ * outside the point: a pointer inside a big node beside a small one hits the big node, though the small
+ * node's centre may be nearer.
+ */
 export function findNodeAt(index: HitIndex, x: number, y: number, slack = 0): SceneNode | undefined {
-  const candidate = index.tree.find(x, y, MAX_NODE_RADIUS + slack);
-  if (candidate && Math.hypot(candidate.x - x, candidate.y - y) <= candidate.radius + slack) {
-    return candidate;
-  }
-  return undefined;
+  const reach = MAX_NODE_RADIUS + slack;
+  let best: SceneNode | undefined;
+  let bestDepth = -slack;
+  index.tree.visit((quad, x0, y0, x1, y1) => {
+    if (!('length' in quad)) {
+      for (let leaf: QuadtreeLeaf<SceneNode> | undefined = quad; leaf; leaf = leaf.next) {
+        const node = leaf.data;
+        // How far inside the node's rim the point is (negative: outside).
+        const depth = node.radius - Math.hypot(node.x - x, node.y - y);
+        if (depth >= bestDepth) {
+          bestDepth = depth;
+          best = node;
+        }
+      }
+    }
+    return x0 > x + reach || x1 < x - reach || y0 > y + reach || y1 < y - reach;
+  });
+  return best;
 }
 
 const SAMPLES = 12;
