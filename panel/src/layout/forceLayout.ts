@@ -216,7 +216,8 @@ function sortRequest(request: LayoutRequest): LayoutRequest {
  * Positions for every node of the request. A cold layout is deterministic for the same node and edge sets, in
  * any order (seeded from the sorted ids unless a seed is given). With a previous layout covering most nodes it
  * only relaxes what changed, starting from the remembered places (those already fix the map, so the warm path
- * skips the sorting).
+ * skips the sorting); a force map remembered under another grouping field is laid out afresh. Layered mode is
+ * the flow diagram of layeredLayout, cold and warm alike.
  */
 export function forceLayout(request: LayoutRequest, config: LayoutConfig = defaultLayoutConfig): LayoutResult {
   const previous = request.previous?.positions;
