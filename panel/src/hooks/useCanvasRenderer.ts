@@ -70,7 +70,7 @@ function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): Rende
       dpr,
       timeSec,
       animate,
-      lod: levelOfDetail(view.k, inputs.labelDensity),
+      lod: levelOfDetail(view.k, inputs.labelDensity, inputs.scene.nodes.length),
       labelDensity: inputs.labelDensity,
       theme: inputs.theme,
       visible: visibleWorldRect(view, width, height, CULL_MARGIN),

@@ -21,13 +21,20 @@ const LABEL_BUDGET: Record<LabelDensity, number> = { none: 0, low: 40, normal: 1
 // Small services still get a title where there is room (the placer decides); only dots smaller than this go without.
 const LABEL_MIN_RADIUS: Record<LabelDensity, number> = { none: Infinity, low: 7, normal: 4.5, high: 3 };
 
-/** k is the zoom (screen px per world unit), nodeRadius a typical world radius. */
-export function levelOfDetail(k: number, density: LabelDensity, nodeRadius = 12): LevelOfDetail {
-  const screenRadius = nodeRadius * k;
+/** Up to this many nodes, full shapes, arrows and every title that has room cost little at any zoom. */
+const SMALL_MAP_NODES = 300;
+/** A typical node's world radius. */
+const NODE_RADIUS = 12;
+
+/** k is the zoom (screen px per world unit); nodeCount the nodes in the scene. */
+export function levelOfDetail(k: number, density: LabelDensity, nodeCount = Infinity): LevelOfDetail {
+  const screenRadius = NODE_RADIUS * k;
+  // Dots instead of shapes keep thousands of nodes fast; a small map zoomed out to fit stays a map of shapes.
+  const detailed = screenRadius >= 5 || (nodeCount <= SMALL_MAP_NODES && screenRadius >= 2);
   return {
-    shapes: screenRadius >= 5,
-    arrows: screenRadius >= 5,
-    nodeLabelMinRadius: LABEL_MIN_RADIUS[density],
+    shapes: detailed,
+    arrows: detailed,
+    nodeLabelMinRadius: nodeCount <= SMALL_MAP_NODES && density !== 'none' ? 2 : LABEL_MIN_RADIUS[density],
     edgeLabels: density !== 'none' && k >= (density === 'high' ? 0.8 : density === 'normal' ? 1.1 : 1.6),
     worstEdgeLabels: WORST_EDGE_LABELS[density],
     maxLabels: LABEL_BUDGET[density],
