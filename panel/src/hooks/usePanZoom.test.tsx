@@ -88,3 +88,28 @@ describe('usePanZoom without a focus', () => {
     expect(result.current.view).toEqual(zoomed);
   });
 });
+
+describe('usePanZoom on a panel resize', () => {
+  function renderSized(memory: PanelMemory = {}) {
+    return renderHook(
+      ({ width, height }: { width: number; height: number }) =>
+        usePanZoom({ current: null }, width, height, mapWith(-130, -55), memory, 1),
+      { initialProps: { width: WIDTH, height: HEIGHT } }
+    );
+  }
+
+  it('refits a map the panel fitted itself, so a bigger panel shows a bigger map', () => {
+    const { result, rerender } = renderSized();
+    const before = result.current.view.k;
+    rerender({ width: WIDTH * 2, height: HEIGHT * 2 });
+    expect(result.current.view.k).toBeGreaterThan(before * 1.5);
+  });
+
+  it('keeps the zoom and the centre of a view the user moved', () => {
+    const { result, rerender } = renderSized();
+    act(() => result.current.zoomBy(1.5));
+    const zoomed = result.current.view;
+    rerender({ width: WIDTH + 200, height: HEIGHT + 100 });
+    expect(result.current.view).toEqual({ k: zoomed.k, x: zoomed.x + 100, y: zoomed.y + 50 });
+  });
+});

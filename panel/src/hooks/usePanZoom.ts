@@ -2,11 +2,11 @@ import { RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { SceneNode, ViewTransform } from '../render/sceneTypes';
 import { chooseColdLayoutMove, centreView, ViewOwner } from '../render/viewOwner';
 import { FitInsets, fitView, zoomAt } from '../render/viewTransform';
+import { PanelMemory, rememberView } from './panelMemory';
+import { useLatest } from './useLatest';
 
 // The legend covers the bottom ~30 px and a label line sits below each node; the controls sit at the top.
 const FIT_INSETS: FitInsets = { top: 44, right: 36, bottom: 76, left: 36 };
-import { PanelMemory, rememberView } from './panelMemory';
-import { useLatest } from './useLatest';
 
 export interface PanZoom {
   view: ViewTransform;
@@ -26,8 +26,8 @@ const WHEEL_SPEED = 0.0015;
  * Zoom and pan of the map: wheel zoom around the pointer, pan by drag (the gesture hook calls panBy),
  * zoom-to-fit on the first data, on each new cold layout until the user moves the view (or a focus centres a
  * node: then cold layouts re-centre that node instead), and on demand. The
- * view is kept across data refreshes and follows resizes by keeping the centre; a remount of the same panel
- * restores it.
+ * view is kept across data refreshes; a resize refits it until the user (or a focus) moved it, then keeps its
+ * centre; a remount of the same panel restores it.
  */
 export function usePanZoom(
   canvasRef: RefObject<HTMLCanvasElement | null>,
@@ -84,14 +84,20 @@ export function usePanZoom(
     }
   }, [coldRuns, fitNodes, nodesRef]);
 
+  // A resize refits a map the panel placed itself; a view the user or a focus placed keeps its centre.
   useEffect(() => {
     const dx = (width - size.current.width) / 2;
     const dy = (height - size.current.height) / 2;
     size.current = { width, height };
-    if (dx !== 0 || dy !== 0) {
+    if (dx === 0 && dy === 0) {
+      return;
+    }
+    if (owner.current === 'auto' && fitted.current) {
+      fitNodes();
+    } else {
       setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy }));
     }
-  }, [width, height]);
+  }, [width, height, fitNodes]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
