@@ -1,0 +1,106 @@
+import { Page } from '@playwright/test';
+import { expect, test } from './sandboxPage';
+import { canvasBox, MAP_CANVAS, nodeCount, nodePositions, waitForSettledPositions } from './panelPage';
+import { DEMO_QUERY, openDashboardMap, sandboxDashboard } from './sandboxSetup';
+
+/**
+ * Issue 9's "can be turned off; respects prefers-reduced-motion; pauses when the panel is off-screen or the tab
+ * hidden", and "hide/show kinds", in Chromium. The data is a one-shot query (no stream ticks), so whatever
+ * changes on the canvas between two reads is the animation.
+ */
+
+function staticDemo(options: Record<string, unknown> = {}) {
+  return sandboxDashboard({ targets: [{ refId: 'A', ...DEMO_QUERY, streaming: false }], options });
+}
+
+/** A cheap fingerprint of the canvas pixels: equal fingerprints mean nothing moved. */
+function canvasFingerprint(page: Page): Promise<number> {
+  return page.evaluate((selector) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(selector);
+    const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    for (let i = 0; data && i < data.length; i += 4) {
+      hash = (hash * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) | 0;
+    }
+    return hash;
+  }, MAP_CANVAS);
+}
+
+/** Whether the canvas changes over `ms`: reads a few fingerprints apart. */
+async function isMoving(page: Page, ms = 600): Promise<boolean> {
+  const first = await canvasFingerprint(page);
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(ms / 3);
+    if ((await canvasFingerprint(page)) !== first) {
+      return true;
+    }
+  }
+  return false;
+}
+
+async function openStill(page: Page, options: Record<string, unknown> = {}): Promise<void> {
+  await openDashboardMap(page, staticDemo(options));
+  await waitForSettledPositions(page);
+}
+
+test.describe('panel motion and kinds (issue 9)', () => {
+  test('particles flow by default and stop when the animation option is off', async ({ page, consoleErrors }) => {
+    await openStill(page);
+    expect(await isMoving(page)).toBe(true);
+    await openStill(page, { animation: false });
+    expect(await isMoving(page)).toBe(false);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('prefers-reduced-motion stops the particles, and they flow again when it is lifted', async ({ page, consoleErrors }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openStill(page);
+    expect(await isMoving(page)).toBe(false);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await expect.poll(() => isMoving(page), { timeout: 5_000 }).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a hidden tab pauses the animation and a visible one resumes it', async ({ page, consoleErrors }) => {
+    await openStill(page);
+    expect(await isMoving(page)).toBe(true);
+    const setHidden = (hidden: boolean) =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => value });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, hidden);
+    await setHidden(true);
+    await expect.poll(() => isMoving(page), { timeout: 5_000 }).toBe(false);
+    await setHidden(false);
+    await expect.poll(() => isMoving(page), { timeout: 5_000 }).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('hiding a kind takes those nodes off the map, the rest stay', async ({ page, consoleErrors }) => {
+    await openStill(page);
+    const all = await nodeCount(page);
+    expect(Object.keys(await nodePositions(page))).toEqual(expect.arrayContaining(['stripe', 'payments-db', 'payments']));
+    await openStill(page, { hiddenKinds: ['virtual', 'database'] });
+    const shown = Object.keys(await nodePositions(page));
+    expect(shown).toContain('payments');
+    expect(shown).not.toContain('stripe');
+    expect(shown).not.toContain('payments-db');
+    expect(await nodeCount(page)).toBeLessThan(all);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('hovering an edge shows its tooltip with both ends and its stats', async ({ page, consoleErrors }) => {
+    await openStill(page, { animation: false });
+    const box = await canvasBox(page);
+    const positions = await nodePositions(page);
+    const [a, b] = [positions['payments'], positions['payments-db']];
+    expect(a && b).toBeTruthy();
+    // A third of the way from payments-db: on the edge, clear of both nodes.
+    await page.mouse.move(box.x + b.x + (a.x - b.x) / 3, box.y + b.y + (a.y - b.y) / 3);
+    const tooltip = page.getByTestId('kompas-dataflow-tooltip');
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip.locator('div').first()).toHaveText('payments → payments-db');
+    await expect(tooltip.getByRole('rowheader', { name: 'p95', exact: true })).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  });
+});
