@@ -51,10 +51,19 @@ function arrowMarker(id: string, fill: string, headHeight: number): SVGElement {
 function edgeElements(edge: SceneEdge, index: number, color: string): SVGElement[] {
   const headHeight = 10 + edge.width * 2;
   const line = { x1: edge.x1, y1: edge.y1, x2: edge.x2, y2: edge.y2 };
-  const g = svgElement('g', { style: 'cursor: pointer', 'aria-label': `Edge from: ${edge.source.id} to: ${edge.target.id}` });
-  g.appendChild(svgElement('line', { ...line, 'stroke-width': edge.width, stroke: color, 'marker-end': `url(#triangle-${index})` }));
+  const g = svgElement('g', {
+    style: 'cursor: pointer',
+    'aria-label': `Edge from: ${edge.source.id} to: ${edge.target.id}`,
+  });
+  g.appendChild(
+    svgElement('line', { ...line, 'stroke-width': edge.width, stroke: color, 'marker-end': `url(#triangle-${index})` })
+  );
   g.appendChild(svgElement('line', { ...line, stroke: 'transparent', 'stroke-width': 20 }));
-  return [arrowMarker(`triangle-${index}`, color, headHeight), arrowMarker(`triangle-colored-${index}`, '#a00', headHeight), g];
+  return [
+    arrowMarker(`triangle-${index}`, color, headHeight),
+    arrowMarker(`triangle-colored-${index}`, '#a00', headHeight),
+    g,
+  ];
 }
 
 function arcPath(node: SceneNode, start: number, share: number, color: string): SVGElement {
@@ -77,20 +86,26 @@ function htmlLines(className: string, first: string, second: string): HTMLElemen
   return div;
 }
 
+function statTexts(node: SceneNode, scale: number): [string, string] {
+  return [`${(node.stats.p95Ms * scale).toFixed(2)} ms/r`, `${(node.stats.rate * scale).toFixed(2)} r/sec`];
+}
+
 function nodeElement(node: SceneNode, theme: SceneTheme): SVGElement {
   const g = svgElement('g', { class: 'ng-main', 'data-node-id': node.id, 'aria-label': `Node: ${node.title}` });
   g.appendChild(svgElement('circle', { r: node.radius, cx: node.x, cy: node.y, fill: theme.nodeFill }));
   const success = 1 - node.errorShare;
   if (success >= 1 || node.errorShare >= 1) {
     const color = success >= 1 ? theme.health[0] : theme.error;
-    g.appendChild(svgElement('circle', { fill: 'none', stroke: color, 'stroke-width': 2, r: node.radius, cx: node.x, cy: node.y }));
+    g.appendChild(
+      svgElement('circle', { fill: 'none', stroke: color, 'stroke-width': 2, r: node.radius, cx: node.x, cy: node.y })
+    );
   } else {
     g.appendChild(arcPath(node, 0, success, theme.health[0]));
     g.appendChild(arcPath(node, success, node.errorShare, theme.error));
   }
   const text = svgElement('g', { class: 'ng-text' });
   const stats = svgElement('foreignObject', { x: node.x - 35, y: node.y - 15, width: 70, height: 40 });
-  stats.appendChild(htmlLines('ng-stats', `${node.stats.p95Ms.toFixed(2)} ms/r`, `${node.stats.rate.toFixed(2)} r/sec`));
+  stats.appendChild(htmlLines('ng-stats', ...statTexts(node, 1)));
   const title = svgElement('foreignObject', { x: node.x - 50, y: node.y + node.radius + 5, width: 100, height: 40 });
   title.appendChild(htmlLines('ng-title', node.title, node.kind));
   text.append(stats, title);
@@ -102,9 +117,20 @@ export interface NodeGraphSvg {
   svg: SVGSVGElement;
   /** Moves the particles to their places at `timeSec` (the only per-frame work: Node Graph itself is static). */
   animate(timeSec: number): void;
+  /**
+   * A stream tick: every node's stats change, and Node Graph (React) re-renders the two stat lines of each
+   * node whose values changed — as the canvas redraws everything on a tick. Edges keep their widths here.
+   */
+  tick(index: number): void;
 }
 
-export function buildNodeGraphSvg(scene: Scene, view: ViewTransform, width: number, height: number, theme: SceneTheme): NodeGraphSvg {
+export function buildNodeGraphSvg(
+  scene: Scene,
+  view: ViewTransform,
+  width: number,
+  height: number,
+  theme: SceneTheme
+): NodeGraphSvg {
   const svg = svgElement('svg', { width, height }) as SVGSVGElement;
   const style = document.createElementNS(SVG, 'style');
   style.textContent = NODE_GRAPH_CSS;
@@ -126,8 +152,11 @@ export function buildNodeGraphSvg(scene: Scene, view: ViewTransform, width: numb
   }
   root.appendChild(particleLayer);
   const nodes = svgElement('g', {});
+  const statSpans: Array<{ node: SceneNode; spans: NodeListOf<HTMLSpanElement> }> = [];
   for (const node of scene.nodes) {
-    nodes.appendChild(nodeElement(node, theme));
+    const element = nodeElement(node, theme);
+    nodes.appendChild(element);
+    statSpans.push({ node, spans: element.querySelectorAll<HTMLSpanElement>('.ng-stats span') });
   }
   root.appendChild(nodes);
   const point = { x: 0, y: 0 };
@@ -139,6 +168,14 @@ export function buildNodeGraphSvg(scene: Scene, view: ViewTransform, width: numb
         pointOnEdge(edge, t - Math.floor(t), point);
         element.setAttribute('cx', String(point.x));
         element.setAttribute('cy', String(point.y));
+      }
+    },
+    tick(index) {
+      const scale = 1 + 0.01 * (index % 7);
+      for (const { node, spans } of statSpans) {
+        const [p95, rate] = statTexts(node, scale);
+        spans[0].textContent = p95;
+        spans[1].textContent = rate;
       }
     },
   };

@@ -97,6 +97,18 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
         [n, opts.smoke ? 5 : 60]
       );
       results.push({ name: `panel.frame_ms.canvas.${n}`, value: round(frameMs), unit: 'ms' });
+      const uncapped = await page.evaluate(
+        ([size, frames]) => window.kompasPanelBench.canvasUncappedFps(size, frames),
+        [n, opts.smoke ? 10 : 180]
+      );
+      results.push({ name: `panel.fps_uncapped.canvas.${n}`, value: round(uncapped), unit: 'fps' });
+      results.push({
+        name: `panel.fps_ratio_uncapped.${n}`,
+        value: round(uncapped / svg),
+        unit: 'x',
+        baseline: round(svg),
+        ratio: round(uncapped / svg),
+      });
       if (n === 2000) {
         // Zoomed 6x into the middle of the map, where edges are long and labels many.
         const zoomed = await page.evaluate(
