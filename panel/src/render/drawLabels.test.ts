@@ -45,6 +45,12 @@ describe('drawLabels', () => {
     expect(isLabelled(worst, drawn)).toBe(true);
     const labelled = scene.edges.filter((e) => isLabelled(e, drawn));
     expect(labelled.length).toBeLessThanOrEqual(frame.lod.worstEdgeLabels);
+    // Healthy edges carry no numbers at this zoom (rates alone there would be noise).
+    const healthy = scene.edges.filter(
+      (e) => e.health < 1 && !labelled.some((l) => edgeTexts(l).some((t) => edgeTexts(e).includes(t)))
+    );
+    expect(healthy.length).toBeGreaterThan(2);
+    expect(healthy.filter((e) => isLabelled(e, drawn))).toEqual([]);
   });
 
   it('shows every edge of the selected node, and no other edge, at any zoom', () => {

@@ -118,8 +118,8 @@ function isNodeDimmed(frame: FrameState, node: SceneNode): boolean {
  * Labels in screen space, greedily placed so no two overlap and none covers a node or anything placed before
  * (the caller reserves nodes and badges first). In order: the selected and hovered nodes' titles, the other
  * titles busiest first, the highlighted node's edge stats (at any zoom: selecting a node shows its numbers),
- * then edge stats worst first — all of them zoomed in, the few worst at the normal zoom. The level of detail
- * caps how many are tried, so dense maps stay fast and readable. Returns the number drawn.
+ * then edge stats worst first — all of them zoomed in, the few worst unhealthy ones at the normal zoom. The
+ * level of detail caps how many are tried, so dense maps stay fast and readable. Returns the number drawn.
  */
 export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): number {
   const { view, lod, dpr, theme } = frame;
@@ -170,6 +170,10 @@ export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, pl
       break;
     }
     const edge = scene.edges[index];
+    // Below the all-labels zoom only unhealthy edges get numbers (worst first): where errors and latency pile up.
+    if (!lod.edgeLabels && edge.health < 1) {
+      break;
+    }
     if (isEdgeVisible(edge, frame.visible) && placeEdgeLabel(ctx, frame, placer, edge)) {
       placed++;
       budget--;
