@@ -6,8 +6,9 @@
  * - per node: a <g> (opacity transition), the main circle, one arc path per non-zero section (success and
  *   error share; a full circle when one section is 100 %), and two <foreignObject>s holding HTML: the stats
  *   (two spans) and the title/subtitle under the node, with Node Graph's ellipsis/background styles.
- * Node Graph has no animation; the particles of the same scene are SVG circles whose cx/cy are set each frame
- * with setAttribute (cheaper than Node Graph's React re-render would be, so the baseline is not handicapped).
+ * Node Graph has no animation; the particles of the same scene (exactly those the canvas draws: `particleStride`)
+ * are SVG circles whose cx/cy are set each frame with setAttribute (cheaper than a React re-render would be, so
+ * the baseline is not handicapped). Node Graph itself shows at most 200 nodes by default; this is its DOM for all.
  */
 import { pointOnEdge } from '../panel/src/render/edgeGeometry';
 import { Scene, SceneEdge, SceneNode, SceneTheme, ViewTransform } from '../panel/src/render/sceneTypes';
@@ -129,7 +130,8 @@ export function buildNodeGraphSvg(
   view: ViewTransform,
   width: number,
   height: number,
-  theme: SceneTheme
+  theme: SceneTheme,
+  particleStride = 1
 ): NodeGraphSvg {
   const svg = svgElement('svg', { width, height }) as SVGSVGElement;
   const style = document.createElementNS(SVG, 'style');
@@ -144,7 +146,7 @@ export function buildNodeGraphSvg(
   const particles: Array<{ element: SVGElement; edge: SceneEdge; offset: number }> = [];
   const particleLayer = svgElement('g', {});
   for (const edge of scene.edges) {
-    for (let i = 0; i < edge.particleCount; i++) {
+    for (let i = 0; i < edge.particleCount; i += particleStride) {
       const element = svgElement('circle', { r: 1.6 / view.k, fill: color(edge.health) });
       particleLayer.appendChild(element);
       particles.push({ element, edge, offset: i / edge.particleCount });

@@ -1,5 +1,5 @@
 import { Page } from '@playwright/test';
-import { expect, test } from './sandboxPage';
+import { canvasInk, expect, test } from './sandboxPage';
 import { canvasBox, MAP_CANVAS, nodeCount, nodePositions, waitForSettledPositions } from './panelPage';
 import { DEMO_QUERY, openDashboardMap, sandboxDashboard } from './sandboxSetup';
 
@@ -48,13 +48,19 @@ test.describe('panel motion and kinds (issue 9)', () => {
     await openStill(page);
     expect(await isMoving(page)).toBe(true);
     await openStill(page, { animation: false });
+    // Still, but drawn: a blank canvas would be still too.
+    expect(await canvasInk(page, MAP_CANVAS)).toBeGreaterThan(0.01);
     expect(await isMoving(page)).toBe(false);
     expect(consoleErrors).toEqual([]);
   });
 
-  test('prefers-reduced-motion stops the particles, and they flow again when it is lifted', async ({ page, consoleErrors }) => {
+  test('prefers-reduced-motion stops the particles, and they flow again when it is lifted', async ({
+    page,
+    consoleErrors,
+  }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openStill(page);
+    expect(await canvasInk(page, MAP_CANVAS)).toBeGreaterThan(0.01);
     expect(await isMoving(page)).toBe(false);
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     await expect.poll(() => isMoving(page), { timeout: 5_000 }).toBe(true);
@@ -79,7 +85,9 @@ test.describe('panel motion and kinds (issue 9)', () => {
   test('hiding a kind takes those nodes off the map, the rest stay', async ({ page, consoleErrors }) => {
     await openStill(page);
     const all = await nodeCount(page);
-    expect(Object.keys(await nodePositions(page))).toEqual(expect.arrayContaining(['stripe', 'payments-db', 'payments']));
+    expect(Object.keys(await nodePositions(page))).toEqual(
+      expect.arrayContaining(['stripe', 'payments-db', 'payments'])
+    );
     await openStill(page, { hiddenKinds: ['virtual', 'database'] });
     const shown = Object.keys(await nodePositions(page));
     expect(shown).toContain('payments');

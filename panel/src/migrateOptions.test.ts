@@ -31,6 +31,18 @@ describe('options migration', () => {
     expect(hasLegacyLatencyOptions({ options })).toBe(false);
   });
 
+  it('migrates hand-written JSON whose fieldConfig has no overrides (or none at all)', () => {
+    const bare = savedPanel({ latencyCritMs: 900 });
+    bare.fieldConfig = { defaults: { unit: 'ms' } } as typeof bare.fieldConfig;
+    expect(migrateOptions(bare)).toEqual({});
+    expect(bare.fieldConfig.defaults).toEqual({ unit: 'ms' });
+    expect(bare.fieldConfig.overrides).toHaveLength(1);
+    const none = savedPanel({ latencyWarnMs: 200 });
+    delete (none as { fieldConfig?: unknown }).fieldConfig;
+    expect(migrateOptions(none)).toEqual({});
+    expect(none.fieldConfig.overrides).toHaveLength(1);
+  });
+
   it('keeps a p95 thresholds override the user already made', () => {
     const own = {
       matcher: { id: FieldMatcherID.byName, options: 'p95' },

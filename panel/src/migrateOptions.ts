@@ -23,7 +23,11 @@ export function migrateOptions(panel: SavedPanel): SavedOptions {
   if (latencyWarnMs === undefined && latencyCritMs === undefined) {
     return panel.options;
   }
-  const fieldConfig: FieldConfigSource = panel.fieldConfig ?? { defaults: {}, overrides: [] };
+  // Hand-written or provisioned JSON may leave out either part.
+  const fieldConfig: FieldConfigSource = {
+    defaults: panel.fieldConfig?.defaults ?? {},
+    overrides: panel.fieldConfig?.overrides ?? [],
+  };
   const overridden = fieldConfig.overrides.some(
     (o) =>
       o.matcher.id === FieldMatcherID.byName &&

@@ -26,9 +26,31 @@ export interface RenderInputs {
 }
 
 interface RenderLoop {
+  /** New inputs: the still layers are redrawn only if something they show changed, then a frame is drawn. */
   setInputs(inputs: RenderInputs): void;
   invalidate(): void;
   dispose(): void;
+}
+
+/**
+ * Whether the still layers show something else with `next`: a re-render that only moves the tooltip (a pointer
+ * move over the same node) or changes the animation keeps them.
+ */
+export function changesStillLayers(previous: RenderInputs | undefined, next: RenderInputs): boolean {
+  return (
+    previous === undefined ||
+    previous.scene !== next.scene ||
+    previous.view !== next.view ||
+    previous.width !== next.width ||
+    previous.height !== next.height ||
+    previous.theme !== next.theme ||
+    previous.labelDensity !== next.labelDensity ||
+    previous.highlight !== next.highlight ||
+    previous.selectedNodeId !== next.selectedNodeId ||
+    previous.hoveredNodeId !== next.hoveredNodeId ||
+    previous.hoveredEdgeId !== next.hoveredEdgeId ||
+    previous.insight !== next.insight
+  );
 }
 
 /** Culling margin in px, so edges and labels entering the view are already drawn. */
@@ -88,7 +110,13 @@ function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): Rende
 
   return {
     setInputs(next) {
+      if (changesStillLayers(inputs, next)) {
+        layers.invalidate();
+      }
       inputs = next;
+      if (request === 0) {
+        request = requestAnimationFrame(draw);
+      }
     },
     invalidate() {
       layers.invalidate();
@@ -105,8 +133,9 @@ function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): Rende
 }
 
 /**
- * Owns drawing: sizes the canvas for the device pixel ratio, redraws when inputs change (every layer), and
- * keeps a requestAnimationFrame loop only while particles animate (those frames reuse the cached layers).
+ * Owns drawing: sizes the canvas for the device pixel ratio, redraws when inputs change (the still layers only
+ * when what they show changed), and keeps a requestAnimationFrame loop only while particles animate (those
+ * frames reuse the cached layers).
  * `invalidate` redraws everything after in-place scene changes (node drag).
  */
 export function useCanvasRenderer(
@@ -116,7 +145,6 @@ export function useCanvasRenderer(
   const [loop] = useState(() => createRenderLoop(canvasRef));
   useLayoutEffect(() => {
     loop.setInputs(inputs);
-    loop.invalidate();
   }, [loop, inputs]);
   useEffect(() => () => loop.dispose(), [loop]);
   return { invalidate: loop.invalidate };

@@ -10,6 +10,18 @@ const MAX_PARTICLES_PER_FRAME = 2500;
 const point = { x: 0, y: 0 };
 
 /**
+ * Every how-many-th particle of an edge is drawn: the zoom's level of detail, and a frame budget beyond which
+ * thousands of busy edges cost the same as hundreds.
+ */
+export function particleStride(scene: Scene, frame: FrameState): number {
+  let total = 0;
+  for (const edge of scene.edges) {
+    total += isEdgeVisible(edge, frame.visible) ? edge.particleCount : 0;
+  }
+  return Math.max(frame.lod.particleStride, Math.ceil(total / MAX_PARTICLES_PER_FRAME));
+}
+
+/**
  * Flow particles: count per edge by request rate, speed by 1 / p95 latency, so a slow edge visibly crawls.
  * Batched by health colour; dimmed edges carry none; at low zoom only every n-th particle is drawn.
  */
@@ -19,12 +31,7 @@ export function drawParticles(ctx: DrawContext, scene: Scene, frame: FrameState)
   }
   const size = PARTICLE_PX / frame.view.k;
   const half = size / 2;
-  // A frame budget: beyond it every n-th particle only, so thousands of busy edges cost the same as hundreds.
-  let total = 0;
-  for (const edge of scene.edges) {
-    total += isEdgeVisible(edge, frame.visible) ? edge.particleCount : 0;
-  }
-  const stride = Math.max(frame.lod.particleStride, Math.ceil(total / MAX_PARTICLES_PER_FRAME));
+  const stride = particleStride(scene, frame);
   // fillRect per particle: measured faster than one path of rects in software canvas.
   for (const level of HEALTH_LEVELS) {
     ctx.fillStyle = healthColor(frame.theme, level);

@@ -70,4 +70,12 @@ describe('createLayeredDraw', () => {
     expect(main.ctx.count('fillText')).toBeGreaterThan(0);
     expect(main.ctx.count('drawImage')).toBe(0);
   });
+
+  it('draws nothing into a collapsed (0-pixel) panel instead of copying empty layers', () => {
+    const { draw, layers } = setUp();
+    const collapsed = createTestCanvas(0, 0);
+    expect(() => draw.draw(collapsed.ctx as unknown as CanvasRenderingContext2D, scene, frame)).not.toThrow();
+    expect(collapsed.ctx.calls).toEqual([]);
+    expect(layers).toHaveLength(0);
+  });
 });

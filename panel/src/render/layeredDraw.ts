@@ -47,6 +47,10 @@ export function createLayeredDraw(createCanvas: () => LayerCanvas, placer: Label
     },
     draw(ctx, scene, frame) {
       const { width, height } = ctx.canvas;
+      // A collapsed panel: nothing to draw, and a 0-pixel layer cannot be copied.
+      if (width === 0 || height === 0) {
+        return;
+      }
       below = sized(below, width, height);
       above = sized(above, width, height);
       const belowCtx = below.getContext('2d');
