@@ -16,7 +16,12 @@ import { toOtlpJson } from '../servicegraph/src/encode/otlpJsonEncoder';
 import { toOtlpProtobuf } from '../servicegraph/src/encode/otlpProtobufEncoder';
 import { decodeOtlpBody } from '../collector/src/pipeline/decodeOtlp';
 import { RecordType } from '../collector/src/spool/recordFormat';
-import { expectedEdgeTotals, postOtlp, databaseEdgeTotals, type EdgeTotal } from '../collector/src/testing/collectorHarness';
+import {
+  expectedEdgeTotals,
+  postOtlp,
+  databaseEdgeTotals,
+  type EdgeTotal,
+} from '../collector/src/testing/collectorHarness';
 import { findFreePort, startTestPostgres } from '../testkit/postgres';
 import type { BenchResult } from './benchResult';
 
@@ -112,20 +117,26 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
   let child: ChildProcess | undefined;
   try {
     // KOMPAS_BENCH_PROFILE=<dir> writes a CPU profile of the collector there (see what limits throughput).
-    const profile = process.env.KOMPAS_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.KOMPAS_BENCH_PROFILE] : [];
-    child = spawn(process.execPath, [...profile, '--import', 'tsx', join(__dirname, '..', 'collector', 'src', 'main.ts')], {
-      env: {
-        ...process.env,
-        KOMPAS_DATABASE_URL: url,
-        KOMPAS_LISTEN_HOST: '127.0.0.1',
-        KOMPAS_LISTEN_PORT: String(port),
-        KOMPAS_SPOOL_DIR: spoolDir,
-        KOMPAS_COLLECTOR_ID: 'bench',
-        KOMPAS_PAIRING_TTL_MS: '1000',
-        KOMPAS_FLUSH_INTERVAL_MS: '500',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const profile = process.env.KOMPAS_BENCH_PROFILE
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.KOMPAS_BENCH_PROFILE]
+      : [];
+    child = spawn(
+      process.execPath,
+      [...profile, '--import', 'tsx', join(__dirname, '..', 'collector', 'src', 'main.ts')],
+      {
+        env: {
+          ...process.env,
+          KOMPAS_DATABASE_URL: url,
+          KOMPAS_LISTEN_HOST: '127.0.0.1',
+          KOMPAS_LISTEN_PORT: String(port),
+          KOMPAS_SPOOL_DIR: spoolDir,
+          KOMPAS_COLLECTOR_ID: 'bench',
+          KOMPAS_PAIRING_TTL_MS: '1000',
+          KOMPAS_FLUSH_INTERVAL_MS: '500',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }
+    );
     await waitReady(base);
     const expectedTotal = sumRequests(expected);
     const started = process.hrtime.bigint();
@@ -143,10 +154,19 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
     child.kill('SIGTERM');
     await new Promise((resolve) => child!.once('exit', resolve));
     const totals = await databaseEdgeTotals(pool);
-    const lost = Object.entries(expected).reduce((sum, [id, t]) => sum + Math.abs(t.requests - (totals[id]?.requests ?? 0)), 0);
+    const lost = Object.entries(expected).reduce(
+      (sum, [id, t]) => sum + Math.abs(t.requests - (totals[id]?.requests ?? 0)),
+      0
+    );
     const spansPerSecond = spanCount / seconds;
     return [
-      { name: 'collector.spans_per_s', value: spansPerSecond, unit: 'spans/s', baseline: decodePerSecond, ratio: spansPerSecond / decodePerSecond },
+      {
+        name: 'collector.spans_per_s',
+        value: spansPerSecond,
+        unit: 'spans/s',
+        baseline: decodePerSecond,
+        ratio: spansPerSecond / decodePerSecond,
+      },
       { name: 'collector.lost_spans', value: lost, unit: 'spans' },
       { name: 'collector.peak_rss_mb', value: rssMb, unit: 'MB' },
     ];

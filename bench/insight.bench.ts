@@ -26,8 +26,16 @@ const WINDOW_MS = 10_000;
 const DEMO_START = Date.UTC(2026, 0, 15, 16);
 
 const INCIDENTS: Array<{ name: string; key: string; isDetection: (flag: AnomalyFlag) => boolean }> = [
-  { name: 'payments-db-locking', key: 'payments_db_locking', isDetection: (f) => f.id === 'payments->payments-db#database' },
-  { name: 'inventory-errors', key: 'inventory_errors', isDetection: (f) => f.element === 'edge' && f.id.endsWith('->inventory') },
+  {
+    name: 'payments-db-locking',
+    key: 'payments_db_locking',
+    isDetection: (f) => f.id === 'payments->payments-db#database',
+  },
+  {
+    name: 'inventory-errors',
+    key: 'inventory_errors',
+    isDetection: (f) => f.element === 'edge' && f.id.endsWith('->inventory'),
+  },
   // Consumer lag: the messaging edges' own metric (their consumer-span latency does not change).
   {
     name: 'kafka-consumer-lag',
@@ -65,8 +73,20 @@ function bottleneckThroughput(smoke: boolean): BenchResult[] {
     { name: 'insight.dump.size_mb', value: round(text.length / 1e6, 1), unit: 'MB' },
     { name: 'insight.bottlenecks.ms', value: round(analyseMs, 0), unit: 'ms' },
     { name: 'insight.derive.spans_per_s', value: spansPerS(deriveMs), unit: 'spans/s' },
-    { name: 'insight.bottlenecks.spans_per_s', value: spansPerS(analyseMs), unit: 'spans/s', baseline: spansPerS(deriveMs), ratio: round(deriveMs / analyseMs) },
-    { name: 'insight.bottlenecks.ratio_vs_derive', value: round(analyseMs / deriveMs), unit: 'x', baseline: round(deriveMs, 0), ratio: round(analyseMs / deriveMs) },
+    {
+      name: 'insight.bottlenecks.spans_per_s',
+      value: spansPerS(analyseMs),
+      unit: 'spans/s',
+      baseline: spansPerS(deriveMs),
+      ratio: round(deriveMs / analyseMs),
+    },
+    {
+      name: 'insight.bottlenecks.ratio_vs_derive',
+      value: round(analyseMs / deriveMs),
+      unit: 'x',
+      baseline: round(deriveMs, 0),
+      ratio: round(analyseMs / deriveMs),
+    },
   ];
 }
 
@@ -80,7 +100,14 @@ function anomalyEvaluation(smoke: boolean): BenchResult[] {
   let windowsWithFalseFlags = 0;
   for (const incident of INCIDENTS) {
     const during = [
-      ...demoWindows({ seed: 9, startMs: incidentAtMs, windows: incidentWindows, windowMs: WINDOW_MS, incident: incident.name, incidentAtMs }),
+      ...demoWindows({
+        seed: 9,
+        startMs: incidentAtMs,
+        windows: incidentWindows,
+        windowMs: WINDOW_MS,
+        incident: incident.name,
+        incidentAtMs,
+      }),
     ];
     const score = scoreDetector(normal, during, { windowMs: WINDOW_MS, isDetection: incident.isDetection });
     falseFlagRate = score.falseFlagRate;
@@ -89,7 +116,11 @@ function anomalyEvaluation(smoke: boolean): BenchResult[] {
     const detected = score.detectionDelayWindows !== undefined;
     results.push({ name: `insight.anomaly.${incident.key}.detected`, value: detected ? 1 : 0, unit: 'bool' });
     if (detected) {
-      results.push({ name: `insight.anomaly.${incident.key}.delay_windows`, value: score.detectionDelayWindows!, unit: 'windows' });
+      results.push({
+        name: `insight.anomaly.${incident.key}.delay_windows`,
+        value: score.detectionDelayWindows!,
+        unit: 'windows',
+      });
     }
   }
   results.push(

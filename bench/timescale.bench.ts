@@ -159,7 +159,12 @@ export async function run(opts: { smoke?: boolean } = {}): Promise<BenchResult[]
     }
     const edges = size.services * size.edgesPerService;
     await timeQuery(pool, plan.sql, 1, edges); // warm the cache for both queries alike
-    await timeQuery(pool, BASELINE_SQL(new Date(range.fromMs).toISOString(), new Date(range.toMs).toISOString()), 1, edges);
+    await timeQuery(
+      pool,
+      BASELINE_SQL(new Date(range.fromMs).toISOString(), new Date(range.toMs).toISOString()),
+      1,
+      edges
+    );
     const value = await timeQuery(pool, plan.sql, size.runs, edges);
     const baseline = await timeQuery(
       pool,
