@@ -1,6 +1,6 @@
 import { isEdgeVisible } from './cull';
 import { DrawContext } from './drawContext';
-import { DIMMED_ALPHA, FrameState, healthColor } from './frameState';
+import { DIMMED_ALPHA, FrameState, healthColor, isEdgeDimmed } from './frameState';
 import { Scene, SceneEdge } from './sceneTypes';
 
 const WIDTH_BUCKETS = 4;
@@ -30,10 +30,6 @@ function arrowSize(bucket: number, k: number): number {
 
 export function edgeWidthBucket(edge: SceneEdge): number {
   return Math.min(WIDTH_BUCKETS - 1, Math.floor((edge.width - 1) / 1.5));
-}
-
-function isDimmed(edge: SceneEdge, frame: FrameState): boolean {
-  return frame.highlight !== undefined && !frame.highlight.edges.has(edge.id);
 }
 
 /**
@@ -85,7 +81,7 @@ function isInGroup(edge: SceneEdge, frame: FrameState, level: number, bucket: nu
   return (
     edge.health === level &&
     edgeWidthBucket(edge) === bucket &&
-    isDimmed(edge, frame) === dimmed &&
+    isEdgeDimmed(frame, edge.id) === dimmed &&
     isEdgeVisible(edge, frame.visible)
   );
 }

@@ -1,6 +1,6 @@
 import { isEdgeVisible, isNodeVisible } from './cull';
 import { DrawContext } from './drawContext';
-import { FrameState } from './frameState';
+import { FrameState, isNodeDimmed } from './frameState';
 import { pointOnEdge } from './edgeGeometry';
 import { formatEdgeLabel, formatEdgeLabelShort } from './formatStats';
 import { LabelPlacer } from './labelPlacer';
@@ -110,10 +110,6 @@ function placeEdgeLabel(ctx: DrawContext, frame: FrameState, placer: LabelPlacer
   );
 }
 
-function isNodeDimmed(frame: FrameState, node: SceneNode): boolean {
-  return frame.highlight !== undefined && !frame.highlight.nodes.has(node.id);
-}
-
 /**
  * Labels in screen space, greedily placed so no two overlap and none covers a node or anything placed before
  * (the caller reserves nodes and badges first). In order: the selected and hovered nodes' titles, the other
@@ -148,7 +144,7 @@ export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, pl
       first.has(node) ||
       node.radius * view.k < lod.nodeLabelMinRadius ||
       !isNodeVisible(node, frame.visible) ||
-      isNodeDimmed(frame, node)
+      isNodeDimmed(frame, node.id)
     ) {
       continue;
     }

@@ -1,8 +1,8 @@
 import type { NodeKind } from '../../../servicegraph/src/types';
 import { isNodeVisible } from './cull';
 import { DrawContext } from './drawContext';
-import { DIMMED_ALPHA, FrameState, healthColor } from './frameState';
-import { Scene, SceneNode } from './sceneTypes';
+import { DIMMED_ALPHA, FrameState, healthColor, isNodeDimmed } from './frameState';
+import { Scene } from './sceneTypes';
 
 const HEALTH_LEVELS = [-1, 0, 1, 2];
 /** drawShapes level meaning every node (the inner fill is the same colour for all). */
@@ -46,10 +46,6 @@ function addShape(ctx: DrawContext, kind: NodeKind, x: number, y: number, r: num
   }
 }
 
-function isDimmed(node: SceneNode, frame: FrameState): boolean {
-  return frame.highlight !== undefined && !frame.highlight.nodes.has(node.id);
-}
-
 /** Far out: one filled square per node, batched by colour. Cheap to rasterise at thousands of nodes. */
 function drawDots(ctx: DrawContext, scene: Scene, frame: FrameState): void {
   for (const dimmed of [true, false]) {
@@ -58,7 +54,7 @@ function drawDots(ctx: DrawContext, scene: Scene, frame: FrameState): void {
       ctx.beginPath();
       let count = 0;
       for (const node of scene.nodes) {
-        if (node.health === level && isDimmed(node, frame) === dimmed && isNodeVisible(node, frame.visible)) {
+        if (node.health === level && isNodeDimmed(frame, node.id) === dimmed && isNodeVisible(node, frame.visible)) {
           ctx.rect(node.x - node.radius, node.y - node.radius, node.radius * 2, node.radius * 2);
           count++;
         }
@@ -85,7 +81,7 @@ function drawShapes(
   for (const node of scene.nodes) {
     if (
       (level === ALL_LEVELS || node.health === level) &&
-      isDimmed(node, frame) === dimmed &&
+      isNodeDimmed(frame, node.id) === dimmed &&
       isNodeVisible(node, frame.visible)
     ) {
       addShape(ctx, node.kind, node.x, node.y, Math.max(1, node.radius - inset));
@@ -141,7 +137,7 @@ function drawVirtualOutlines(ctx: DrawContext, scene: Scene, frame: FrameState, 
       if (
         node.kind === 'virtual' &&
         node.health === level &&
-        isDimmed(node, frame) === dimmed &&
+        isNodeDimmed(frame, node.id) === dimmed &&
         isNodeVisible(node, frame.visible)
       ) {
         ctx.moveTo(node.x + node.radius, node.y);
@@ -174,7 +170,7 @@ function drawErrorArcs(ctx: DrawContext, scene: Scene, frame: FrameState, dimmed
   for (const node of scene.nodes) {
     if (
       node.errorShare >= MIN_ERROR_ARC_SHARE &&
-      isDimmed(node, frame) === dimmed &&
+      isNodeDimmed(frame, node.id) === dimmed &&
       isNodeVisible(node, frame.visible)
     ) {
       const round = node.kind === 'service' || node.kind === 'virtual';

@@ -1,6 +1,6 @@
 import { isEdgeVisible } from './cull';
 import { DrawContext } from './drawContext';
-import { FrameState, healthColor } from './frameState';
+import { FrameState, healthColor, isEdgeDimmed } from './frameState';
 import { pointOnEdge } from './edgeGeometry';
 import { Scene } from './sceneTypes';
 
@@ -39,7 +39,7 @@ export function drawParticles(ctx: DrawContext, scene: Scene, frame: FrameState)
       if (edge.health !== level || edge.particleCount === 0 || !isEdgeVisible(edge, frame.visible)) {
         continue;
       }
-      if (frame.highlight && !frame.highlight.edges.has(edge.id)) {
+      if (isEdgeDimmed(frame, edge.id)) {
         continue;
       }
       const travelled = (frame.timeSec * edge.particleSpeed) / edge.length;

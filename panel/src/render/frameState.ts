@@ -29,6 +29,15 @@ export interface FrameState {
 
 export const DIMMED_ALPHA = 0.15;
 
+/** A node outside the highlight (when there is one) is drawn dimmed, and so is everything about it. */
+export function isNodeDimmed(frame: FrameState, nodeId: string): boolean {
+  return frame.highlight !== undefined && !frame.highlight.nodes.has(nodeId);
+}
+
+export function isEdgeDimmed(frame: FrameState, edgeId: string): boolean {
+  return frame.highlight !== undefined && !frame.highlight.edges.has(edgeId);
+}
+
 export function healthColor(theme: SceneTheme, level: number): string {
   return level < 0 ? theme.idle : theme.health[level];
 }

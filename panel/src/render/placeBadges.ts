@@ -1,7 +1,7 @@
 import { formatSteps, type InsightOverlay } from '../insight/insightOverlay';
 import { DrawContext } from './drawContext';
 import { pointOnEdge } from './edgeGeometry';
-import { FrameState } from './frameState';
+import { FrameState, isEdgeDimmed, isNodeDimmed } from './frameState';
 import { formatMs } from './formatStats';
 import { LabelPlacer } from './labelPlacer';
 import { Scene, SceneEdge, SceneNode } from './sceneTypes';
@@ -147,12 +147,8 @@ function collectWishes(scene: Scene, overlay: InsightOverlay, frame: FrameState)
   return wishes;
 }
 
-function isOutsideHighlight(frame: FrameState, subject: BadgeWish['subject']): boolean {
-  const { highlight } = frame;
-  if (!highlight) {
-    return false;
-  }
-  return 'nodeId' in subject ? !highlight.nodes.has(subject.nodeId) : !highlight.edges.has(subject.edgeId);
+function isSubjectDimmed(frame: FrameState, subject: BadgeWish['subject']): boolean {
+  return 'nodeId' in subject ? isNodeDimmed(frame, subject.nodeId) : isEdgeDimmed(frame, subject.edgeId);
 }
 
 /**
@@ -183,7 +179,7 @@ export function placeInsightBadges(
       for (const [x, y] of wish.spots(w)) {
         const inside = x - w / 2 >= 0 && y - h / 2 >= 0 && x + w / 2 <= frame.width && y + h / 2 <= frame.height;
         if (inside && placer.tryPlace(x - w / 2, y - h / 2, w, h)) {
-          placed.push({ kind: wish.kind, text, x, y, w, h, dimmed: isOutsideHighlight(frame, wish.subject) });
+          placed.push({ kind: wish.kind, text, x, y, w, h, dimmed: isSubjectDimmed(frame, wish.subject) });
           break found;
         }
       }
