@@ -108,21 +108,24 @@ function createRenderLoop(canvasRef: RefObject<HTMLCanvasElement | null>): Rende
     }
   };
 
+  /** One frame soon, unless one is already coming (the animation loop, or an earlier request). */
+  const requestFrame = () => {
+    if (request === 0) {
+      request = requestAnimationFrame(draw);
+    }
+  };
+
   return {
     setInputs(next) {
       if (changesStillLayers(inputs, next)) {
         layers.invalidate();
       }
       inputs = next;
-      if (request === 0) {
-        request = requestAnimationFrame(draw);
-      }
+      requestFrame();
     },
     invalidate() {
       layers.invalidate();
-      if (request === 0) {
-        request = requestAnimationFrame(draw);
-      }
+      requestFrame();
     },
     dispose() {
       cancelAnimationFrame(request);
