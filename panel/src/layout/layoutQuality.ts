@@ -1,4 +1,4 @@
-import { convexHull } from '../render/convexHull';
+import { buildGroupHulls, HULL_MARGIN, HullMember } from '../render/groupHulls';
 import { LayoutInputEdge, PositionMap } from './layoutTypes';
 import { Segment, segmentsCross } from './untangleColumns';
 
@@ -64,6 +64,23 @@ function insideConvex(hull: Array<[number, number]>, x: number, y: number): bool
   return true;
 }
 
+/** The groups' hulls as the panel draws them, from laid-out positions. */
+function hullsOf(
+  positions: PositionMap,
+  groups: ReadonlyMap<string, string>,
+  radius: ReadonlyMap<string, number>,
+  margin: number
+): Map<string, Array<[number, number]>> {
+  const members: HullMember[] = [];
+  for (const [id, group] of groups) {
+    const p = positions[id];
+    if (p) {
+      members.push({ group, x: p.x, y: p.y, radius: radius.get(id) ?? 0 });
+    }
+  }
+  return buildGroupHulls(members, margin);
+}
+
 /**
  * Grouped nodes whose centre lies inside the hull of another group, as "node in group" strings. The
  * hulls are built as the panel draws them: around each member node's circle plus a margin.
@@ -72,22 +89,10 @@ export function findNodesInForeignHulls(
   positions: PositionMap,
   groups: ReadonlyMap<string, string>,
   radius: ReadonlyMap<string, number>,
-  margin = 10
+  margin = HULL_MARGIN
 ): string[] {
-  const points = new Map<string, Array<[number, number]>>();
-  for (const [id, group] of groups) {
-    const p = positions[id];
-    if (!p) {
-      continue;
-    }
-    const r = (radius.get(id) ?? 0) + margin;
-    const list = points.get(group) ?? [];
-    list.push([p.x - r, p.y], [p.x + r, p.y], [p.x, p.y - r], [p.x, p.y + r]);
-    points.set(group, list);
-  }
   const found: string[] = [];
-  for (const [group, list] of points) {
-    const hull = convexHull(list);
+  for (const [group, hull] of hullsOf(positions, groups, radius, margin)) {
     for (const [id, p] of Object.entries(positions)) {
       const own = groups.get(id);
       if (own !== undefined && own !== group && insideConvex(hull, p.x, p.y)) {
@@ -148,19 +153,9 @@ export function measureHullOverlap(
   positions: PositionMap,
   groups: ReadonlyMap<string, string>,
   radius: ReadonlyMap<string, number>,
-  margin = 10
+  margin = HULL_MARGIN
 ): number {
-  const points = new Map<string, Array<[number, number]>>();
-  for (const [id, group] of groups) {
-    const p = positions[id];
-    if (p) {
-      const r = (radius.get(id) ?? 0) + margin;
-      const list = points.get(group) ?? [];
-      list.push([p.x - r, p.y], [p.x + r, p.y], [p.x, p.y - r], [p.x, p.y + r]);
-      points.set(group, list);
-    }
-  }
-  const hulls = [...points.values()].map(convexHull).filter((hull) => hull.length >= 3);
+  const hulls = [...hullsOf(positions, groups, radius, margin).values()].filter((hull) => hull.length >= 3);
   const total = hulls.reduce((sum, hull) => sum + area(hull), 0);
   let shared = 0;
   for (let i = 0; i < hulls.length; i++) {

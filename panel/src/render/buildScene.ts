@@ -1,7 +1,7 @@
 import type { Graph, GraphNode, NodeKind } from '../../../servicegraph/src/types';
 import type { PositionMap } from '../layout/layoutTypes';
-import { convexHull } from './convexHull';
 import { placeEdge } from './edgeGeometry';
+import { buildGroupHulls } from './groupHulls';
 import { classifyHealth, HealthRules } from './health';
 import { Scene, SceneEdge, SceneHull, SceneNode } from './sceneTypes';
 
@@ -50,23 +50,13 @@ export function visibleGraph(graph: Graph, hiddenKinds: readonly NodeKind[]): Gr
 }
 
 function buildHulls(nodes: SceneNode[], colors: readonly string[]): SceneHull[] {
-  const byGroup = new Map<string, Array<[number, number]>>();
-  for (const node of nodes) {
-    if (!node.group) {
-      continue;
-    }
-    const points = byGroup.get(node.group) ?? [];
-    // Corners around each node so the hull encloses the node, not just its centre.
-    const r = node.radius + 10;
-    points.push([node.x - r, node.y], [node.x + r, node.y], [node.x, node.y - r], [node.x, node.y + r]);
-    byGroup.set(node.group, points);
-  }
-  return Array.from(byGroup.keys())
+  const hulls = buildGroupHulls(nodes.flatMap((node) => (node.group ? [{ ...node, group: node.group }] : [])));
+  return Array.from(hulls.keys())
     .sort()
     .map((group, i) => ({
       group,
       color: colors.length > 0 ? colors[i % colors.length] : undefined,
-      points: convexHull(byGroup.get(group) ?? []),
+      points: hulls.get(group) ?? [],
     }));
 }
 
