@@ -1,10 +1,7 @@
 import { expect, test } from './sandboxPage';
 import { closeSettings, DS, openDashboard, openSettings, saveAndTest } from './datasourcePage';
-import { restoreDataSourceAfterEach } from './sandboxSetup';
 
 test.describe('datasource: ConfigEditor', () => {
-  restoreDataSourceAfterEach(DS.jaeger, ['bearerToken']);
-
   test('a saved bearer token is never sent back to the browser', async ({ page, consoleErrors }) => {
     const token = `e2e-secret-${Date.now().toString(36)}`;
     const fromServer: Array<{ url: string; body: string }> = [];

@@ -20,7 +20,10 @@ test.describe('datasource: Demo source', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('switching on "Payments DB locking" changes payments → payments-db within seconds', async ({ page, consoleErrors }) => {
+  test('switching on "Payments DB locking" changes payments → payments-db within seconds', async ({
+    page,
+    consoleErrors,
+  }) => {
     await enablePanelPositions(page);
     await openSandbox(page);
     await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(40);
@@ -28,7 +31,9 @@ test.describe('datasource: Demo source', () => {
       const reading = await hoverEdge(page, 'payments', 'payments-db');
       return reading ? parseMs(reading.rows.p95) : undefined;
     };
-    await expect.poll(p95, { timeout: 15_000, message: 'payments → payments-db is on the map with a p95' }).toBeGreaterThan(0);
+    await expect
+      .poll(p95, { timeout: 15_000, message: 'payments → payments-db is on the map with a p95' })
+      .toBeGreaterThan(0);
     const before = (await p95())!;
 
     const incident = page.getByTestId('kompas-query-incident-payments-db-locking');
@@ -58,9 +63,18 @@ test.describe('datasource: Demo source', () => {
       )
       .toBeGreaterThan(before * 2);
     const latencyMs = Date.now() - clickedAt;
-    console.log(`event-to-frame latency (incident click → tooltip shows new p95): ${latencyMs} ms; p95 ${before} ms → ${after} ms`);
-    test.info().annotations.push({ type: 'event-to-frame-ms', description: `${latencyMs} (2 s target ${latencyMs <= 2000 ? 'met' : 'missed'})` });
-    console.log(`p95 readings after the click: ${readings.join(', ')}; edges ${edgesBefore} → ${await mapCanvas(page).getAttribute('data-edge-count')}`);
+    console.log(
+      `event-to-frame latency (incident click → tooltip shows new p95): ${latencyMs} ms; p95 ${before} ms → ${after} ms`
+    );
+    test
+      .info()
+      .annotations.push({
+        type: 'event-to-frame-ms',
+        description: `${latencyMs} (2 s target ${latencyMs <= 2000 ? 'met' : 'missed'})`,
+      });
+    console.log(
+      `p95 readings after the click: ${readings.join(', ')}; edges ${edgesBefore} → ${await mapCanvas(page).getAttribute('data-edge-count')}`
+    );
     await expect(incident).toBeChecked();
     await expect(mapCanvas(page)).toBeVisible();
 
@@ -68,7 +82,11 @@ test.describe('datasource: Demo source', () => {
     const offAt = Date.now();
     await incident.click({ force: true });
     await expect
-      .poll(async () => (await p95()) ?? after, { timeout: 2_000, intervals: [20], message: 'p95 after switching the incident off' })
+      .poll(async () => (await p95()) ?? after, {
+        timeout: 2_000,
+        intervals: [20],
+        message: 'p95 after switching the incident off',
+      })
       .toBeLessThan(after / 2);
     const offLatencyMs = Date.now() - offAt;
     console.log(`event-to-frame latency (incident off → tooltip shows normal p95): ${offLatencyMs} ms`);
@@ -77,7 +95,10 @@ test.describe('datasource: Demo source', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('with the 5-minute window filled, the incident still shows on payments → payments-db within 2 s', async ({ page, consoleErrors }) => {
+  test('with the 5-minute window filled, the incident still shows on payments → payments-db within 2 s', async ({
+    page,
+    consoleErrors,
+  }) => {
     test.setTimeout(90_000);
     await enablePanelPositions(page);
     await openSandbox(page);
@@ -96,13 +117,21 @@ test.describe('datasource: Demo source', () => {
       .poll(
         async () => {
           const reading = await edge();
-          seen = reading ? `p95 ${reading.rows.p95}, failed ${reading.rows.Failed}, notes ${JSON.stringify(reading.notes)}` : seen;
+          seen = reading
+            ? `p95 ${reading.rows.p95}, failed ${reading.rows.Failed}, notes ${JSON.stringify(reading.notes)}`
+            : seen;
           return reading ? parseMs(reading.rows.p95) : before;
         },
-        { timeout: Math.max(0, clickedAt + 2_000 - Date.now()), intervals: [50], message: 'payments → payments-db p95 within 2 s' }
+        {
+          timeout: Math.max(0, clickedAt + 2_000 - Date.now()),
+          intervals: [50],
+          message: 'payments → payments-db p95 within 2 s',
+        }
       )
       .toBeGreaterThan(before * 2);
-    console.log(`filled window: visible change after ${Date.now() - clickedAt} ms (p95 before ${before} ms; now ${seen})`);
+    console.log(
+      `filled window: visible change after ${Date.now() - clickedAt} ms (p95 before ${before} ms; now ${seen})`
+    );
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -11,7 +11,6 @@ import {
   saveAndTest,
   setJaegerUrl,
 } from './datasourcePage';
-import { restoreDataSourceAfterEach } from './sandboxSetup';
 
 const replayUrl = () => {
   const url = process.env.KOMPAS_JAEGER_URL;
@@ -78,8 +77,6 @@ const CASES: FaultCase[] = [
 ];
 
 test.describe('datasource: bad input is shown as text', () => {
-  restoreDataSourceAfterEach(DS.jaeger);
-
   for (const c of CASES) {
     test(`Jaeger ${c.name}: Save & test and the panel say what is wrong`, async ({ page, consoleErrors }) => {
       await openDashboard(page, { datasourceUid: DS.jaeger, query: TRACES_QUERY });

@@ -11,6 +11,7 @@ import {
   dataState,
   DS,
   edgeCount,
+  hoverEdge,
   hoverNode,
   nodeCount,
   openDashboard,
@@ -18,8 +19,8 @@ import {
   panelStatusText,
   saveAndTest,
 } from './datasourcePage';
-import { mapCanvas, nodePositions } from './panelPage';
-import { withDataSourceSettings } from './sandboxSetup';
+import { mapCanvas } from './panelPage';
+import { setDataSourceSettings } from './sandboxSetup';
 
 /** Services of the recorded real traces (sandbox/jaeger-replay/testdata, from the Jaeger UI's fixtures). */
 const RECORDED_SERVICES = ['customers-service', 'api-gateway', 'ride-sharing-app'];
@@ -134,7 +135,8 @@ async function withReplay(
 ): Promise<void> {
   const replay = await startJaegerReplay(options);
   try {
-    await withDataSourceSettings(request, DS.jaeger, { jaegerUrl: replay.url }, () => run(replay));
+    await setDataSourceSettings(request, DS.jaeger, { jaegerUrl: replay.url });
+    await run(replay);
   } finally {
     await replay.close();
   }
@@ -224,14 +226,12 @@ test.describe('datasource: Jaeger source against the replay server', () => {
       });
       const canvas = mapCanvas(page);
       await expect(canvas).toHaveAttribute('data-bottleneck', 'payments->payments-db#database', { timeout: 30_000 });
-      const positions = await nodePositions(page);
-      const box = (await canvas.boundingBox())!;
-      const [from, to] = [positions.payments, positions['payments-db']];
-      await page.mouse.move(box.x + (from.x + to.x) / 2, box.y + (from.y + to.y) / 2);
-      const tooltip = (await page.getByTestId('kompas-dataflow-tooltip').textContent()) ?? '';
-      expect(tooltip).toMatch(
-        /Bottleneck\s*payments → payments-db: \d+ % of critical-path time of the slowest requests, p95 [\d.]+ m?s, was \d+ ms/
-      );
+      let tooltip = '';
+      await expect
+        .poll(async () => (tooltip = (await hoverEdge(page, 'payments', 'payments-db'))?.text ?? ''))
+        .toMatch(
+          /Bottleneck\s*payments → payments-db: \d+ % of critical-path time of the slowest requests, p95 [\d.]+ m?s, was \d+ ms/
+        );
       console.log(`one-shot Jaeger bottleneck tooltip: ${tooltip}`);
       await saveScreenshot(page, 'datasource-jaeger-bottleneck-was');
       expect(consoleErrors).toEqual([]);
@@ -261,16 +261,15 @@ test.describe('datasource: Jaeger source against the replay server', () => {
       maxResponseBytes: 1024 * 1024,
       jaegerUrl: `${process.env.KOMPAS_JAEGER_URL}/fault/huge-declared`,
     };
-    await withDataSourceSettings(request, DS.jaeger, settings, async () => {
-      await openDashboard(page, {
-        datasourceUid: DS.jaeger,
-        query: { source: 'jaeger', queryType: 'traces', streaming: false, service: 'api-gateway' },
-      });
-      await expect.poll(() => dataState(page), { timeout: 20_000 }).toBe('Error');
-      expect(await panelStatusText(page)).toMatch(
-        /Jaeger response is larger than 1\.0 MB \(at least 64\.0 MB\): narrow the time range/
-      );
-      expect(consoleErrors.filter((e) => e.startsWith('page error'))).toEqual([]);
+    await setDataSourceSettings(request, DS.jaeger, settings);
+    await openDashboard(page, {
+      datasourceUid: DS.jaeger,
+      query: { source: 'jaeger', queryType: 'traces', streaming: false, service: 'api-gateway' },
     });
+    await expect.poll(() => dataState(page), { timeout: 20_000 }).toBe('Error');
+    expect(await panelStatusText(page)).toMatch(
+      /Jaeger response is larger than 1\.0 MB \(at least 64\.0 MB\): narrow the time range/
+    );
+    expect(consoleErrors.filter((e) => e.startsWith('page error'))).toEqual([]);
   });
 });

@@ -6,7 +6,10 @@ import { expectedSeedEdges, seedEndMs } from './shopExpectations';
 const EDGES_TO_COMPARE = 5;
 
 test.describe('datasource: Timescale source on the collector-written PostgreSQL', () => {
-  test('the historical map shows the same edge counts servicegraph derives from the same spans', async ({ page, consoleErrors }) => {
+  test('the historical map shows the same edge counts servicegraph derives from the same spans', async ({
+    page,
+    consoleErrors,
+  }) => {
     test.setTimeout(120_000);
     const end = seedEndMs();
     const expected = expectedSeedEdges(end);
@@ -31,7 +34,9 @@ test.describe('datasource: Timescale source on the collector-written PostgreSQL'
         continue;
       }
       // The tooltip prints the exact count ("Requests 1234") and "failed (share)".
-      expect(`${edge.client} → ${edge.server}: ${reading.rows.Requests}`).toBe(`${edge.client} → ${edge.server}: ${edge.requests}`);
+      expect(`${edge.client} → ${edge.server}: ${reading.rows.Requests}`).toBe(
+        `${edge.client} → ${edge.server}: ${edge.requests}`
+      );
       expect(reading.rows.Failed.split(' ')[0]).toBe(String(edge.failed));
       compared.push(`${edge.client} → ${edge.server} ${edge.requests}`);
     }
@@ -63,12 +68,17 @@ test.describe('datasource: Timescale source on the collector-written PostgreSQL'
     const requests = async () => Number((await hoverEdge(page, 'api-gateway', 'orders'))?.rows.Requests ?? NaN);
     await expect.poll(requests, { timeout: 15_000 }).toBeGreaterThan(0);
     const first = await requests();
-    await expect.poll(requests, { timeout: 25_000, message: 'live counts change as the window slides' }).toBeLessThan(first);
+    await expect
+      .poll(requests, { timeout: 25_000, message: 'live counts change as the window slides' })
+      .toBeLessThan(first);
     expect(await dataState(page)).toBe('Streaming');
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a hostile $service value in the services filter is a literal, and the tables survive', async ({ page, consoleErrors }) => {
+  test('a hostile $service value in the services filter is a literal, and the tables survive', async ({
+    page,
+    consoleErrors,
+  }) => {
     const hostile = "x'); DROP TABLE kompas.edge_stats_10s; --";
     await openDashboard(page, {
       datasourceUid: DS.timescale,
@@ -88,7 +98,10 @@ test.describe('datasource: Timescale source on the collector-written PostgreSQL'
     expect(consoleErrors).toEqual([]);
   });
 
-  test('the seeded payments incident is flagged, and slow edges offer an example request (issue 8)', async ({ page, consoleErrors }) => {
+  test('the seeded payments incident is flagged, and slow edges offer an example request (issue 8)', async ({
+    page,
+    consoleErrors,
+  }) => {
     const end = seedEndMs();
     await openDashboard(page, {
       datasourceUid: DS.timescale,
@@ -97,15 +110,22 @@ test.describe('datasource: Timescale source on the collector-written PostgreSQL'
     });
     await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBeGreaterThan(20);
     // Anomaly flags come from the minute series in PostgreSQL, in the same frame field as Jaeger and Demo.
-    await expect.poll(async () => Number(await mapCanvas(page).getAttribute('data-anomalies')), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect
-      .poll(async () => (await hoverEdge(page, 'payments', 'payments-db'))?.notes.join(' | ') ?? '', { timeout: 15_000 })
+      .poll(async () => Number(await mapCanvas(page).getAttribute('data-anomalies')), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await hoverEdge(page, 'payments', 'payments-db'))?.notes.join(' | ') ?? '', {
+        timeout: 15_000,
+      })
       .toMatch(/p95 .* the usual .*[0-9a-f]{32} \(right-click to show its route\)/);
     await saveScreenshot(page, 'datasource-timescale-anomaly');
     expect(consoleErrors).toEqual([]);
   });
 
-  test('the route of a request comes from the Jaeger configured beside the PostgreSQL datasource', async ({ page, consoleErrors }) => {
+  test('the route of a request comes from the Jaeger configured beside the PostgreSQL datasource', async ({
+    page,
+    consoleErrors,
+  }) => {
     // A recorded Jaeger trace (genaiTestTrace) that the Jaeger stand-in serves, shifted to the last minutes.
     const traceId = '4a1b2c3d4e5f60718293a4b5c6d7e8f9';
     await openDashboard(page, {

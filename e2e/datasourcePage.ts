@@ -83,6 +83,8 @@ export interface TooltipReading {
   rows: Record<string, string>;
   /** Insight lines under the statistics (route step, bottleneck, anomaly, alerts). */
   notes: string[];
+  /** Everything the tooltip says, as one string. */
+  text: string;
 }
 
 async function readTooltip(page: Page): Promise<TooltipReading | undefined> {
@@ -98,7 +100,7 @@ async function readTooltip(page: Page): Promise<TooltipReading | undefined> {
     const notes = [...el.querySelectorAll('[data-testid="kompas-dataflow-tooltip-note"]')].map(
       (n) => n.textContent ?? ''
     );
-    return { title: el.firstElementChild?.textContent ?? '', rows, notes };
+    return { title: el.firstElementChild?.textContent ?? '', rows, notes, text: el.textContent ?? '' };
   });
 }
 

@@ -1,7 +1,7 @@
 import { Page } from '@playwright/test';
 import { createShop } from '../demo/src/index';
 import { spansToObservations } from '../servicegraph/src/derive/spansToObservations';
-import { mapCanvas, nodePositions } from './panelPage';
+import { hoverEdge } from './datasourcePage';
 import { expect, saveScreenshot, test } from './sandboxPage';
 import { DEMO_QUERY, openDashboardMap, sandboxDashboard } from './sandboxSetup';
 
@@ -74,14 +74,9 @@ function consumerLagDashboard(sinceMs: number | undefined) {
   });
 }
 
-async function hoverEdge(page: Page, source: string, target: string): Promise<string> {
-  const positions = await nodePositions(page);
-  const box = (await mapCanvas(page).boundingBox())!;
-  await page.mouse.move(
-    box.x + (positions[source].x + positions[target].x) / 2,
-    box.y + (positions[source].y + positions[target].y) / 2
-  );
-  return (await page.getByTestId('kompas-dataflow-tooltip').textContent()) ?? '';
+/** What the tooltip of source → target says ('' while the edge cannot be hovered). */
+async function edgeTooltip(page: Page, source: string, target: string): Promise<string> {
+  return (await hoverEdge(page, source, target))?.text ?? '';
 }
 
 test.describe('insight on the map', () => {
@@ -107,8 +102,10 @@ test.describe('insight on the map', () => {
       .toBeGreaterThan(0);
     await saveScreenshot(page, 'insight-route-bottleneck-anomaly');
 
-    const tooltip = await hoverEdge(page, 'payments', 'payments-db');
-    expect(tooltip).toContain('Bottleneck payments → payments-db:');
+    let tooltip = '';
+    await expect
+      .poll(async () => (tooltip = await edgeTooltip(page, 'payments', 'payments-db')))
+      .toContain('Bottleneck payments → payments-db:');
     expect(tooltip).toContain('of critical-path time of the slowest requests');
     expect(tooltip).toContain('Alert firing Edge p95 latency high');
     await saveScreenshot(page, 'insight-bottleneck-tooltip');
@@ -142,19 +139,25 @@ test.describe('insight on the map', () => {
     await expect
       .poll(async () => Number(await canvas.getAttribute('data-anomalies')), { timeout: 100_000, intervals: [2000] })
       .toBeGreaterThan(0);
-    // Hover the messaging edges until one is reached at its midpoint (a crowded map can hide one under another).
-    let tooltip = '';
-    for (const [source, target] of [
+    // Hover the messaging edges until one is reached (a crowded map can hide one under another).
+    const messaging = [
       ['orders', 'shipping'],
       ['orders', 'invoicing'],
       ['orders', 'notifications'],
       ['analytics', 'recommendations'],
-    ]) {
-      tooltip = await hoverEdge(page, source, target);
-      if (tooltip.includes(`${source} → ${target}`)) {
-        break;
-      }
-    }
+    ];
+    let tooltip = '';
+    await expect
+      .poll(async () => {
+        for (const [source, target] of messaging) {
+          tooltip = await edgeTooltip(page, source, target);
+          if (tooltip) {
+            return true;
+          }
+        }
+        return false;
+      })
+      .toBe(true);
     expect(tooltip).toContain('messaging system');
     expect(tooltip).toMatch(/Consumer lag p95\s*\d+ s/);
     expect(tooltip).toMatch(/Anomaly\s*consumer lag p95 [\d.]+ (s|min), usually \d+ ms/);
@@ -170,13 +173,14 @@ test.describe('insight on the map', () => {
     await openDashboardMap(page, consumerLagDashboard(undefined));
     // Let the stream cover its 5-minute window (one 10 s chunk per 1 s tick) so the detector knows normal traffic.
     await page.waitForTimeout(35_000);
-    expect(await hoverEdge(page, 'orders', 'shipping')).not.toContain('consumer lag p95');
+    await expect.poll(() => edgeTooltip(page, 'orders', 'shipping')).toContain('orders → shipping');
+    expect(await edgeTooltip(page, 'orders', 'shipping')).not.toContain('consumer lag p95');
     const clickedAt = Date.now();
     // The switch re-runs the query: the new stream backfills its window (~30 ticks) before the detector runs,
     // so most of the delay measured here is that refill; the detector itself flags the first 10 s window.
     await page.getByTestId('kompas-query-incident-kafka-consumer-lag').click({ force: true });
     await expect
-      .poll(async () => hoverEdge(page, 'orders', 'shipping'), { timeout: 60_000, intervals: [500] })
+      .poll(() => edgeTooltip(page, 'orders', 'shipping'), { timeout: 60_000, intervals: [500] })
       .toMatch(/Anomaly\s*consumer lag p95 [\d.]+ (s|min), usually \d+ ms/);
     console.log(`kafka-consumer-lag: flagged on orders → shipping ${Date.now() - clickedAt} ms after the switch`);
     expect(consoleErrors).toEqual([]);

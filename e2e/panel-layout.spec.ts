@@ -12,7 +12,14 @@ import {
   servedNodes,
   waitForSettledPositions,
 } from './panelPage';
-import { DEMO_QUERY, openDashboardMap, openSettledMap, POSTGRES_DATASOURCE, sandboxDashboard, sqlTarget } from './sandboxSetup';
+import {
+  DEMO_QUERY,
+  openDashboardMap,
+  openSettledMap,
+  POSTGRES_DATASOURCE,
+  sandboxDashboard,
+  sqlTarget,
+} from './sandboxSetup';
 
 /** "Unchanged nodes move less than 2 % of the view width" on a refresh (issue 9). */
 const MAX_SHIFT_SHARE = 0.02;
@@ -155,7 +162,9 @@ test.describe('layout stability and the layout worker (issue 9)', () => {
     const second = await waitForSettledPositions(page);
     expect(Object.keys(second).length).toBe(Object.keys(first).length);
     const shift = maxShift(first, second);
-    test.info().annotations.push({ type: 'largest difference between two layered loads (px)', description: shift.toFixed(1) });
+    test
+      .info()
+      .annotations.push({ type: 'largest difference between two layered loads (px)', description: shift.toFixed(1) });
     expect(shift).toBeLessThan(MAX_SHIFT_SHARE * box.width);
     expect(consoleErrors).toEqual([]);
   });

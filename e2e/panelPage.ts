@@ -222,7 +222,10 @@ export async function drawnColours(page: Page): Promise<DrawnColours> {
     const [tr, tg, tb] = (hostText.match(/\d+/g) ?? ['0', '0', '0']).map(Number);
     let textPixels = 0;
     for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] === 255 && Math.abs(data[i] - tr) + Math.abs(data[i + 1] - tg) + Math.abs(data[i + 2] - tb) <= 24) {
+      if (
+        data[i + 3] === 255 &&
+        Math.abs(data[i] - tr) + Math.abs(data[i + 1] - tg) + Math.abs(data[i + 2] - tb) <= 24
+      ) {
         textPixels++;
       }
     }

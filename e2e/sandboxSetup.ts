@@ -1,6 +1,5 @@
 import { APIRequestContext, expect, Locator, Page } from '@playwright/test';
 import { canvasBox, openMap, Positions, waitForSettledPositions } from './panelPage';
-import { test } from './sandboxPage';
 
 /** What a test sets up in the sandbox before it acts: the dashboard it opens, a settled map, a data source it changes. */
 
@@ -82,53 +81,16 @@ export async function openSettledMap(page: Page): Promise<SettledMap> {
   return { canvas, box, positions };
 }
 
-/** What the server stores for a datasource, to put back after a test changed it (the store outlives tests). */
-export async function readDataSource(request: APIRequestContext, uid: string): Promise<Record<string, unknown>> {
+/** Merges `jsonData` into the datasource's stored settings; the test fixture puts the stored settings back after the test. */
+export async function setDataSourceSettings(
+  request: APIRequestContext,
+  uid: string,
+  jsonData: Record<string, unknown>
+): Promise<void> {
   const response = await request.get(`/api/datasources/uid/${uid}`);
   expect(response.ok()).toBe(true);
-  return response.json();
-}
-
-export async function restoreDataSource(
-  request: APIRequestContext,
-  uid: string,
-  saved: Record<string, unknown>,
-  secureKeysToReset: string[] = []
-): Promise<void> {
-  const secureJsonData = Object.fromEntries(secureKeysToReset.map((k) => [k, '']));
-  const response = await request.put(`/api/datasources/uid/${uid}`, { data: { ...saved, secureJsonData } });
-  expect(response.ok()).toBe(true);
-}
-
-/**
- * Call inside a describe block: reads the datasource before each test and puts it back after it, so a test
- * may change it through its settings page.
- */
-export function restoreDataSourceAfterEach(uid: string, secureKeysToReset: string[] = []): void {
-  let saved: Record<string, unknown> | undefined;
-  test.beforeEach(async ({ request }) => {
-    saved = await readDataSource(request, uid);
-  });
-  test.afterEach(async ({ request }) => {
-    if (saved) {
-      await restoreDataSource(request, uid, saved, secureKeysToReset);
-    }
-  });
-}
-
-/** Runs `run` with `jsonData` merged into the datasource's settings, then puts the stored settings back. */
-export async function withDataSourceSettings(
-  request: APIRequestContext,
-  uid: string,
-  jsonData: Record<string, unknown>,
-  run: () => Promise<void>
-): Promise<void> {
-  const saved = await readDataSource(request, uid);
-  try {
-    const merged = { ...(saved.jsonData as Record<string, unknown>), ...jsonData };
-    expect((await request.put(`/api/datasources/uid/${uid}`, { data: { jsonData: merged } })).ok()).toBe(true);
-    await run();
-  } finally {
-    await restoreDataSource(request, uid, saved);
-  }
+  const saved = (await response.json()) as { jsonData: Record<string, unknown> };
+  expect(
+    (await request.put(`/api/datasources/uid/${uid}`, { data: { jsonData: { ...saved.jsonData, ...jsonData } } })).ok()
+  ).toBe(true);
 }

@@ -22,7 +22,9 @@ const BATCH = 150;
 export function seedEndMs(): number {
   const end = Number(process.env.KOMPAS_E2E_SEED_END_MS);
   if (!Number.isFinite(end) || end <= 0) {
-    throw new Error('KOMPAS_E2E_SEED_END_MS is not set: run through e2e/playwright.config.ts (globalSetup seeds PostgreSQL)');
+    throw new Error(
+      'KOMPAS_E2E_SEED_END_MS is not set: run through e2e/playwright.config.ts (globalSetup seeds PostgreSQL)'
+    );
   }
   return end;
 }
@@ -31,13 +33,23 @@ export function seedEndMs(): number {
 export function expectedSeedEdges(endMs = seedEndMs()): ExpectedEdge[] {
   const totals = new Map<string, ExpectedEdge>();
   for (const phase of seedPhases({ endMs, incidentMinutes: INCIDENT_MINUTES })) {
-    const shop = createShop({ seed: SEED, ratePerSecond: phase.ratePerSecond, diurnal: false, incidents: phase.incidents });
+    const shop = createShop({
+      seed: SEED,
+      ratePerSecond: phase.ratePerSecond,
+      diurnal: false,
+      incidents: phase.incidents,
+    });
     const requests = shop.requestsBetween(phase.fromMs, phase.toMs);
     for (let i = 0; i < requests.length; i += BATCH) {
       const spans = requests.slice(i, i + BATCH).flatMap((r) => r.spans);
       for (const obs of spansToObservations(spans)) {
         const key = `${obs.clientService}\u0000${obs.serverService}`;
-        const edge = totals.get(key) ?? { client: obs.clientService, server: obs.serverService, requests: 0, failed: 0 };
+        const edge = totals.get(key) ?? {
+          client: obs.clientService,
+          server: obs.serverService,
+          requests: 0,
+          failed: 0,
+        };
         edge.requests += 1;
         edge.failed += obs.failed ? 1 : 0;
         totals.set(key, edge);
