@@ -18,6 +18,8 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '../artifacts/e2e-report.json' }]],
   use: {
     baseURL: process.env.KOMPAS_SANDBOX_URL,
+    // A click or read of an element that never comes fails with its own message, not as the whole test's timeout.
+    actionTimeout: 20_000,
     viewport: { width: 1400, height: 900 },
     screenshot: 'only-on-failure',
     launchOptions: {
