@@ -53,6 +53,7 @@ export function DataflowPanel({ id, data, options, fieldConfig, width, height, t
       series={split.graph}
       options={merged}
       thresholds={fieldConfig.defaults.thresholds}
+      overrides={fieldConfig.overrides}
       width={width}
       height={height}
       replaceVariables={replaceVariables}

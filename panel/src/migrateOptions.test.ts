@@ -53,6 +53,24 @@ describe('options migration', () => {
     expect(panel.fieldConfig.overrides).toEqual([own]);
   });
 
+  it('recognises a p95 thresholds override made with another Grafana matcher, and not one on another field', () => {
+    const thresholds = { id: 'thresholds', value: 'mine' };
+    for (const matcher of [
+      { id: FieldMatcherID.byNames, options: { mode: 'include', names: ['p50', 'p95'] } },
+      { id: FieldMatcherID.byRegexp, options: '/p9[59]/' },
+    ]) {
+      const panel = savedPanel({ latencyWarnMs: 100 }, [{ matcher, properties: [thresholds] }]);
+      migrateOptions(panel);
+      expect(panel.fieldConfig.overrides).toHaveLength(1);
+    }
+    const other = savedPanel({ latencyWarnMs: 100 }, [
+      { matcher: { id: FieldMatcherID.byName, options: 'p99' }, properties: [thresholds] },
+      { matcher: { id: FieldMatcherID.byName, options: 'p95' }, properties: [{ id: 'unit', value: 's' }] },
+    ]);
+    migrateOptions(other);
+    expect(other.fieldConfig.overrides.map((o) => o.matcher.options)).toEqual(['p99', 'p95', 'p95']);
+  });
+
   it('leaves current options alone and is what the plugin runs', () => {
     const panel = savedPanel({ sizeBy: 'p95', colorBy: 'errors' });
     expect(hasLegacyLatencyOptions(panel)).toBe(false);

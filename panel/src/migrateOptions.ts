@@ -1,4 +1,12 @@
-import { FieldMatcherID, type FieldConfigSource, type PanelMigrationHandler } from '@grafana/data';
+import {
+  FieldMatcherID,
+  FieldType,
+  fieldMatchers,
+  type ConfigOverrideRule,
+  type DataFrame,
+  type FieldConfigSource,
+  type PanelMigrationHandler,
+} from '@grafana/data';
 import { KOMPAS_FIELD } from '../../servicegraph/src/frames/fieldNames';
 import { defaultLatencyThresholds, healthThresholds } from './defaults';
 import type { DataflowOptions } from './types';
@@ -15,8 +23,9 @@ export function hasLegacyLatencyOptions(panel: { options?: unknown }): boolean {
 
 /**
  * Moves the old p95 options into a standard thresholds override on the `p95` field, where Grafana users
- * look for them, unless the dashboard already has one. Mutates `panel.fieldConfig` as Grafana's own
- * migration handlers do, and returns the options without the old keys.
+ * look for them, unless the dashboard already has one. The panel applies that override to whichever field it
+ * reads p95 from (another datasource's `secondarystat` "p95 latency" too: data/p95Thresholds.ts). Mutates
+ * `panel.fieldConfig` as Grafana's own migration handlers do, and returns the options without the old keys.
  */
 export function migrateOptions(panel: SavedPanel): SavedOptions {
   const { latencyWarnMs, latencyCritMs, ...options } = panel.options ?? {};
@@ -28,13 +37,7 @@ export function migrateOptions(panel: SavedPanel): SavedOptions {
     defaults: panel.fieldConfig?.defaults ?? {},
     overrides: panel.fieldConfig?.overrides ?? [],
   };
-  const overridden = fieldConfig.overrides.some(
-    (o) =>
-      o.matcher.id === FieldMatcherID.byName &&
-      o.matcher.options === KOMPAS_FIELD.p95 &&
-      o.properties.some((p) => p.id === 'thresholds')
-  );
-  if (!overridden) {
+  if (!fieldConfig.overrides.some(setsP95Thresholds)) {
     const [warn, crit] = defaultLatencyThresholds.steps.slice(1).map((s) => s.value);
     fieldConfig.overrides = [
       ...fieldConfig.overrides,
@@ -46,4 +49,21 @@ export function migrateOptions(panel: SavedPanel): SavedOptions {
   }
   panel.fieldConfig = fieldConfig;
   return options;
+}
+
+/** A field named `p95` in a Kompas nodes frame, to ask Grafana's matchers whether an override picks it. */
+const p95Frame: DataFrame = {
+  name: 'nodes',
+  length: 0,
+  fields: [{ name: KOMPAS_FIELD.p95, type: FieldType.number, config: {}, values: [] }],
+};
+
+/** Thresholds on the p95 field by any of Grafana's matchers ("Fields with name", names, regex), not only byName. */
+function setsP95Thresholds(override: ConfigOverrideRule): boolean {
+  const matcher = fieldMatchers.getIfExists(override.matcher.id)?.get(override.matcher.options);
+  return Boolean(
+    matcher &&
+    override.properties.some((p) => p.id === 'thresholds') &&
+    matcher(p95Frame.fields[0], p95Frame, [p95Frame])
+  );
 }

@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import { DataFrame, GrafanaTheme2, ThresholdsConfig } from '@grafana/data';
+import { ConfigOverrideRule, DataFrame, GrafanaTheme2, ThresholdsConfig } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { locationService } from '@grafana/runtime';
 import React, { ReactNode, useMemo, useRef, useState } from 'react';
@@ -46,6 +46,8 @@ interface Props {
   series: DataFrame[];
   options: DataflowOptions;
   thresholds?: ThresholdsConfig;
+  /** The panel's field overrides: a Thresholds override on `p95` also colours other datasources' p95 fields. */
+  overrides?: ConfigOverrideRule[];
   width: number;
   height: number;
   replaceVariables(value: string): string;
@@ -79,7 +81,7 @@ function mapNotices(queryError: string | undefined, alertsError: string | undefi
 /** The interactive map: layout, scene, canvas, and the overlays (controls, legend, tooltip, menu). */
 export function DataflowMap(props: Props) {
   const { panelId, dashboardUid, graph, series, options, thresholds, width, height, replaceVariables, onOptionsChange } = props;
-  const { route, insights, refreshKey, streaming, queryError, children } = props;
+  const { route, insights, refreshKey, streaming, queryError, children, overrides } = props;
   const styles = useStyles2(getStyles);
   const grafanaTheme = useTheme2();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -91,8 +93,8 @@ export function DataflowMap(props: Props) {
   const memory = useMemo(() => recallPanel(dashboardUid, panelId), [dashboardUid, panelId]);
 
   const look = useMemo(
-    () => toHealthLook(readFrameThresholds(series, thresholds, options), options.colorBy),
-    [series, thresholds, options]
+    () => toHealthLook(readFrameThresholds(series, thresholds, options, overrides), options.colorBy),
+    [series, thresholds, options, overrides]
   );
   const sceneTheme = useMemo(() => toSceneTheme(grafanaTheme, look.colors), [grafanaTheme, look.colors]);
   const rules = look.nodes;

@@ -1,8 +1,9 @@
-import type { DataFrame, Field, ThresholdsConfig } from '@grafana/data';
+import type { ConfigOverrideRule, DataFrame, Field, ThresholdsConfig } from '@grafana/data';
 import { KOMPAS_FIELD, NODE_GRAPH_FIELD } from '../../../servicegraph/src/frames/fieldNames';
 import { classifyStat } from '../../../servicegraph/src/frames/readStats';
 import { defaultErrorThresholds, defaultLatencyThresholds, healthThresholds } from '../defaults';
 import type { DataflowOptions } from '../types';
+import { readP95Thresholds } from './p95Thresholds';
 
 /** The thresholds that colour one kind of frame: error rate in percent and p95 latency in ms. */
 export interface StatThresholds {
@@ -21,11 +22,14 @@ export interface FrameThresholds {
  * `config.thresholds`. The error-rate field takes the panel's Thresholds (its default is 1 % / 5 %); the p95
  * field takes them only from an override (or the frame itself), since one panel-wide threshold cannot mean
  * both percent and milliseconds: without one it falls back to the pre-0.2 latency options, then 300 ms / 1 s.
+ * The panel's `overrides` are read again for p95 because Grafana only applies an override on `p95` to fields
+ * of that name, and other datasources' frames show p95 in e.g. `secondarystat` (see readP95Thresholds).
  */
 export function readFrameThresholds(
   series: DataFrame[],
   panelThresholds: ThresholdsConfig | undefined,
-  options: Pick<DataflowOptions, 'latencyWarnMs' | 'latencyCritMs'>
+  options: Pick<DataflowOptions, 'latencyWarnMs' | 'latencyCritMs'>,
+  overrides: ConfigOverrideRule[] = []
 ): FrameThresholds {
   const panel = panelThresholds?.steps.length ? panelThresholds : defaultErrorThresholds;
   const legacyLatency =
@@ -33,9 +37,10 @@ export function readFrameThresholds(
       ? healthThresholds(options.latencyWarnMs ?? 300, options.latencyCritMs ?? 1000)
       : undefined;
   const fallbackLatency = legacyLatency ?? defaultLatencyThresholds;
+  const isPanel = (thresholds: ThresholdsConfig) => sameThresholds(thresholds, panel);
   const read = (frames: DataFrame[]): StatThresholds => ({
     errors: ownThresholds(frames, isErrorRateField, panel) ?? panel,
-    latency: ownThresholds(frames, isP95Field, panel) ?? fallbackLatency,
+    latency: firstDefined(frames, (frame) => readP95Thresholds(frame, series, overrides, isPanel)) ?? fallbackLatency,
   });
   const edgeFrames = series.filter(isEdgesFrame);
   return { nodes: read(series.filter((f) => !isEdgesFrame(f))), edges: read(edgeFrames) };
@@ -67,12 +72,14 @@ function isErrorRateField(field: Field): boolean {
   return field.name.toLowerCase() === KOMPAS_FIELD.errorRate || classifyStat(field)?.stat === 'errorRate';
 }
 
-/** Kompas's `p95`, or a stock stat field that reads as p95 latency (`secondarystat` "p95 latency"). */
-function isP95Field(field: Field): boolean {
-  const meaning = classifyStat(field);
-  return (
-    field.name.toLowerCase() === KOMPAS_FIELD.p95 || (meaning?.stat === 'latency' && meaning.percentile === 'p95Ms')
-  );
+function firstDefined<T>(frames: DataFrame[], read: (frame: DataFrame) => T | undefined): T | undefined {
+  for (const frame of frames) {
+    const value = read(frame);
+    if (value !== undefined) {
+      return value;
+    }
+  }
+  return undefined;
 }
 
 /**
