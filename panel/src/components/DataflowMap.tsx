@@ -241,6 +241,7 @@ export function DataflowMap(props: Props) {
           width={width}
           height={height}
           notes={insightNotes(hover.target, { insights, alerts, route: insight.route })}
+          edges={graph.edges}
         />
       )}
       {menu && menuTarget && menuId && (

@@ -1,8 +1,9 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
-import React, { useLayoutEffect, useRef, useState } from 'react';
+import React, { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GraphEdge, GraphNode } from '../../../servicegraph/src/types';
+import { servesNothing, summarizeSentTraffic, type SentTraffic } from '../data/sentTraffic';
 import { formatMs, formatPercent, formatRate } from '../render/formatStats';
 import { MapTarget } from '../hooks/usePointerGestures';
 import { placeTooltip } from './placeTooltip';
@@ -17,6 +18,8 @@ interface Props {
   height: number;
   /** Insight lines (route step, bottleneck, anomaly, alerts) under the statistics. */
   notes?: Array<[string, string]>;
+  /** The graph's edges: a node that serves nothing (the root client `user`) shows what it sends instead. */
+  edges?: GraphEdge[];
 }
 
 const KIND_LABEL: Record<GraphNode['kind'], string> = {
@@ -37,8 +40,24 @@ function statRows(stats: GraphNode | GraphEdge): Array<[string, string]> {
   ];
 }
 
+/** A node that serves nothing: its outgoing traffic, labelled as sent (request counts only where edges have them). */
+function sentRows(sent: SentTraffic): Array<[string, string]> {
+  const counts: Array<[string, string]> =
+    sent.requests > 0
+      ? [
+          ['Requests sent', String(sent.requests)],
+          ['Failed', `${sent.failed} (${formatPercent(sent.errorRate)})`],
+        ]
+      : [];
+  return [
+    ['Sent', formatRate(sent.rate)],
+    ...counts,
+    ['Calls', `${sent.callees} ${sent.callees === 1 ? 'service' : 'services'}`],
+  ];
+}
+
 /** Every statistic of the hovered node or edge. */
-export function Tooltip({ target, x, y, width, height, notes = [] }: Props) {
+export function Tooltip({ target, x, y, width, height, notes = [], edges = [] }: Props) {
   const styles = useStyles2(getStyles);
   const ref = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ w: 0, h: 0 });
@@ -55,7 +74,12 @@ export function Tooltip({ target, x, y, width, height, notes = [] }: Props) {
     target.kind === 'node'
       ? [KIND_LABEL[target.node.kind], target.node.group].filter(Boolean).join(' · ')
       : target.edge.stats.connectionType.replace('_', ' ') || 'request/response';
-  const rows = statRows(target.kind === 'node' ? target.node.stats : target.edge.stats);
+  const node = target.kind === 'node' ? target.node.stats : undefined;
+  const sent = useMemo(
+    () => (node && servesNothing(node) ? summarizeSentTraffic(edges, node.id) : undefined),
+    [node, edges]
+  );
+  const rows = sent ? sentRows(sent) : statRows(target.kind === 'node' ? target.node.stats : target.edge.stats);
   return (
     <div
       ref={ref}
@@ -66,6 +90,11 @@ export function Tooltip({ target, x, y, width, height, notes = [] }: Props) {
     >
       <div className={styles.title}>{title}</div>
       <div className={styles.subtitle}>{subtitle}</div>
+      {sent && (
+        <div className={styles.caption} data-testid="kompas-dataflow-tooltip-sent">
+          Serves no requests; what it sends:
+        </div>
+      )}
       <table className={styles.table}>
         <tbody>
           {rows.map(([label, value]) => (
@@ -103,6 +132,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   noteLabel: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
   title: css({ fontWeight: theme.typography.fontWeightMedium }),
   subtitle: css({ color: theme.colors.text.secondary, marginBottom: theme.spacing(0.5) }),
+  caption: css({ color: theme.colors.text.secondary, fontStyle: 'italic', marginBottom: theme.spacing(0.5) }),
   table: css({
     th: { fontWeight: 'normal', color: theme.colors.text.secondary, paddingRight: theme.spacing(2), textAlign: 'left' },
     td: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
