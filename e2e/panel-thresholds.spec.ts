@@ -1,21 +1,25 @@
 import { Page } from '@playwright/test';
 import { expect, test } from './sandboxPage';
-import { mapCanvas, nodePositions, waitForSettledPositions } from './panelPage';
+import { canvasBox, mapCanvas, nodePositions, waitForSettledPositions } from './panelPage';
 import { openDashboardMap, POSTGRES_DATASOURCE, sandboxDashboard, sqlTarget } from './sandboxSetup';
 
-/** Three services from SQL with Kompas's rate and p95 fields: "slow" answers in 250 ms, everything else fast. */
-function thresholdsDashboard(overrides: unknown[]) {
+/** Kompas's own rate and p95 fields, or stock Node Graph stat fields as another datasource names them. */
+const KOMPAS_STATS = 'rate, p95';
+const NODE_GRAPH_STATS = '"detail__requests per second", "detail__latency p95"';
+
+/** Three services from SQL with a rate and a p95: "slow" answers in 250 ms, everything else fast. */
+function thresholdsDashboard(overrides: unknown[], stats = KOMPAS_STATS) {
   const dashboard = sandboxDashboard({
     panelTitle: 'Thresholds',
     datasource: POSTGRES_DATASOURCE,
     targets: [
       sqlTarget(
         'A',
-        `SELECT * FROM (VALUES ('e0', 'user', 'web', 50.0, 20.0), ('e1', 'web', 'slow', 20.0, 20.0)) AS t(id, source, target, rate, p95)`
+        `SELECT * FROM (VALUES ('e0', 'user', 'web', 50.0, 20.0), ('e1', 'web', 'slow', 20.0, 20.0)) AS t(id, source, target, ${stats})`
       ),
       sqlTarget(
         'B',
-        `SELECT * FROM (VALUES ('web', 'web', 50.0, 40.0), ('slow', 'slow', 20.0, 250.0)) AS t(id, title, rate, p95)`
+        `SELECT * FROM (VALUES ('web', 'web', 50.0, 40.0), ('slow', 'slow', 20.0, 250.0)) AS t(id, title, ${stats})`
       ),
     ],
     // Still frames: no particles crossing the sampled pixels.
@@ -49,6 +53,24 @@ async function ringHues(page: Page, nodeId: string): Promise<{ orange: number; g
   }, centre);
 }
 
+/** Standard Thresholds on the p95 field, as the migration and the provisioned dashboard write them. */
+const p95Override = {
+  matcher: { id: 'byName', options: 'p95' },
+  properties: [
+    {
+      id: 'thresholds',
+      value: {
+        mode: 'absolute',
+        steps: [
+          { value: null, color: 'green' },
+          { value: 200, color: 'orange' },
+          { value: 800, color: 'red' },
+        ],
+      },
+    },
+  ],
+};
+
 test.describe('health colours from the standard thresholds (issue 9: colour by health thresholds from the field config)', () => {
   test('a p95 thresholds override on the p95 field turns a 250 ms service from green to orange', async ({
     page,
@@ -61,22 +83,6 @@ test.describe('health colours from the standard thresholds (issue 9: colour by h
     await expect.poll(() => ringHues(page, 'slow')).toMatchObject({ orange: 0, green: expect.any(Number) });
     expect((await ringHues(page, 'slow')).green).toBeGreaterThan(20);
 
-    const p95Override = {
-      matcher: { id: 'byName', options: 'p95' },
-      properties: [
-        {
-          id: 'thresholds',
-          value: {
-            mode: 'absolute',
-            steps: [
-              { value: null, color: 'green' },
-              { value: 200, color: 'orange' },
-              { value: 800, color: 'red' },
-            ],
-          },
-        },
-      ],
-    };
     await openDashboardMap(page, thresholdsDashboard([p95Override]));
     await expect(mapCanvas(page)).toHaveAttribute('data-node-count', '3');
     await waitForSettledPositions(page);
@@ -84,6 +90,35 @@ test.describe('health colours from the standard thresholds (issue 9: colour by h
     // The fast service keeps its colour: the override moved the p95 levels, not everything.
     expect((await ringHues(page, 'web')).orange).toBe(0);
     await expect(page.getByTestId('kompas-dataflow-legend')).toContainText('p95 ≥ 200 ms');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("the p95 override also colours another datasource's p95 stat field, where Grafana does not apply it", async ({
+    page,
+    consoleErrors,
+  }) => {
+    await openDashboardMap(page, thresholdsDashboard([p95Override], NODE_GRAPH_STATS));
+    await expect(mapCanvas(page)).toHaveAttribute('data-node-count', '3');
+    await waitForSettledPositions(page);
+    await expect.poll(async () => (await ringHues(page, 'slow')).orange).toBeGreaterThan(20);
+    expect((await ringHues(page, 'web')).orange).toBe(0);
+    await expect(page.getByTestId('kompas-dataflow-legend')).toContainText('p95 ≥ 200 ms');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('the entry client, which serves nothing, shows in its tooltip what it sends', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await openDashboardMap(page, thresholdsDashboard([]));
+    await expect(mapCanvas(page)).toHaveAttribute('data-node-count', '3');
+    const user = (await waitForSettledPositions(page)).user;
+    const box = await canvasBox(page);
+    await page.mouse.move(box.x + user.x, box.y + user.y);
+    const tooltip = page.getByTestId('kompas-dataflow-tooltip');
+    await expect(tooltip.getByTestId('kompas-dataflow-tooltip-sent')).toHaveText('Serves no requests; what it sends:');
+    await expect(tooltip.getByRole('row', { name: /^Sent/ }).getByRole('cell')).toHaveText('50/s');
+    await expect(tooltip.getByRole('row', { name: /^Calls/ }).getByRole('cell')).toHaveText('1 service');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -132,7 +132,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   noteLabel: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
   title: css({ fontWeight: theme.typography.fontWeightMedium }),
   subtitle: css({ color: theme.colors.text.secondary, marginBottom: theme.spacing(0.5) }),
-  caption: css({ color: theme.colors.text.secondary, fontStyle: 'italic', marginBottom: theme.spacing(0.5) }),
+  caption: css({ color: theme.colors.text.secondary, marginBottom: theme.spacing(0.5) }),
   table: css({
     th: { fontWeight: 'normal', color: theme.colors.text.secondary, paddingRight: theme.spacing(2), textAlign: 'left' },
     td: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
