@@ -67,8 +67,11 @@ interface Props {
 
 type Pointed = { target: MapTarget; x: number; y: number };
 
-function mapNotices(queryError: string | undefined, alertsError: string | undefined): string[] {
+function mapNotices(queryError: string | undefined, alertsError: string | undefined, drawError?: string): string[] {
   const notices: string[] = [];
+  if (drawError) {
+    notices.push(`The map could not be drawn: ${drawError}`);
+  }
   if (queryError) {
     notices.push(`Last query failed, showing the previous data: ${queryError}`);
   }
@@ -140,7 +143,7 @@ export function DataflowMap(props: Props) {
     locationService.partial({ [`var-${options.routeVariable}`]: traceId }, true);
   };
 
-  useCanvasRenderer(canvasRef, {
+  const renderer = useCanvasRenderer(canvasRef, {
     scene,
     view: panZoom.view,
     width,
@@ -232,7 +235,7 @@ export function DataflowMap(props: Props) {
       {options.showLegend && <Legend theme={sceneTheme} rules={rules} />}
       {insight.route && <RouteBar route={insight.route} onClear={() => setClearedTraceId(insight.route?.traceId)} />}
       {children}
-      <MapNotice notices={mapNotices(queryError, firing.error)} />
+      <MapNotice notices={mapNotices(queryError, firing.error, renderer.drawError)} />
       {hover && !menu && (
         <Tooltip
           target={hover.target}
