@@ -1,4 +1,12 @@
-import { canReuseLayer, isSameView, MAX_REVEALED_PX, moveBadges, placeLayer, revealedPx } from './layerPlacement';
+import {
+  canReuseLayer,
+  isSameView,
+  MAX_REVEALED_PX,
+  moveBadges,
+  placeLayer,
+  revealedPx,
+  visibleLayerCopy,
+} from './layerPlacement';
 import { PlacedBadge } from './placeBadges';
 
 describe('placeLayer', () => {
@@ -45,6 +53,41 @@ describe('revealedPx and canReuseLayer', () => {
     expect(canReuseLayer(margined, { x: -400, y: -300, k: 1.9 }, 800, 600)).toBe(true);
     expect(canReuseLayer(margined, { x: -600, y: -450, k: 2.5 }, 800, 600)).toBe(false);
     expect(canReuseLayer({ view: { x: 0, y: 0, k: 4 }, margin: 5000 }, { x: 0, y: 0, k: 1.9 }, 800, 600)).toBe(false);
+  });
+});
+
+describe('visibleLayerCopy', () => {
+  const layer = { width: 1120, height: 920 };
+  const canvas = { width: 800, height: 600 };
+
+  it('copies only the panel-sized part of a layer with a margin', () => {
+    expect(visibleLayerCopy(1, -160, -160, layer, canvas)).toEqual({
+      sx: 160,
+      sy: 160,
+      sw: 800,
+      sh: 600,
+      dx: 0,
+      dy: 0,
+      dw: 800,
+      dh: 600,
+    });
+  });
+
+  it('maps the source through the scale and leaves out what falls off the canvas', () => {
+    expect(visibleLayerCopy(2, 100, -200, { width: 800, height: 600 }, canvas)).toEqual({
+      sx: 0,
+      sy: 100,
+      sw: 350,
+      sh: 300,
+      dx: 100,
+      dy: 0,
+      dw: 700,
+      dh: 600,
+    });
+  });
+
+  it('copies nothing when the layer is entirely off the canvas', () => {
+    expect(visibleLayerCopy(1, 900, 0, layer, canvas)).toBeUndefined();
   });
 });
 

@@ -54,6 +54,49 @@ export function canReuseLayer(cached: CachedView, current: ViewTransform, width:
   );
 }
 
+/** A part of a layer (source, device px) and where it lands on the panel's canvas (destination, device px). */
+export interface LayerCopy {
+  sx: number;
+  sy: number;
+  sw: number;
+  sh: number;
+  dx: number;
+  dy: number;
+  dw: number;
+  dh: number;
+}
+
+/**
+ * The part of a `layerWidth` × `layerHeight` layer, shown scaled `scale` with its origin at (x, y), that falls on a
+ * `width` × `height` canvas (all in device px), or undefined when none does. Copying only that part keeps a
+ * layer with a margin as cheap to copy as one the panel's size.
+ */
+export function visibleLayerCopy(
+  scale: number,
+  x: number,
+  y: number,
+  layer: { width: number; height: number },
+  canvas: { width: number; height: number }
+): LayerCopy | undefined {
+  const sx = Math.max(0, -x / scale);
+  const sy = Math.max(0, -y / scale);
+  const ex = Math.min(layer.width, (canvas.width - x) / scale);
+  const ey = Math.min(layer.height, (canvas.height - y) / scale);
+  if (ex <= sx || ey <= sy) {
+    return undefined;
+  }
+  return {
+    sx,
+    sy,
+    sw: ex - sx,
+    sh: ey - sy,
+    dx: x + scale * sx,
+    dy: y + scale * sy,
+    dw: scale * (ex - sx),
+    dh: scale * (ey - sy),
+  };
+}
+
 /** Badges placed in the layer's screen space, moved with it (same size: they are text). */
 export function moveBadges(badges: readonly PlacedBadge[], placement: LayerPlacement): PlacedBadge[] {
   const { scale, x, y } = placement;

@@ -59,7 +59,7 @@ describe('createLayeredDraw', () => {
     expect(below.ctx.count('stroke')).toBe(2 * first);
     main.width = 1000;
     draw.draw(ctx, scene, frame, 0);
-    expect(below.width).toBe(1000 + 2 * MOVE_MARGIN_PX);
+    expect(below.width).toBe(1000);
     expect(below.ctx.count('stroke')).toBe(3 * first);
   });
 
@@ -81,9 +81,9 @@ describe('createLayeredDraw', () => {
 
   /** The frame at `view` (same scene and size): as the panel builds it after a pan or zoom. */
   const at = (view: { x: number; y: number; k: number }) => testFrame(view, 800, 600, { animate: true, timeSec: 1 });
-  /** The transform each layer copy was drawn with this frame. */
-  const copyTransforms = (main: TestCanvas) =>
-    main.ctx.calls.flatMap((c, i) => (c.name === 'drawImage' ? [main.ctx.calls[i - 1].args] : []));
+  /** Source and destination rectangles of each layer copy this frame. */
+  const copyRects = (main: TestCanvas) =>
+    main.ctx.calls.filter((c) => c.name === 'drawImage').map((c) => c.args.slice(1));
 
   it('follows a pan by copying the layers shifted, and redraws them at the view once it rests', () => {
     const { draw, layers, main, ctx } = setUp();
@@ -95,10 +95,9 @@ describe('createLayeredDraw', () => {
     const panned = { ...view, x: view.x + 5, y: view.y - 3 };
     expect(draw.draw(ctx, scene, at(panned), 16)).toBe(VIEW_SETTLE_MS);
     expect(below.ctx.count('stroke')).toBe(strokes);
-    expect(copyTransforms(main)).toEqual([
-      [1, 0, 0, 1, 5, -3],
-      [1, 0, 0, 1, 5, -3],
-    ]);
+    // Only the part that stays on the panel: the layer moved 5 px right and 3 px up.
+    const moved = [0, 3, 795, 597, 5, 0, 795, 597];
+    expect(copyRects(main)).toEqual([moved, moved]);
     // Particles are drawn live at the new view.
     expect(main.ctx.calls.find((c) => c.name === 'setTransform' && c.args[4] === view.x + 5)).toBeDefined();
     // Still moving a moment later: no redraw; resting VIEW_SETTLE_MS: redrawn exactly, as a still map.
@@ -107,10 +106,8 @@ describe('createLayeredDraw', () => {
     main.ctx.calls.length = 0;
     expect(draw.draw(ctx, scene, at(panned), 16 + VIEW_SETTLE_MS)).toBeUndefined();
     expect(below.ctx.count('stroke')).toBe(2 * strokes);
-    expect(copyTransforms(main)).toEqual([
-      [1, 0, 0, 1, 0, 0],
-      [1, 0, 0, 1, 0, 0],
-    ]);
+    const whole = [0, 0, 800, 600, 0, 0, 800, 600];
+    expect(copyRects(main)).toEqual([whole, whole]);
   });
 
   it('follows a zoom step by copying the layers scaled around the zoom point', () => {
@@ -123,10 +120,10 @@ describe('createLayeredDraw', () => {
     const zoomed = { k: view.k * 1.25, x: 400 - (400 - view.x) * 1.25, y: 300 - (300 - view.y) * 1.25 };
     draw.draw(ctx, scene, at(zoomed), 16);
     expect(layers[0].ctx.count('stroke')).toBe(strokes);
-    const [scale, , , , dx, dy] = copyTransforms(main)[0] as number[];
-    expect(scale).toBeCloseTo(1.25);
-    expect(dx).toBeCloseTo(-100);
-    expect(dy).toBeCloseTo(-75);
+    // The layer's (80, 60)-(720, 540) fills the panel, 1.25x.
+    const [sx, sy, sw, sh, dx, dy, dw, dh] = copyRects(main)[0] as number[];
+    [sx, sy, sw, sh].forEach((value, i) => expect(value).toBeCloseTo([80, 60, 640, 480][i]));
+    [dx, dy, dw, dh].forEach((value, i) => expect(value).toBeCloseTo([0, 0, 800, 600][i]));
   });
 
   it('redraws with a margin when a move goes past what the layers hold, and without once the view rests', () => {
@@ -140,10 +137,13 @@ describe('createLayeredDraw', () => {
     // Drawn in world space shifted by the margin, culled to the wider area.
     const world = below.ctx.calls.filter((c) => c.name === 'setTransform' && c.args[0] === view.k);
     expect(world[0].args.slice(4)).toEqual([far.x + MOVE_MARGIN_PX, far.y + MOVE_MARGIN_PX]);
+    expect(below.width).toBe(800 + 2 * MOVE_MARGIN_PX);
     below.ctx.calls.length = 0;
     draw.draw(ctx, scene, at(far), 16 + VIEW_SETTLE_MS);
     const still = below.ctx.calls.filter((c) => c.name === 'setTransform' && c.args[0] === view.k);
     expect(still[0].args.slice(4)).toEqual([far.x, far.y]);
+    // Back to the panel's size: a bigger layer would cost every copy of a still map.
+    expect(below.width).toBe(800);
   });
 
   it('keeps a resting view exact: the first frame and frames without a move are drawn as a still map', () => {

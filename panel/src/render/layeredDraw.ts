@@ -2,7 +2,7 @@ import { drawAboveParticles, drawBelowParticles, drawParticleLayer, drawScene } 
 import { drawInsight } from './drawInsight';
 import { FrameState } from './frameState';
 import { LabelPlacer } from './labelPlacer';
-import { CachedView, canReuseLayer, isSameView, moveBadges, placeLayer } from './layerPlacement';
+import { CachedView, canReuseLayer, isSameView, moveBadges, placeLayer, visibleLayerCopy } from './layerPlacement';
 import { PlacedBadge } from './placeBadges';
 import { Scene } from './sceneTypes';
 
@@ -69,24 +69,32 @@ export function createLayeredDraw(createCanvas: () => LayerCanvas, placer: Label
   let cached: CachedView | undefined;
   let lastView = { x: NaN, y: NaN, k: NaN };
   let movedAtMs = -Infinity;
+  let drawnFor = { width: 0, height: 0 };
 
-  const sized = (layer: LayerCanvas | undefined, width: number, height: number): LayerCanvas => {
-    const canvas = layer ?? createCanvas();
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-      cached = undefined;
+  /** The layers sized for a `width` × `height` (device px) canvas plus `pad` on each side, with their contexts. */
+  const sizedLayers = (width: number, height: number, pad: number) => {
+    below = below ?? createCanvas();
+    above = above ?? createCanvas();
+    for (const layer of [below, above]) {
+      if (layer.width !== width + 2 * pad || layer.height !== height + 2 * pad) {
+        layer.width = width + 2 * pad;
+        layer.height = height + 2 * pad;
+      }
     }
-    return canvas;
+    const belowCtx = below.getContext('2d');
+    const aboveCtx = above.getContext('2d');
+    return belowCtx && aboveCtx ? { belowCtx, aboveCtx } : undefined;
   };
 
-  const redraw = (
-    belowCtx: CanvasRenderingContext2D,
-    aboveCtx: CanvasRenderingContext2D,
-    scene: Scene,
-    frame: FrameState,
-    margin: number
-  ) => {
+  /** Draws the still parts at the frame's view, `margin` CSS px past each side of the panel (0 for a still map). */
+  const redraw = (ctx: CanvasRenderingContext2D, scene: Scene, frame: FrameState, margin: number): boolean => {
+    const { width, height } = ctx.canvas;
+    // Layers a margin wider only while the view moves: copying from a bigger canvas costs every frame.
+    const contexts = sizedLayers(width, height, Math.ceil(margin * frame.dpr));
+    if (!contexts) {
+      return false;
+    }
+    const { belowCtx, aboveCtx } = contexts;
     const layerFrame = widenFrame(frame, margin);
     for (const layerCtx of [belowCtx, aboveCtx]) {
       layerCtx.setTransform(1, 0, 0, 1, 0, 0);
@@ -95,6 +103,8 @@ export function createLayeredDraw(createCanvas: () => LayerCanvas, placer: Label
     drawBelowParticles(belowCtx, scene, layerFrame);
     badges = drawAboveParticles(aboveCtx, scene, layerFrame, placer);
     cached = { view: frame.view, margin };
+    drawnFor = { width, height };
+    return true;
   };
 
   return {
@@ -112,33 +122,38 @@ export function createLayeredDraw(createCanvas: () => LayerCanvas, placer: Label
         movedAtMs = Number.isNaN(lastView.k) ? -Infinity : nowMs;
         lastView = frame.view;
       }
-      const margin = Math.ceil(MOVE_MARGIN_PX * frame.dpr);
-      below = sized(below, width + 2 * margin, height + 2 * margin);
-      above = sized(above, width + 2 * margin, height + 2 * margin);
-      const belowCtx = below.getContext('2d');
-      const aboveCtx = above.getContext('2d');
-      if (!belowCtx || !aboveCtx) {
-        drawScene(ctx, scene, frame, placer);
-        return undefined;
-      }
       const settleInMs = Math.max(0, movedAtMs + VIEW_SETTLE_MS - nowMs);
       const moving = settleInMs > 0;
-      const { width: cssWidth, height: cssHeight } = frame;
       if (
         !cached ||
+        drawnFor.width !== width ||
+        drawnFor.height !== height ||
         (!moving && (cached.margin > 0 || !isSameView(cached.view, frame.view))) ||
-        (moving && !canReuseLayer(cached, frame.view, cssWidth, cssHeight))
+        (moving && !canReuseLayer(cached, frame.view, frame.width, frame.height))
       ) {
-        redraw(belowCtx, aboveCtx, scene, frame, moving ? MOVE_MARGIN_PX : 0);
+        if (!redraw(ctx, scene, frame, moving ? MOVE_MARGIN_PX : 0)) {
+          drawScene(ctx, scene, frame, placer);
+          return undefined;
+        }
       }
-      const shown = cached ?? { view: frame.view, margin: 0 };
+      const shown = cached;
+      if (!below || !above || !shown) {
+        return undefined;
+      }
       const placement = placeLayer(shown, frame.view);
       const { dpr } = frame;
       // A pure shift lands on whole device pixels: a copy between pixels would blur the still parts.
       const shift = placement.scale === 1 ? Math.round : (value: number) => value;
+      const copy = visibleLayerCopy(placement.scale, shift(dpr * placement.x), shift(dpr * placement.y), below, {
+        width,
+        height,
+      });
       const copyLayer = (layer: LayerCanvas) => {
-        ctx.setTransform(placement.scale, 0, 0, placement.scale, shift(dpr * placement.x), shift(dpr * placement.y));
-        ctx.drawImage(layer as CanvasImageSource, 0, 0);
+        if (copy) {
+          const { sx, sy, sw, sh, dx, dy, dw, dh } = copy;
+          ctx.setTransform(1, 0, 0, 1, 0, 0);
+          ctx.drawImage(layer as CanvasImageSource, sx, sy, sw, sh, dx, dy, dw, dh);
+        }
       };
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, width, height);
