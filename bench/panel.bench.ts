@@ -20,7 +20,7 @@ import { chromium, type Page } from 'playwright-core';
 import { BenchResult } from './benchResult';
 import { median } from './benchStats';
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -30,7 +30,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function bundlePage(): Promise<string> {
+async function bundlePage(): Promise<string> {
   const result = await build({
     entryPoints: [path.join(__dirname, 'panelBenchPage.ts')],
     bundle: true,
