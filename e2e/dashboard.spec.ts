@@ -210,6 +210,8 @@ test.describe('the provisioned "Shop dataflow" dashboard on the seeded Timescale
     expect(exemplar, `exemplar in the tooltip: ${edge.tooltip}`).toBeDefined();
 
     await page.mouse.click(edge.x, edge.y, { button: 'right' });
+    // The frames' data link, its title filled from the edge's row (Grafana's ${__data.fields.x}).
+    await expect(page.getByRole('menuitem', { name: /^Traces from payments to payments-db/ })).toBeVisible();
     await page.getByRole('menuitem', { name: 'Show an example request' }).click();
     await expect(page.getByLabel('Variable routeTrace')).toHaveValue(exemplar!);
     const routeBar = page.getByTestId('kompas-dataflow-route');

@@ -1,3 +1,4 @@
+import { createDataFrame, FieldType } from '@grafana/data';
 import { SandboxTemplateSrv } from './templateSrv';
 
 describe('sandbox template service (Grafana variable syntax and formats)', () => {
@@ -36,5 +37,25 @@ describe('data link variables', () => {
     const srv = new SandboxTemplateSrv();
     const scoped = { __data: { text: '', value: { fields: { id: 'payments' } } } };
     expect(srv.replace('Traces of ${__data.fields.id}', scoped)).toBe('Traces of payments');
+  });
+
+  it('reads ${__data.fields.x} from the row of the frame a field link belongs to (__dataContext, as Grafana 12 passes it)', () => {
+    const srv = new SandboxTemplateSrv();
+    const frame = createDataFrame({
+      name: 'edges',
+      refId: 'A',
+      fields: [
+        { name: 'source', type: FieldType.string, values: ['api-gateway', 'payments'] },
+        { name: 'target', type: FieldType.string, values: ['orders', 'payments-db'] },
+        { name: 'requests', type: FieldType.number, values: [10, 7], config: { displayName: 'Requests' } },
+      ],
+    });
+    const scoped = { __dataContext: { value: { data: [frame], frame, field: frame.fields[0], rowIndex: 1 } } };
+    expect(srv.replace('Traces from ${__data.fields.source} to ${__data.fields.target}', scoped)).toBe(
+      'Traces from payments to payments-db'
+    );
+    expect(srv.replace('${__data.fields.Requests} in ${__data.name} (${__data.refId})', scoped)).toBe('7 in edges (A)');
+    // A field the row does not have stays as written, like any unknown variable.
+    expect(srv.replace('${__data.fields.nope}', scoped)).toBe('${__data.fields.nope}');
   });
 });

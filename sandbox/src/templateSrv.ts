@@ -1,5 +1,5 @@
 import { get } from 'lodash';
-import { ScopedVars, TimeRange, TypedVariableModel } from '@grafana/data';
+import { DataFrame, getFieldDisplayValuesProxy, ScopedVars, TimeRange, TypedVariableModel } from '@grafana/data';
 import { TemplateSrv } from '@grafana/runtime';
 import { formatVariableValue } from './variableFormats';
 
@@ -67,6 +67,14 @@ export class SandboxTemplateSrv implements TemplateSrv {
   }
 
   private lookup(name: string, scopedVars: ScopedVars | undefined, fieldPath?: string): string | string[] | undefined {
+    const dataContext = scopedVars?.__dataContext?.value as { frame?: DataFrame; rowIndex?: number } | undefined;
+    if (name === '__data' && fieldPath && dataContext?.frame && dataContext.rowIndex !== undefined) {
+      // Grafana's __data macro, as data links of frame fields get it: the link's row, fields by name or display name.
+      const { frame, rowIndex } = dataContext;
+      const row = { name: frame.name, refId: frame.refId, fields: getFieldDisplayValuesProxy({ frame, rowIndex }) };
+      const value = get(row, fieldPath);
+      return value === undefined || value === null ? undefined : String(value);
+    }
     const scoped = scopedVars?.[name];
     if (scoped && fieldPath) {
       // ${__data.fields.id} and friends: a path into the scoped value, as Grafana's data links use.
