@@ -105,7 +105,15 @@ export function DataflowMap(props: Props) {
   const nodeRadius = useMemo(() => createNodeRadius(shown, options.sizeBy), [shown, options.sizeBy]);
   const groupColors = useMemo(() => readGroupColors(grafanaTheme), [grafanaTheme]);
   const groups = useMemo(() => readNodeGroups(series, graph, options.groupField), [series, graph, options.groupField]);
-  const layout = useLayout(shown, options.layoutMode, options.pins, memory, streaming, { field: options.groupField, groups });
+  const layout = useLayout(
+    shown,
+    options.layoutMode,
+    options.pins,
+    memory,
+    streaming,
+    { field: options.groupField, groups },
+    { width, height }
+  );
   const positions = useMemo(
     () => overlayPositions(layout.positions, options.pins, drag),
     [layout.positions, options.pins, drag]

@@ -4,7 +4,14 @@ import { createColdStartGate, MAX_GATED_MS } from '../layout/coldStartGate';
 import { createLayoutWorker } from '../layout/createLayoutWorker';
 import { seedFromIds } from '../layout/lcg';
 import { createLayoutRunner, LayoutRunner } from '../layout/layoutRunner';
-import { isGrowthOf, NodeGrouping, rememberLayoutResult, toLayoutRequest } from '../layout/layoutMemory';
+import {
+  isGrowthOf,
+  needsFreshLayout,
+  NodeGrouping,
+  quantiseViewAspect,
+  rememberLayoutResult,
+  toLayoutRequest,
+} from '../layout/layoutMemory';
 import { LayoutKind, LayoutMode, LayoutRequest, PositionMap } from '../layout/layoutTypes';
 import { PanelMemory, rememberLayout } from './panelMemory';
 import { useLatest } from './useLatest';
@@ -26,7 +33,9 @@ function topologyKey(graph: Graph): number {
  * previous result (same mode, kept in the panel's memory across remounts), so refreshes nudge the map instead
  * of reshuffling it. A fresh panel on a live stream waits for the backfill to settle before its first layout
  * (see coldStartGate), so everyone opening the dashboard gets the same map. Nodes are clustered by the groups
- * the hulls show; switching the grouping field lays the map out afresh.
+ * the hulls show; switching the grouping field lays the map out afresh. Removing a pin (reset) lays the map out
+ * afresh too, so the freed nodes return to their seeded places; the layered diagram follows the panel's shape
+ * (`size`, in steps of aspect).
  */
 export function useLayout(
   graph: Graph,
@@ -34,7 +43,8 @@ export function useLayout(
   pins: PositionMap,
   memory: PanelMemory,
   streaming: boolean,
-  grouping: NodeGrouping
+  grouping: NodeGrouping,
+  size?: { width: number; height: number }
 ): LayoutState {
   const [state, setState] = useState<LayoutState>(() => ({
     positions: memory.layout?.mode === mode ? memory.layout.layout.positions : {},
@@ -50,6 +60,8 @@ export function useLayout(
   const groupingRef = useLatest(grouping);
   const key = useMemo(() => topologyKey(graph), [graph]);
   const pinsKey = useMemo(() => JSON.stringify(pins), [pins]);
+  // Only the layered diagram depends on the panel's shape: a force map never lays out again on a resize.
+  const viewAspect = mode === 'layered' && size ? quantiseViewAspect(size.width, size.height) : undefined;
 
   useEffect(() => {
     runner.current = createLayoutRunner(createLayoutWorker);
@@ -80,13 +92,14 @@ export function useLayout(
     }
     const remembered = memory.layout?.mode === mode ? memory.layout.layout : undefined;
     const request = toLayoutRequest(graphRef.current, mode, JSON.parse(pinsKey), remembered, groupingRef.current);
+    request.viewAspect = viewAspect;
     // While the map is young, late backfill arrivals are laid out with the whole set, from scratch; anything
     // but growth (services leaving, another query) or a pin the user set means the backfill is over.
     const last = lastRequest.current;
     if (gate.current.young && last && (!isGrowthOf(last, request) || JSON.stringify(last.pins) !== pinsKey)) {
       gate.current.settle();
     }
-    if (gate.current.young) {
+    if (gate.current.young || needsFreshLayout(last, request)) {
       request.previous = undefined;
     }
     lastRequest.current = request;
@@ -99,7 +112,7 @@ export function useLayout(
         coldRuns: s.coldRuns + (result.kind === 'cold' ? 1 : 0),
       }));
     });
-  }, [key, mode, pinsKey, graphRef, memory, gateOpen, groupingRef, grouping.field]);
+  }, [key, mode, pinsKey, graphRef, memory, gateOpen, groupingRef, grouping.field, viewAspect]);
 
   return state;
 }

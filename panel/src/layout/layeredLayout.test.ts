@@ -1,6 +1,6 @@
 import recording from './testdata/demoTopologyChange.json';
 import { forceLayout } from './forceLayout';
-import { fitSlots, layeredGrid } from './layeredLayout';
+import { fitSlots, layeredGrid, spreadColumnGap } from './layeredLayout';
 import { defaultLayoutConfig } from './layoutConfig';
 import { LayoutGraph, rememberLayoutResult, toLayoutRequest } from './layoutMemory';
 import { countCrossings, findOverlaps } from './layoutQuality';
@@ -181,6 +181,72 @@ describe('layered layout (columns by call depth, rows by barycentre order)', () 
     const { positions } = forceLayout(ring);
     expect([positions.a.x, positions.b.x, positions.c.x, positions.d.x]).toEqual([0, 200, 400, 600]);
     expect(forceLayout({ ...ring, edges: [...ring.edges].reverse() }).positions).toEqual(positions);
+  });
+});
+
+describe('layered layout in a wide panel (viewAspect)', () => {
+  const request = toLayoutRequest(toGraph(steps[0]), 'layered', {});
+  const narrow = forceLayout(request);
+  const extent = (positions: PositionMap) => {
+    const xs = Object.values(positions).map((p) => p.x);
+    const ys = Object.values(positions).map((p) => p.y);
+    return { width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  };
+
+  it('spreads the columns towards the panel shape, keeping rows and column order', () => {
+    const wide = forceLayout({ ...request, viewAspect: 2.25 });
+    const before = extent(narrow.positions);
+    const after = extent(wide.positions);
+    expect(after.height).toBe(before.height);
+    expect(after.width).toBeGreaterThan(before.width * 1.3);
+    // The demo diagram: 8 columns by 14 rows; in a 2.25 panel it comes out about 2.1 wide for 1 high.
+    expect(after.width / after.height).toBeGreaterThan(1.9);
+    expect(after.width / after.height).toBeLessThan(2.4);
+    expect(wide.columnGap).toBeGreaterThan(defaultLayoutConfig.layerGap);
+    for (const id of Object.keys(narrow.positions)) {
+      expect(wide.positions[id].y).toBe(narrow.positions[id].y);
+      expect(wide.positions[id].x).toBeCloseTo(
+        (narrow.positions[id].x * (wide.columnGap ?? 0)) / defaultLayoutConfig.layerGap,
+        6
+      );
+    }
+  });
+
+  it('gives the same map for the same request and panel shape, in any order', () => {
+    const wide = forceLayout({ ...request, viewAspect: 2.25 });
+    const shuffled = { ...request, nodes: [...request.nodes].reverse(), edges: [...request.edges].reverse() };
+    expect(forceLayout({ ...shuffled, viewAspect: 2.25 }).positions).toEqual(wide.positions);
+  });
+
+  it('never narrows the columns: a tall panel keeps the configured gap', () => {
+    expect(forceLayout({ ...request, viewAspect: 0.5 }).positions).toEqual(narrow.positions);
+  });
+
+  it('puts new services of a warm run on the spread grid', () => {
+    const wide = forceLayout({ ...request, viewAspect: 2.25 });
+    const previous = rememberLayoutResult(undefined, request, wide);
+    expect(previous.columnGap).toBe(wide.columnGap);
+    const grown = {
+      ...request,
+      nodes: [...request.nodes, { id: 'zz-new' }],
+      edges: [...request.edges, { source: 'api-gateway', target: 'zz-new' }],
+      previous,
+    };
+    const warm = forceLayout(grown);
+    expect(warm.kind).toBe('warm');
+    expect(warm.positions['zz-new'].x).toBe(wide.positions['api-gateway'].x + (wide.columnGap ?? 0));
+  });
+});
+
+describe('spreadColumnGap', () => {
+  const grid = { columnGap: 200, rowPitch: 75 };
+  it('widens the gap with the aspect, between the configured gap and 2.5 times it', () => {
+    expect(spreadColumnGap(grid, 8, 14, undefined)).toBe(200);
+    expect(spreadColumnGap(grid, 8, 14, 1)).toBe(200);
+    expect(spreadColumnGap(grid, 8, 14, 2)).toBe(263);
+    expect(spreadColumnGap(grid, 8, 14, 3)).toBe(394);
+    expect(spreadColumnGap(grid, 2, 14, 3)).toBe(500);
+    expect(spreadColumnGap(grid, 1, 14, 3)).toBe(200);
   });
 });
 

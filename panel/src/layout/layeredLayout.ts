@@ -5,12 +5,17 @@ import { orderLayers } from './orderLayers';
 import { Topology } from './topology';
 import { untangleColumns } from './untangleColumns';
 
-/** Node radii count in steps this coarse, so a change of traffic does not change the row spacing. */
-const RADIUS_STEP = 16;
+/**
+ * Node radii count in steps this coarse, so a change of traffic does not change the row spacing (the largest node
+ * is the busiest one, drawn at full size whatever the rates, so the step only matters for maps without traffic).
+ */
+const RADIUS_STEP = 2;
 /** Drawn-crossing repair runs on maps up to this many calls (it costs calls² per pass). */
 const UNTANGLE_MAX_CALLS = 600;
 /** Room under a node for its title (11 px text on a plate, 4 px off the circle) at zoom 1. */
 const LABEL_ROOM = 17;
+/** Columns spread at most this many times the narrowest gap: wider, a short diagram's calls get long and thin. */
+const MAX_SPREAD = 2.5;
 
 /** The grid of the flow diagram: every node sits in a column (call depth) and a row slot. */
 export interface LayeredGrid {
@@ -32,6 +37,25 @@ export function layeredGrid(request: LayoutRequest, config: LayoutConfig): Layer
     columnGap: config.layerGap,
     rowPitch: Math.max(config.layerRowGap, 2 * coarse + LABEL_ROOM + config.collidePadding),
   };
+}
+
+/**
+ * The column gap that gives the diagram about the panel's shape (`viewAspect`, width / height): each column and
+ * each row counted with the room it takes, never narrower than the configured gap (titles need it) nor wider than
+ * MAX_SPREAD times it. Depends only on the grid and the aspect, so the same request and panel shape give the
+ * same map.
+ */
+export function spreadColumnGap(
+  grid: LayeredGrid,
+  columns: number,
+  rows: number,
+  viewAspect: number | undefined
+): number {
+  if (viewAspect === undefined || columns < 2 || rows < 1) {
+    return grid.columnGap;
+  }
+  const wanted = (viewAspect * rows * grid.rowPitch) / columns;
+  return Math.round(Math.min(MAX_SPREAD * grid.columnGap, Math.max(grid.columnGap, wanted)));
 }
 
 /**
@@ -124,11 +148,14 @@ export function layoutLayeredCold(request: LayoutRequest, topology: Topology, co
     untangleColumns(order, slot, layers.depth, layers.calls);
   }
   const grid = layeredGrid(request, config);
+  const columns = n === 0 ? 0 : Math.max(...layers.depth) + 1;
+  const rows = n === 0 ? 0 : Math.max(...slot) - Math.min(...slot) + 1;
+  const columnGap = spreadColumnGap(grid, columns, rows, request.viewAspect);
   const positions: PositionMap = {};
   topology.ids.forEach((id, i) => {
-    positions[id] = { x: layers.depth[i] * grid.columnGap, y: slot[i] * grid.rowPitch };
+    positions[id] = { x: layers.depth[i] * columnGap, y: slot[i] * grid.rowPitch };
   });
-  return { positions: withPins(positions, request.pins ?? {}), kind: 'cold', ticks: 0, movedNodes: n };
+  return { positions: withPins(positions, request.pins ?? {}), kind: 'cold', ticks: 0, movedNodes: n, columnGap };
 }
 
 /** Places taken on the grid (spatial hash by column and row), so a new node never lands on another one. */
@@ -185,7 +212,8 @@ function findFreeRow(occupied: Occupancy, x: number, y: number, pitch: number): 
 export function layoutLayeredWarm(request: LayoutRequest, topology: Topology, config: LayoutConfig): LayoutResult {
   const previous = request.previous?.positions ?? {};
   const pins = request.pins ?? {};
-  const grid = layeredGrid(request, config);
+  // New columns go on the grid the map was laid out with.
+  const grid = { ...layeredGrid(request, config), columnGap: request.previous?.columnGap ?? config.layerGap };
   const occupied = new Occupancy(grid);
   Object.values(previous).forEach((p) => occupied.add(p));
   Object.values(pins).forEach((p) => occupied.add(p));
@@ -237,5 +265,5 @@ export function layoutLayeredWarm(request: LayoutRequest, topology: Topology, co
     (id) => pins[id] && previous[id] && (pins[id].x !== previous[id].x || pins[id].y !== previous[id].y)
   );
   const kind = newCount > 0 || pinsMoved ? 'warm' : 'unchanged';
-  return { positions, kind, ticks: 0, movedNodes: newCount };
+  return { positions, kind, ticks: 0, movedNodes: newCount, columnGap: grid.columnGap };
 }

@@ -27,8 +27,8 @@ export interface LayoutConfig {
   velocityDecay: number;
   /**
    * Layered mode: spacing between call-depth columns (wider than the longest title the panel draws, 28
-   * characters at zoom 1, so titles of neighbouring columns never meet) and the least spacing between rows
-   * (rows also fit the largest node and its title).
+   * characters at zoom 1, so titles of neighbouring columns never meet; spread wider to fill a wide panel) and the
+   * least spacing between rows (rows also fit the largest node and its title, which decides it on most maps).
    */
   layerGap: number;
   layerRowGap: number;
@@ -55,7 +55,7 @@ export const defaultLayoutConfig: LayoutConfig = {
   maxNudge: 12,
   velocityDecay: 0.45,
   layerGap: 200,
-  layerRowGap: 95,
+  layerRowGap: 64,
   groupStrength: 0.3,
   groupSeparation: 0.3,
   groupSpacing: 40,

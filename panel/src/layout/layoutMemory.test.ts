@@ -1,6 +1,12 @@
 import { createShopGraph } from '../testdata/shopGraph';
 import { forceLayout } from './forceLayout';
-import { isGrowthOf, rememberLayoutResult, toLayoutRequest } from './layoutMemory';
+import {
+  isGrowthOf,
+  needsFreshLayout,
+  quantiseViewAspect,
+  rememberLayoutResult,
+  toLayoutRequest,
+} from './layoutMemory';
 import { PreviousLayout } from './layoutTypes';
 
 describe('toLayoutRequest', () => {
@@ -78,5 +84,48 @@ describe('isGrowthOf', () => {
   it('is false when a service or a call leaves', () => {
     expect(isGrowthOf(full, part)).toBe(false);
     expect(isGrowthOf(full, { nodes: full.nodes, edges: full.edges.slice(1) })).toBe(false);
+  });
+});
+
+describe('quantiseViewAspect', () => {
+  it('rounds the panel shape to steps of 0.25 between 0.5 and 4, so a resize re-lays out only in steps', () => {
+    expect(quantiseViewAspect(1002, 462)).toBe(2.25);
+    expect(quantiseViewAspect(1010, 462)).toBe(2.25);
+    expect(quantiseViewAspect(400, 400)).toBe(1);
+    expect(quantiseViewAspect(100, 900)).toBe(0.5);
+    expect(quantiseViewAspect(3000, 200)).toBe(4);
+    expect(quantiseViewAspect(0, 400)).toBeUndefined();
+  });
+});
+
+describe('needsFreshLayout', () => {
+  const pinned = { mode: 'force' as const, pins: { cart: { x: 1, y: 2 } } };
+  it('is true when a pin is removed, or the layered panel changes shape', () => {
+    expect(needsFreshLayout(pinned, { mode: 'force', pins: {} })).toBe(true);
+    expect(needsFreshLayout({ mode: 'layered', viewAspect: 2 }, { mode: 'layered', viewAspect: 2.25 })).toBe(true);
+  });
+  it('is false for a new or moved pin, a first run, a mode switch or a force map resized', () => {
+    expect(needsFreshLayout(pinned, { mode: 'force', pins: { cart: { x: 5, y: 2 }, user: { x: 0, y: 0 } } })).toBe(
+      false
+    );
+    expect(needsFreshLayout(undefined, { mode: 'force', pins: {} })).toBe(false);
+    expect(needsFreshLayout(pinned, { mode: 'layered', pins: {} })).toBe(false);
+    expect(needsFreshLayout({ mode: 'force', viewAspect: 1 }, { mode: 'force', viewAspect: 2 })).toBe(false);
+  });
+  it('brings a formerly pinned node back to its seeded place, the map a fresh load draws', () => {
+    const graph = createShopGraph();
+    const cold = forceLayout(toLayoutRequest(graph, 'force', {}));
+    const pins = { cart: { x: cold.positions.cart.x + 120, y: cold.positions.cart.y + 40 } };
+    const base = rememberLayoutResult(undefined, toLayoutRequest(graph, 'force', {}), cold);
+    const pinnedRequest = toLayoutRequest(graph, 'force', pins, base);
+    const pinnedResult = forceLayout(pinnedRequest);
+    expect(pinnedResult.positions.cart).toEqual(pins.cart);
+    const afterPin = rememberLayoutResult(base, pinnedRequest, pinnedResult);
+    // A warm run from the remembered map would leave the node where it was pinned.
+    expect(forceLayout(toLayoutRequest(graph, 'force', {}, afterPin)).positions.cart).toEqual(pins.cart);
+    const reset = toLayoutRequest(graph, 'force', {}, afterPin);
+    expect(needsFreshLayout(pinnedRequest, reset)).toBe(true);
+    reset.previous = undefined;
+    expect(forceLayout(reset).positions).toEqual(cold.positions);
   });
 });

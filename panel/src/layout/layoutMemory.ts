@@ -72,7 +72,10 @@ export function rememberLayoutResult(
     }
   }
   const edges = [...departedEdges.slice(-Math.max(MIN_DEPARTED_REMEMBERED, request.edges.length)), ...request.edges];
-  return { positions, edges, grouping: request.grouping };
+  const columnGap = result.columnGap ?? previous?.columnGap;
+  return columnGap === undefined
+    ? { positions, edges, grouping: request.grouping }
+    : { positions, edges, grouping: request.grouping, columnGap };
 }
 
 /** Whether `next` only adds nodes and edges to `previous` (what a stream's backfill does), removing none. */
@@ -83,4 +86,35 @@ export function isGrowthOf(
   const nodes = new Set(next.nodes.map((n) => n.id));
   const edges = new Set(next.edges.map(edgeKey));
   return previous.nodes.every((n) => nodes.has(n.id)) && previous.edges.every((e) => edges.has(edgeKey(e)));
+}
+
+/** Steps of the panel's aspect the layered layout follows: finer steps would lay the map out again on every drag. */
+const ASPECT_STEP = 0.25;
+const MIN_ASPECT = 0.5;
+const MAX_ASPECT = 4;
+
+/** The panel's width / height in steps of 0.25 (0.5 to 4); undefined for a panel not measured yet. */
+export function quantiseViewAspect(width: number, height: number): number | undefined {
+  if (!(width > 0) || !(height > 0)) {
+    return undefined;
+  }
+  const aspect = Math.round(width / height / ASPECT_STEP) * ASPECT_STEP;
+  return Math.min(MAX_ASPECT, Math.max(MIN_ASPECT, aspect));
+}
+
+/**
+ * Whether `next` must be laid out from scratch rather than warm from the remembered map: a pin was removed
+ * (reset or unpinned), so the freed nodes go back where the seeded layout puts them, the same map a fresh
+ * load draws; or the layered diagram is to fit another panel shape.
+ */
+export function needsFreshLayout(
+  last: Pick<LayoutRequest, 'pins' | 'viewAspect' | 'mode'> | undefined,
+  next: Pick<LayoutRequest, 'pins' | 'viewAspect' | 'mode'>
+): boolean {
+  if (!last || last.mode !== next.mode) {
+    return false;
+  }
+  const pins = next.pins ?? {};
+  const unpinned = Object.keys(last.pins ?? {}).some((id) => !(id in pins));
+  return unpinned || (next.mode === 'layered' && last.viewAspect !== next.viewAspect);
 }

@@ -33,6 +33,8 @@ export interface PreviousLayout {
   edges: LayoutInputEdge[];
   /** The grouping field the map was clustered by. */
   grouping?: string;
+  /** Layered mode: the column spacing of the map, so warm runs put new columns on the same grid. */
+  columnGap?: number;
 }
 
 export interface LayoutRequest {
@@ -48,6 +50,11 @@ export interface LayoutRequest {
    */
   grouping?: string;
   seed?: number;
+  /**
+   * The panel's width / height, quantised (quantiseViewAspect), so a resize lays out again only in steps: the
+   * layered layout spreads its columns until the diagram has about this shape. Absent: the narrowest grid.
+   */
+  viewAspect?: number;
 }
 
 /**
@@ -62,4 +69,6 @@ export interface LayoutResult {
   /** Simulation ticks run and nodes the simulation was allowed to move (for tests and benches). */
   ticks: number;
   movedNodes: number;
+  /** Layered mode: the column spacing the diagram was laid out with. */
+  columnGap?: number;
 }
