@@ -96,6 +96,10 @@ test.describe('dragging pins nodes (issue 9)', () => {
     await resetPinsButton(page).click();
     await expect.poll(() => savedPins(page)).toEqual({});
     await expect(resetPinsButton(page)).toHaveCount(0);
+    // Without a reload too: the freed node goes back to where the seeded layout puts it.
+    await page.getByTestId('kompas-dataflow-fit').click();
+    const reset = await waitForSettledPositions(page);
+    expect(Math.hypot(reset[id].x - original[id].x, reset[id].y - original[id].y)).toBeLessThan(0.02 * box.width);
 
     // The seeded layout is deterministic: without pins, a fresh load draws the very same map as before the drag.
     await page.reload();
