@@ -69,6 +69,16 @@ export interface EdgeObservation extends EdgeKey {
   messagingLagMs?: number;
 }
 
+/** A statistic a foreign Node Graph source may leave out. */
+export type StatName = 'requests' | 'failed' | 'rate' | 'errorRate' | 'p50Ms' | 'p95Ms' | 'p99Ms';
+
+/** A foreign Node Graph stat the panel cannot interpret: its label (displayName or field name), value and unit. */
+export interface RawStat {
+  label: string;
+  value: number | string;
+  unit?: string;
+}
+
 /** A node of the dataflow graph as the panel draws it. */
 export interface GraphNode {
   id: string;
@@ -87,6 +97,12 @@ export interface GraphNode {
   p99Ms: number;
   /** Mean latency, set only when a foreign Node Graph source gives an average instead of percentiles. */
   meanMs?: number;
+  /** Statistics the source did not give (their fields then hold 0); absent = all known, as in Kompas's frames. */
+  unknownStats?: StatName[];
+  /** A foreign frame's mainstat/secondarystat values that could not be interpreted, shown as given. */
+  rawStats?: RawStat[];
+  /** A foreign Node Graph frame's subtitle, shown beside the kind. */
+  subtitle?: string;
   /** Why the node looks anomalous in this window (insight/anomalyDetector), e.g. "p95 2.3 s is 21× the usual 110 ms". */
   anomaly?: string;
 }
@@ -107,6 +123,10 @@ export interface GraphEdge {
   p99Ms: number;
   /** Mean latency, set only when a foreign Node Graph source gives an average instead of percentiles. */
   meanMs?: number;
+  /** Statistics the source did not give (their fields then hold 0); absent = all known, as in Kompas's frames. */
+  unknownStats?: StatName[];
+  /** A foreign frame's mainstat/secondarystat values that could not be interpreted, shown as given. */
+  rawStats?: RawStat[];
   /** Trace id of the slowest request seen on the edge in the window ("show an example request"). */
   exemplarTraceId?: string;
   /** Messaging edges: p95 consumer lag (consumer start − producer end) in ms; absent where no lag was measured. */

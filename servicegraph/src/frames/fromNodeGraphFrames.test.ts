@@ -119,7 +119,7 @@ describe('fromNodeGraphFrames', () => {
     expect(fromNodeGraphFrames(wire.map(toDataFrame))).toStrictEqual(graph);
   });
 
-  it('reads Tempo service graph frames: mean latency, rate, error arcs and namespaces', () => {
+  it('reads Tempo service graph frames: mean latency, rate, error arcs; what they do not give is unknown', () => {
     const graph = expectGraph(fromNodeGraphFrames(tempoServiceGraphFrames()));
     expect(graph.edges).toStrictEqual([
       {
@@ -135,6 +135,7 @@ describe('fromNodeGraphFrames', () => {
         p95Ms: 0,
         p99Ms: 0,
         meanMs: 15.5,
+        unknownStats: ['requests', 'failed', 'errorRate', 'p50Ms', 'p95Ms', 'p99Ms'],
       },
       {
         id: 'lb_shop/app',
@@ -149,6 +150,7 @@ describe('fromNodeGraphFrames', () => {
         p95Ms: 0,
         p99Ms: 0,
         meanMs: 40,
+        unknownStats: ['requests', 'failed', 'errorRate', 'p50Ms', 'p95Ms', 'p99Ms'],
       },
     ]);
     const app = graph.nodes.find((n) => n.id === 'shop/app');
@@ -156,7 +158,8 @@ describe('fromNodeGraphFrames', () => {
       id: 'shop/app',
       title: 'app',
       kind: 'service',
-      group: 'shop',
+      // The subtitle (Tempo: the namespace) is text; it groups only when the panel's group field names it.
+      subtitle: 'shop',
       requests: 0,
       failed: 0,
       rate: 10,
@@ -165,11 +168,70 @@ describe('fromNodeGraphFrames', () => {
       p95Ms: 0,
       p99Ms: 0,
       meanMs: 40,
+      unknownStats: ['requests', 'failed', 'p50Ms', 'p95Ms', 'p99Ms'],
     });
     const lb = graph.nodes.find((n) => n.id === 'lb');
     expect(lb).toMatchObject({ rate: 0, errorRate: 0 });
     expect(lb).not.toHaveProperty('meanMs');
     expect(lb).not.toHaveProperty('group');
+  });
+
+  it('keeps what a SQL Node Graph table does not give unknown, unitless stats raw, and subtitles out of groups', () => {
+    // The shape PostgreSQL returns for a hand-written Node Graph query: no units, no display names, numeric
+    // columns as numbers, a text secondarystat.
+    const nodes = toDataFrame({
+      refId: 'B',
+      fields: [
+        { name: 'id', type: FieldType.string, values: ['fe', 'api', 'db'] },
+        { name: 'title', type: FieldType.string, values: ['frontend', 'api', 'postgres'] },
+        { name: 'subtitle', type: FieldType.string, values: ['web', 'backend', 'database'] },
+        { name: 'mainstat', type: FieldType.number, values: [120.5, 80.1, 50] },
+        { name: 'secondarystat', type: FieldType.string, values: ['3 ms', '12 ms', '40 ms'] },
+        { name: 'arc__success', type: FieldType.number, values: [0.9, 0.97, 1] },
+        { name: 'arc__failed', type: FieldType.number, values: [0.1, 0.03, 0] },
+        { name: 'color', type: FieldType.string, values: ['green', 'green', 'blue'] },
+      ],
+    });
+    const edges = toDataFrame({
+      refId: 'A',
+      fields: [
+        { name: 'id', type: FieldType.string, values: ['e1', 'e2'] },
+        { name: 'source', type: FieldType.string, values: ['fe', 'api'] },
+        { name: 'target', type: FieldType.string, values: ['api', 'db'] },
+        { name: 'mainstat', type: FieldType.number, values: [80.1, 50], config: { unit: 'short' } },
+        { name: 'secondarystat', type: FieldType.string, values: ['12 ms', '40 ms'] },
+      ],
+    });
+    const graph = expectGraph(fromNodeGraphFrames([edges, nodes]));
+    const [e1] = graph.edges;
+    expect(e1.unknownStats).toEqual(['requests', 'failed', 'rate', 'errorRate', 'p50Ms', 'p95Ms', 'p99Ms']);
+    expect(e1.rawStats).toEqual([
+      { label: 'mainstat', value: 80.1, unit: 'short' },
+      { label: 'secondarystat', value: '12 ms' },
+    ]);
+    const api = graph.nodes.find((n) => n.id === 'api');
+    expect(api).toMatchObject({ title: 'api', subtitle: 'backend', errorRate: 0.03 });
+    expect(api?.unknownStats).toEqual(['requests', 'failed', 'rate', 'p50Ms', 'p95Ms', 'p99Ms']);
+    expect(api?.rawStats).toEqual([
+      { label: 'mainstat', value: 80.1 },
+      { label: 'secondarystat', value: '12 ms' },
+    ]);
+    expect(graph.nodes.map((n) => n.group)).toEqual([undefined, undefined, undefined]);
+    expect(graph.nodes.find((n) => n.id === 'db')?.kind).toBe('database');
+  });
+
+  it('keeps a displayName for raw stats and a stat without a row value out of them', () => {
+    const edges = toDataFrame({
+      name: 'edges',
+      fields: [
+        { name: 'source', values: ['a', 'a'] },
+        { name: 'target', values: ['b', 'c'] },
+        { name: 'mainstat', values: [7, null], config: { unit: 'bytes', displayName: 'Payload' } },
+      ],
+    });
+    const [ab, ac] = expectGraph(fromNodeGraphFrames([edges])).edges;
+    expect(ab.rawStats).toEqual([{ label: 'Payload', value: 7, unit: 'bytes' }]);
+    expect(ac).not.toHaveProperty('rawStats');
   });
 
   it('makes nodes from edge endpoints when only an edges frame is given (SQL-style table, numeric strings)', () => {

@@ -1,13 +1,15 @@
 /**
  * Node Graph frames from any datasource -> Kompas's graph model. Kompas frames round-trip exactly; stock
  * frames (Tempo service graphs, X-Ray, SQL tables shaped like the contract) get what their fields allow,
- * with missing statistics as 0 and missing nodes made from edge endpoints, as the stock panel does.
+ * with missing statistics listed in `unknownStats` (their number fields hold 0, so code that only sums or
+ * sizes keeps working), uninterpretable mainstat/secondarystat kept as `rawStats`, and missing nodes made from
+ * edge endpoints, as the stock panel does.
  */
 import type { DataFrame } from '@grafana/data';
 
 import { edgeId } from '../aggregate/edgeWindow';
 import { inferNodeKinds } from '../aggregate/nodeKinds';
-import type { ConnectionType, Graph, GraphEdge, GraphNode, NodeKind } from '../types';
+import type { ConnectionType, Graph, GraphEdge, GraphNode, NodeKind, RawStat, StatName } from '../types';
 import {
   EDGES_FRAME_NAME,
   KOMPAS_FIELD,
@@ -105,6 +107,7 @@ function readEdges(readers: FrameReader[]): GraphEdge[] {
         target,
         connectionType,
         ...completeStats(reader.stats(row)),
+        ...rawStatsOf(reader.rawStats(row)),
         ...(exemplarTraceId ? { exemplarTraceId } : {}),
         ...(anomaly ? { anomaly } : {}),
         ...(lagP95Ms !== undefined ? { lagP95Ms } : {}),
@@ -128,16 +131,19 @@ function readNodes(readers: FrameReader[], edges: GraphEdge[]): GraphNode[] {
       if (kind) {
         hints.set(id, kind);
       }
-      const group = reader.has(KOMPAS_FIELD.group)
-        ? reader.string(KOMPAS_FIELD.group, row)
-        : reader.string(NODE_GRAPH_FIELD.subTitle, row);
+      // Only the group field groups: a Node Graph subtitle ("web", "backend") describes one node, not a group.
+      const group = reader.string(KOMPAS_FIELD.group, row);
+      // Kompas writes its subtitle from group and kind; another source's subtitle is its own text.
+      const subtitle = reader.has(KOMPAS_FIELD.kind) ? undefined : reader.string(NODE_GRAPH_FIELD.subTitle, row);
       const anomaly = reader.string(KOMPAS_FIELD.anomaly, row);
       nodes.set(id, {
         id,
         title: reader.string(NODE_GRAPH_FIELD.title, row) || id,
         kind: 'service',
         ...(group ? { group } : {}),
+        ...(subtitle ? { subtitle } : {}),
         ...rowOrServedStats(reader.stats(row), incoming.get(id) ?? []),
+        ...rawStatsOf(reader.rawStats(row)),
         ...(anomaly ? { anomaly } : {}),
       });
     }
@@ -177,23 +183,52 @@ function kindHint(reader: FrameReader, row: number): NodeKind | undefined {
 
 type Statistics = Pick<
   GraphEdge,
-  'requests' | 'failed' | 'rate' | 'errorRate' | 'p50Ms' | 'p95Ms' | 'p99Ms' | 'meanMs'
+  'requests' | 'failed' | 'rate' | 'errorRate' | 'p50Ms' | 'p95Ms' | 'p99Ms' | 'meanMs' | 'unknownStats'
 >;
+type KnownStats = Partial<Record<StatName, number>>;
 
-/** Fills what a source did not give from what it did (failed from error rate and requests, and back). */
+const STAT_NAMES: readonly StatName[] = ['requests', 'failed', 'rate', 'errorRate', 'p50Ms', 'p95Ms', 'p99Ms'];
+const TRAFFIC_STATS: readonly StatName[] = ['requests', 'failed', 'rate', 'errorRate'];
+
+/**
+ * Fills what a source did not give from what it did (failed from error rate and requests, and back); what
+ * stays unknown is listed in `unknownStats` and held as 0, never shown or judged as a measured 0.
+ */
 function completeStats(stats: RowStats): Statistics {
-  const requests = stats.requests ?? 0;
-  const errorRate = stats.errorRate ?? (stats.failed !== undefined && requests > 0 ? stats.failed / requests : 0);
-  return {
+  const { requests, failed } = stats;
+  const errorRate =
+    stats.errorRate ??
+    (failed !== undefined && requests !== undefined ? (requests > 0 ? failed / requests : 0) : undefined);
+  const known: KnownStats = {
     requests,
-    failed: stats.failed ?? Math.round(errorRate * requests),
-    rate: stats.rate ?? 0,
+    failed: failed ?? (errorRate !== undefined && requests !== undefined ? Math.round(errorRate * requests) : undefined),
+    rate: stats.rate,
     errorRate,
-    p50Ms: stats.p50Ms ?? 0,
-    p95Ms: stats.p95Ms ?? 0,
-    p99Ms: stats.p99Ms ?? 0,
-    ...(stats.meanMs !== undefined ? { meanMs: stats.meanMs } : {}),
+    p50Ms: stats.p50Ms,
+    p95Ms: stats.p95Ms,
+    p99Ms: stats.p99Ms,
   };
+  return { ...toStatistics(known), ...(stats.meanMs !== undefined ? { meanMs: stats.meanMs } : {}) };
+}
+
+/** Known values as they are, unknown ones as 0 and listed (the list only when something is unknown). */
+function toStatistics(known: KnownStats): Statistics {
+  const unknownStats = STAT_NAMES.filter((name) => known[name] === undefined);
+  return {
+    requests: known.requests ?? 0,
+    failed: known.failed ?? 0,
+    rate: known.rate ?? 0,
+    errorRate: known.errorRate ?? 0,
+    p50Ms: known.p50Ms ?? 0,
+    p95Ms: known.p95Ms ?? 0,
+    p99Ms: known.p99Ms ?? 0,
+    ...(unknownStats.length > 0 ? { unknownStats } : {}),
+  };
+}
+
+function knownOf(stats: Statistics): KnownStats {
+  const unknown = stats.unknownStats ?? [];
+  return Object.fromEntries(STAT_NAMES.filter((name) => !unknown.includes(name)).map((name) => [name, stats[name]]));
 }
 
 /**
@@ -206,18 +241,40 @@ function rowOrServedStats(stats: RowStats, incoming: GraphEdge[]): Statistics {
   if (saysTraffic) {
     return own;
   }
-  const { requests, failed, rate, errorRate } = servedStats(incoming);
-  return { ...own, requests, failed, rate, errorRate };
+  const served = knownOf(servedStats(incoming));
+  const ownKnown = knownOf(own);
+  const merged: KnownStats = { ...ownKnown };
+  for (const name of TRAFFIC_STATS) {
+    merged[name] = served[name];
+  }
+  return { ...toStatistics(merged), ...(own.meanMs !== undefined ? { meanMs: own.meanMs } : {}) };
 }
 
-/** Statistics of a node missing from the nodes frame: what its incoming edges carry (percentiles unknown). */
+/**
+ * Statistics of a node missing from the nodes frame: what its incoming edges carry, each sum known only when
+ * every incoming edge knows it (a node with no incoming edge served nothing); percentiles unknown.
+ */
 function servedStats(incoming: GraphEdge[]): Statistics {
-  const requests = incoming.reduce((sum, e) => sum + e.requests, 0);
-  const failed = incoming.reduce((sum, e) => sum + e.failed, 0);
-  const rate = incoming.reduce((sum, e) => sum + e.rate, 0);
-  const failedRate = incoming.reduce((sum, e) => sum + e.rate * e.errorRate, 0);
-  const errorRate = requests > 0 ? failed / requests : rate > 0 ? failedRate / rate : 0;
-  return { requests, failed, rate, errorRate, p50Ms: 0, p95Ms: 0, p99Ms: 0 };
+  const knows = (name: StatName) => incoming.every((e) => !e.unknownStats?.includes(name));
+  const sum = (name: StatName) => (knows(name) ? incoming.reduce((total, e) => total + e[name], 0) : undefined);
+  const requests = sum('requests');
+  const failed = sum('failed');
+  const rate = sum('rate');
+  const failedRate =
+    knows('rate') && knows('errorRate') ? incoming.reduce((total, e) => total + e.rate * e.errorRate, 0) : undefined;
+  const errorRate =
+    requests !== undefined && failed !== undefined && requests > 0
+      ? failed / requests
+      : rate !== undefined && failedRate !== undefined && rate > 0
+        ? failedRate / rate
+        : requests === 0 || rate === 0
+          ? 0
+          : undefined;
+  return toStatistics({ requests, failed, rate, errorRate });
+}
+
+function rawStatsOf(rawStats: RawStat[]): { rawStats?: RawStat[] } {
+  return rawStats.length > 0 ? { rawStats } : {};
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -5,6 +5,7 @@
  */
 import type { DataFrame, Field } from '@grafana/data';
 
+import type { RawStat } from '../types';
 import { KOMPAS_FIELD, NODE_GRAPH_FIELD } from './fieldNames';
 
 export interface RowStats {
@@ -85,6 +86,32 @@ export class FrameReader {
       }
     }
     return stats;
+  }
+
+  /**
+   * The row's mainstat/secondarystat values that no statistic could be read from (no telling unit or name, or
+   * text such as "3 ms"), as the stock Node Graph shows them: label, value and the field's unit.
+   */
+  rawStats(row: number): RawStat[] {
+    const raw: RawStat[] = [];
+    for (const name of [NODE_GRAPH_FIELD.mainStat, NODE_GRAPH_FIELD.secondaryStat]) {
+      const field = this.byName.get(name);
+      const value = field ? valuesOf(field)[row] : undefined;
+      if (!field || value === null || value === undefined || value === '') {
+        continue;
+      }
+      const number = numberValue(value);
+      if (number !== undefined && classifyStat(field)) {
+        continue;
+      }
+      const unit = field.config?.unit;
+      raw.push({
+        label: field.config?.displayName || field.name,
+        value: number ?? String(value),
+        ...(unit ? { unit } : {}),
+      });
+    }
+    return raw;
   }
 
   /** Each statistic field with its meaning, worked out once per frame, in the order later ones override. */
