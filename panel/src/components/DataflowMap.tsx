@@ -32,9 +32,11 @@ import { overlayPositions } from '../layout/overlayPositions';
 import { buildScene, visibleGraph } from '../render/buildScene';
 import type { DataflowOptions } from '../types';
 import { Legend } from './Legend';
+import { chooseMapChrome } from './mapChrome';
 import { MapContextMenu } from './MapContextMenu';
 import { MapNotice } from './MapNotice';
 import { RouteBar } from './RouteBar';
+import type { SearchHandle } from './SearchBox';
 import { Tooltip } from './Tooltip';
 import { ViewControls } from './ViewControls';
 
@@ -89,7 +91,7 @@ export function DataflowMap(props: Props) {
   const grafanaTheme = useTheme2();
   const containerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<SearchHandle>(null);
   const [hover, setHover] = useState<Pointed | undefined>(undefined);
   const [menu, setMenu] = useState<Pointed | undefined>(undefined);
   const [drag, setDrag] = useState<NodeDrag | undefined>(undefined);
@@ -132,7 +134,8 @@ export function DataflowMap(props: Props) {
       }),
     [shown, positions, rules, look.edges, nodeRadius, groups, groupColors, options.pins, options.layoutMode]
   );
-  const panZoom = usePanZoom(canvasRef, width, height, scene.nodes, memory, layout.coldRuns);
+  const chrome = useMemo(() => chooseMapChrome(width, height, options.showLegend), [width, height, options.showLegend]);
+  const panZoom = usePanZoom(canvasRef, width, height, scene.nodes, memory, layout.coldRuns, chrome.fitInsets);
   const focusNodeId = useFocusNode(graph, scene, options.focusVariable, replaceVariables, panZoom.centreOn);
   const selection = useSelection(scene, focusNodeId);
   const onScreen = usePageVisibility(containerRef);
@@ -229,6 +232,7 @@ export function DataflowMap(props: Props) {
         nodes={shown.nodes}
         pinCount={Object.keys(options.pins).length}
         searchRef={searchRef}
+        compact={chrome.size !== 'full'}
         onZoomIn={() => panZoom.zoomBy(1.25)}
         onZoomOut={() => panZoom.zoomBy(0.8)}
         onFit={panZoom.fit}
@@ -240,7 +244,18 @@ export function DataflowMap(props: Props) {
           Laying out {shown.nodes.length} services…
         </div>
       )}
-      {options.showLegend && <Legend theme={sceneTheme} rules={rules} />}
+      {options.showLegend && (
+        <Legend
+          theme={sceneTheme}
+          rules={rules}
+          size={chrome.size}
+          marks={{
+            bottleneck: scene.edges.some((e) => e.id === insight.topBottleneckEdgeId),
+            anomaly: insight.anomalousNodeIds.size + insight.anomalousEdgeIds.size > 0,
+            alert: insight.alertCounts.nodes.size + insight.alertCounts.edges.size > 0,
+          }}
+        />
+      )}
       {insight.route && <RouteBar route={insight.route} onClear={() => setClearedTraceId(insight.route?.traceId)} />}
       {children}
       <MapNotice notices={mapNotices(queryError, firing.error, renderer.drawError)} />

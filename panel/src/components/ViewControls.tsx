@@ -3,12 +3,14 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
 import React, { RefObject } from 'react';
 import type { GraphNode } from '../../../servicegraph/src/types';
-import { SearchBox } from './SearchBox';
+import { SearchBox, SearchHandle } from './SearchBox';
 
 interface Props {
   nodes: readonly GraphNode[];
   pinCount: number;
-  searchRef: RefObject<HTMLInputElement>;
+  searchRef: RefObject<SearchHandle>;
+  /** Small panel: the search is an icon button until opened. */
+  compact?: boolean;
   onZoomIn(): void;
   onZoomOut(): void;
   onFit(): void;
@@ -17,11 +19,11 @@ interface Props {
 }
 
 /** Search, zoom buttons, zoom-to-fit and reset pins, top right of the map. IconButton uses the tooltip as aria-label. */
-export function ViewControls({ nodes, pinCount, searchRef, onZoomIn, onZoomOut, onFit, onFind, onResetPins }: Props) {
+export function ViewControls({ nodes, pinCount, searchRef, compact = false, onZoomIn, onZoomOut, onFit, onFind, onResetPins }: Props) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.controls}>
-      <SearchBox ref={searchRef} nodes={nodes} onFind={onFind} />
+      <SearchBox ref={searchRef} nodes={nodes} onFind={onFind} compact={compact} />
       <IconButton name="plus" tooltip="Zoom in" onClick={onZoomIn} />
       <IconButton name="minus" tooltip="Zoom out" onClick={onZoomOut} />
       <IconButton name="expand-arrows" tooltip="Zoom to fit" data-testid="kompas-dataflow-fit" onClick={onFit} />

@@ -35,7 +35,9 @@ export function usePanZoom(
   height: number,
   nodes: ReadonlyArray<Pick<SceneNode, 'id' | 'x' | 'y' | 'radius'>>,
   memory: PanelMemory,
-  coldRuns = 0
+  coldRuns = 0,
+  /** What the overlays cover: a fit places the map in the rest (they differ with the panel size). */
+  fitInsets: FitInsets = FIT_INSETS
 ): PanZoom {
   const [view, setView] = useState<ViewTransform>(() => memory.view ?? { x: width / 2, y: height / 2, k: 1 });
   const fitted = useRef(memory.view !== undefined);
@@ -48,10 +50,11 @@ export function usePanZoom(
   }, [memory, view]);
   const size = useRef({ width, height });
   const nodesRef = useLatest(nodes);
+  const insetsRef = useLatest(fitInsets);
 
   const fitNodes = useCallback(() => {
-    setView(fitView(nodesRef.current, size.current.width, size.current.height, FIT_INSETS));
-  }, [nodesRef]);
+    setView(fitView(nodesRef.current, size.current.width, size.current.height, insetsRef.current));
+  }, [nodesRef, insetsRef]);
 
   // The fit button shows the whole map, also in place of a focus: later cold layouts keep it fitted.
   const fit = useCallback(() => {

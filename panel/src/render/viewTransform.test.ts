@@ -1,4 +1,4 @@
-import { fitView, screenToWorld, zoomAt } from './viewTransform';
+import { fitView, screenToWorld, shrinkInsets, zoomAt } from './viewTransform';
 
 describe('view transform', () => {
   it('fits all nodes inside the viewport', () => {
@@ -42,5 +42,26 @@ describe('fitView with uneven insets', () => {
       expect(sx).toBeGreaterThanOrEqual(insets.left);
       expect(sx).toBeLessThanOrEqual(400 - insets.right);
     }
+  });
+});
+
+describe('fitView on a panel smaller than its insets', () => {
+  it('shrinks the insets so the map keeps 40 % of each side and stays inside the panel', () => {
+    const points = [
+      { x: -100, y: -50, radius: 5 },
+      { x: 100, y: 50, radius: 5 },
+    ];
+    const view = fitView(points, 100, 80, { top: 44, right: 36, bottom: 76, left: 36 });
+    expect(view.k).toBeGreaterThan(0);
+    const xs = points.map((p) => p.x * view.k + view.x);
+    const ys = points.map((p) => p.y * view.k + view.y);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThanOrEqual(0.4 * 100 - 5);
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(80);
+  });
+
+  it('leaves insets that fit alone', () => {
+    const insets = { top: 36, right: 24, bottom: 44, left: 24 };
+    expect(shrinkInsets(insets, 420, 200)).toEqual(insets);
   });
 });

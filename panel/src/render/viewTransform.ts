@@ -35,6 +35,17 @@ export interface FitInsets {
   left: number;
 }
 
+/** The least share of each side the fit keeps for the map, however large the insets. */
+const MIN_FREE_SHARE = 0.4;
+
+/** Insets scaled down so at least MIN_FREE_SHARE of width and height stays free (overlays on a tiny panel). */
+export function shrinkInsets(inset: FitInsets, width: number, height: number): FitInsets {
+  const scale = (size: number, a: number, b: number) => Math.min(1, (size * (1 - MIN_FREE_SHARE)) / Math.max(1, a + b));
+  const sx = scale(width, inset.left, inset.right);
+  const sy = scale(height, inset.top, inset.bottom);
+  return { top: inset.top * sy, right: inset.right * sx, bottom: inset.bottom * sy, left: inset.left * sx };
+}
+
 /** The transform that shows all points (with their radius) inside width × height, keeping `padding` free. */
 export function fitView(
   points: ReadonlyArray<{ x: number; y: number; radius: number }>,
@@ -43,8 +54,11 @@ export function fitView(
   padding: number | FitInsets = 36,
   maxZoom = 2
 ): ViewTransform {
-  const inset =
-    typeof padding === 'number' ? { top: padding, right: padding, bottom: padding, left: padding } : padding;
+  const inset = shrinkInsets(
+    typeof padding === 'number' ? { top: padding, right: padding, bottom: padding, left: padding } : padding,
+    width,
+    height
+  );
   if (points.length === 0 || width <= 0 || height <= 0) {
     return { x: width / 2, y: height / 2, k: 1 };
   }
