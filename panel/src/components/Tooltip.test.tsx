@@ -2,6 +2,9 @@ import { render, screen, within } from '@testing-library/react';
 import React from 'react';
 import type { GraphNode } from '../../../servicegraph/src/types';
 import { readGenaiGraph } from '../data/testdata/genaiGraph';
+import { buildScene } from '../render/buildScene';
+import { testHealthRules } from '../testdata/shopScene';
+import { readSqlNodeGraph } from '../testdata/sqlNodeGraph';
 import type { SceneNode } from '../render/sceneTypes';
 import { Tooltip } from './Tooltip';
 
@@ -48,5 +51,25 @@ describe('node tooltip', () => {
     expect(screen.queryByTestId('kompas-dataflow-tooltip-sent')).toBeNull();
     expect(tooltipRows()).toMatchObject({ Requests: String(node.stats.requests), Failed: `${node.stats.failed} (0%)` });
     expect(node.stats.requests).toBeGreaterThan(0);
+  });
+});
+
+describe('tooltip of a foreign Node Graph frame', () => {
+  const sql = readSqlNodeGraph();
+  const positions = Object.fromEntries(sql.nodes.map((n, i) => [n.id, { x: i * 100, y: 0 }]));
+  const scene = buildScene(sql, positions, { health: testHealthRules, hiddenKinds: [], pins: {} });
+
+  it('shows only what the frame gave: its error share and its raw stats, no invented zeros', () => {
+    const node = scene.nodeById.get('api') as SceneNode;
+    render(<Tooltip target={{ kind: 'node', node }} x={0} y={0} width={800} height={500} edges={sql.edges} />);
+    expect(tooltipRows()).toEqual({ Errors: '3.0%', mainstat: '80.1', secondarystat: '12 ms' });
+    expect(screen.getByTestId('kompas-dataflow-tooltip')).toHaveTextContent('Service · backend');
+    expect(screen.getByTestId('kompas-dataflow-tooltip')).not.toHaveTextContent(/0\/s|0 ms|Requests/);
+  });
+
+  it('shows an edge’s raw mainstat and secondarystat', () => {
+    const edge = scene.edges[0];
+    render(<Tooltip target={{ kind: 'edge', edge }} x={0} y={0} width={800} height={500} edges={sql.edges} />);
+    expect(tooltipRows()).toEqual({ mainstat: '80.1', secondarystat: '12 ms' });
   });
 });

@@ -4,7 +4,7 @@ import { useStyles2 } from '@grafana/ui';
 import React, { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GraphEdge, GraphNode } from '../../../servicegraph/src/types';
 import { servesNothing, summarizeSentTraffic, type SentTraffic } from '../data/sentTraffic';
-import { formatMs, formatPercent, formatRate } from '../render/formatStats';
+import { formatMs, formatPercent, formatRate, formatRawStat, isStatKnown } from '../render/formatStats';
 import { MapTarget } from '../hooks/usePointerGestures';
 import { placeTooltip } from './placeTooltip';
 
@@ -29,15 +29,24 @@ const KIND_LABEL: Record<GraphNode['kind'], string> = {
   virtual: 'External',
 };
 
-function statRows(stats: GraphNode | GraphEdge): Array<[string, string]> {
-  return [
-    ['Rate', formatRate(stats.rate)],
-    ['Requests', String(stats.requests)],
-    ['Failed', `${stats.failed} (${formatPercent(stats.errorRate)})`],
-    ['p50', formatMs(stats.p50Ms)],
-    ['p95', formatMs(stats.p95Ms)],
-    ['p99', formatMs(stats.p99Ms)],
+/**
+ * The statistics the source gave (a foreign Node Graph frame may leave some out: those are not shown as 0),
+ * then the raw stats the panel could not interpret, labelled and formatted as their frame says.
+ */
+export function statRows(stats: GraphNode | GraphEdge): Array<[string, string]> {
+  const known = (name: Parameters<typeof isStatKnown>[1]) => isStatKnown(stats, name);
+  const failed = known('errorRate') ? `${stats.failed} (${formatPercent(stats.errorRate)})` : String(stats.failed);
+  const rows: Array<[string, string] | false> = [
+    known('rate') && ['Rate', formatRate(stats.rate)],
+    known('requests') && ['Requests', String(stats.requests)],
+    known('failed') ? ['Failed', failed] : known('errorRate') && ['Errors', formatPercent(stats.errorRate)],
+    known('p50Ms') && ['p50', formatMs(stats.p50Ms)],
+    known('p95Ms') && ['p95', formatMs(stats.p95Ms)],
+    known('p99Ms') && ['p99', formatMs(stats.p99Ms)],
+    stats.meanMs !== undefined && ['Mean', formatMs(stats.meanMs)],
   ];
+  const raw = (stats.rawStats ?? []).map((stat): [string, string] => [stat.label, formatRawStat(stat)]);
+  return [...rows.filter((row): row is [string, string] => row !== false), ...raw];
 }
 
 /** A node that serves nothing: its outgoing traffic, labelled as sent (request counts only where edges have them). */
@@ -72,7 +81,9 @@ export function Tooltip({ target, x, y, width, height, notes = [], edges = [] }:
     target.kind === 'node' ? target.node.title : `${target.edge.source.title} → ${target.edge.target.title}`;
   const subtitle =
     target.kind === 'node'
-      ? [KIND_LABEL[target.node.kind], target.node.group].filter(Boolean).join(' · ')
+      ? [...new Set([KIND_LABEL[target.node.kind], target.node.group, target.node.stats.subtitle])]
+          .filter(Boolean)
+          .join(' · ')
       : target.edge.stats.connectionType.replace('_', ' ') || 'request/response';
   const node = target.kind === 'node' ? target.node.stats : undefined;
   const sent = useMemo(

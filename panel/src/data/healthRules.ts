@@ -57,6 +57,7 @@ export function toSceneTheme(theme: GrafanaTheme2, thresholds: ThresholdsConfig 
   return {
     health: [color(0, 'green'), color(1, 'orange'), color(2, 'red')],
     idle: theme.colors.text.disabled,
+    neutral: theme.colors.text.primary,
     nodeFill: theme.colors.background.primary,
     text: theme.colors.text.primary,
     textShadow: theme.colors.background.primary,

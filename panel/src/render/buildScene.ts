@@ -2,7 +2,7 @@ import type { Graph, GraphNode, NodeKind } from '../../../servicegraph/src/types
 import type { PositionMap } from '../layout/layoutTypes';
 import { placeEdge } from './edgeGeometry';
 import { buildGroupHulls } from './groupHulls';
-import { classifyHealth, HealthRules } from './health';
+import { classifyStatsHealth, HealthRules } from './health';
 import { Scene, SceneEdge, SceneHull, SceneNode } from './sceneTypes';
 
 export interface SceneOptions {
@@ -79,7 +79,7 @@ export function buildScene(graph: Graph, positions: PositionMap, options: SceneO
       x: position.x,
       y: position.y,
       radius: options.nodeRadius?.(stats) ?? radiusForRate(stats.rate, maxNodeRate),
-      health: classifyHealth(stats.rate, stats.errorRate, stats.p95Ms, options.health),
+      health: classifyStatsHealth(stats, options.health),
       errorShare: Math.min(1, Math.max(0, stats.errorRate || 0)),
       pinned: options.pins[stats.id] !== undefined,
       stats,
@@ -102,7 +102,7 @@ export function buildScene(graph: Graph, positions: PositionMap, options: SceneO
       source,
       target,
       width: MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * share,
-      health: classifyHealth(stats.rate, stats.errorRate, stats.p95Ms, options.edgeHealth ?? options.health),
+      health: classifyStatsHealth(stats, options.edgeHealth ?? options.health),
       bend: pairs.has(`${stats.target}\u0000${stats.source}`) ? 1 : 0,
       x1: 0,
       y1: 0,

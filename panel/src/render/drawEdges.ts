@@ -4,7 +4,7 @@ import { DIMMED_ALPHA, FrameState, healthColor, isEdgeDimmed } from './frameStat
 import { Scene, SceneEdge } from './sceneTypes';
 
 const WIDTH_BUCKETS = 4;
-const HEALTH_LEVELS = [-1, 0, 1, 2];
+const HEALTH_LEVELS = [-2, -1, 0, 1, 2];
 /** Edges stay translucent so the particles on them (full colour) read as flow. */
 const EDGE_ALPHA = 0.55;
 /** Up to this many visible edges each gets its own stroke: a few ms, and wide lines look right. */

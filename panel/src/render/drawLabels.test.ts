@@ -1,17 +1,16 @@
 import { createRecordingContext } from '../testdata/recordingContext';
 import { createShopScene, testFrame } from '../testdata/shopScene';
 import { drawLabels, reserveNodes } from './drawLabels';
-import { formatEdgeLabel, formatEdgeLabelShort } from './formatStats';
+import { formatEdgeLabelForms } from './formatStats';
 import { FrameState } from './frameState';
 import { highlightNode } from './highlight';
 import { createLabelPlacer } from './labelPlacer';
 import { Scene, SceneEdge } from './sceneTypes';
 import { fitView } from './viewTransform';
 
-/** The full or the short label of the edge, whichever was drawn. */
+/** The forms of the edge's label (full, short, shortest), whichever was drawn. */
 function edgeTexts(edge: SceneEdge): string[] {
-  const { rate, errorRate, p95Ms } = edge.stats;
-  return [formatEdgeLabel(rate, errorRate, p95Ms), formatEdgeLabelShort(rate, errorRate, p95Ms, edge.health > 0)];
+  return formatEdgeLabelForms(edge.stats, edge.health > 0);
 }
 
 function isLabelled(edge: SceneEdge, drawn: string[]): boolean {

@@ -2,7 +2,7 @@ import { isEdgeVisible, isNodeVisible } from './cull';
 import { DrawContext } from './drawContext';
 import { FrameState, isNodeDimmed } from './frameState';
 import { pointOnEdge } from './edgeGeometry';
-import { formatEdgeLabel, formatEdgeLabelShort } from './formatStats';
+import { formatEdgeLabelForms } from './formatStats';
 import { LabelPlacer } from './labelPlacer';
 import { Scene, SceneEdge, SceneNode } from './sceneTypes';
 
@@ -78,12 +78,19 @@ function placeNodeLabel(ctx: DrawContext, frame: FrameState, placer: LabelPlacer
 // Along the edge, middle first; then the same points nudged off the line.
 const EDGE_LABEL_TS = [0.5, 0.35, 0.65];
 
-function tryEdgeText(ctx: DrawContext, frame: FrameState, placer: LabelPlacer, edge: SceneEdge, text: string): boolean {
+function tryEdgeText(
+  ctx: DrawContext,
+  frame: FrameState,
+  placer: LabelPlacer,
+  edge: SceneEdge,
+  text: string,
+  anyLength = false
+): boolean {
   const { view } = frame;
   // Measured: only a few dozen edge labels are tried per frame.
   const w = ctx.measureText(text).width + 6;
   // A label may overhang a short edge (nodes are reserved, so it never covers one), but not dwarf it.
-  if (edge.length * view.k < w / 2 + 12) {
+  if (!anyLength && edge.length * view.k < w / 2 + 12) {
     return false;
   }
   const h = FONT_PX + 2;
@@ -101,13 +108,12 @@ function tryEdgeText(ctx: DrawContext, frame: FrameState, placer: LabelPlacer, e
   return false;
 }
 
-/** Places an edge's rate, error % and p95 along the edge, or the short form where that does not fit. */
+/** Places an edge's rate, error % and p95 along the edge, or a shorter form where that does not fit. */
 function placeEdgeLabel(ctx: DrawContext, frame: FrameState, placer: LabelPlacer, edge: SceneEdge): boolean {
-  const { rate, errorRate, p95Ms } = edge.stats;
-  return (
-    tryEdgeText(ctx, frame, placer, edge, formatEdgeLabel(rate, errorRate, p95Ms)) ||
-    tryEdgeText(ctx, frame, placer, edge, formatEdgeLabelShort(rate, errorRate, p95Ms, edge.health > 0))
-  );
+  // A selected edge (the only highlighted one, no node selected) gets its full numbers, even on a short edge.
+  const selected = frame.highlight?.edges.size === 1 && frame.selectedNodeId === undefined;
+  const forms = formatEdgeLabelForms(edge.stats, edge.health > 0);
+  return forms.some((text, i) => tryEdgeText(ctx, frame, placer, edge, text, selected && i === 0));
 }
 
 /**

@@ -4,7 +4,7 @@ import { DrawContext } from './drawContext';
 import { DIMMED_ALPHA, FrameState, healthColor, isNodeDimmed } from './frameState';
 import { Scene } from './sceneTypes';
 
-const HEALTH_LEVELS = [-1, 0, 1, 2];
+const HEALTH_LEVELS = [-2, -1, 0, 1, 2];
 /** drawShapes level meaning every node (the inner fill is the same colour for all). */
 const ALL_LEVELS = 9;
 /** Below 0.5 % errors the arc would only be noise on a healthy map. */

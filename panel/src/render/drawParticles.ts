@@ -4,7 +4,7 @@ import { FrameState, healthColor, isEdgeDimmed } from './frameState';
 import { pointOnEdge } from './edgeGeometry';
 import { Scene } from './sceneTypes';
 
-const HEALTH_LEVELS = [-1, 0, 1, 2];
+const HEALTH_LEVELS = [-2, -1, 0, 1, 2];
 const PARTICLE_PX = 3.2;
 const MAX_PARTICLES_PER_FRAME = 2500;
 const point = { x: 0, y: 0 };

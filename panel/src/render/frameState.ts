@@ -39,5 +39,5 @@ export function isEdgeDimmed(frame: FrameState, edgeId: string): boolean {
 }
 
 export function healthColor(theme: SceneTheme, level: number): string {
-  return level < 0 ? theme.idle : theme.health[level];
+  return level === -2 ? (theme.neutral ?? theme.idle) : level < 0 ? theme.idle : theme.health[level];
 }

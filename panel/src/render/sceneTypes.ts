@@ -1,7 +1,10 @@
 import type { GraphEdge, GraphNode, NodeKind } from '../../../servicegraph/src/types';
 
-/** Health buckets, indexes into SceneTheme.health. -1 (idle) is drawn with SceneTheme.idle. */
-export type HealthLevel = -1 | 0 | 1 | 2;
+/**
+ * Health buckets, indexes into SceneTheme.health. -1 (idle) is drawn with SceneTheme.idle, -2 (unknown: a
+ * foreign source gave stats but none the thresholds judge) with SceneTheme.neutral.
+ */
+export type HealthLevel = -2 | -1 | 0 | 1 | 2;
 
 /** A node ready to draw: position, size and colour resolved once, so draw loops only read. */
 export interface SceneNode {
@@ -69,6 +72,8 @@ export interface SceneTheme {
   /** Colours for health 0 (ok), 1 (warning), 2 (critical). */
   health: [string, string, string];
   idle: string;
+  /** Nodes and edges whose health is unknown; absent = idle. */
+  neutral?: string;
   nodeFill: string;
   text: string;
   textShadow: string;
