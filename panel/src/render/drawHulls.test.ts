@@ -10,6 +10,7 @@ import { createLabelPlacer } from './labelPlacer';
 import { reserveNodes } from './drawLabels';
 import { Scene, ViewTransform } from './sceneTypes';
 import { fitView } from './viewTransform';
+import { hullNameSpots, isInsidePolygon } from './hullNameSpots';
 
 function groupedScene(): Scene {
   const graph = createShopGraph();
@@ -75,6 +76,80 @@ describe('group names', () => {
       expect(y).toBeGreaterThanOrEqual(0);
       expect(x + w).toBeLessThanOrEqual(900);
       expect(y + h).toBeLessThanOrEqual(600);
+    }
+  });
+
+  it('sit on their own hull (within its bounds, never inside another hull), every group named at the fit view', () => {
+    const scene = groupedScene();
+    for (const [width, height] of [
+      [900, 600],
+      [600, 400],
+    ]) {
+      const frame = frameWith(fitView(scene.nodes, width, height), width, height);
+      const ctx = createRecordingContext();
+      drawScene(ctx, scene, frame, createLabelPlacer());
+      const { k, x: vx, y: vy } = frame.view;
+      const polygons = new Map(
+        scene.hulls.map((h) => [h.group, h.points.map(([x, y]): [number, number] => [x * k + vx, y * k + vy])])
+      );
+      const members = (group: string) => scene.nodes.filter((n) => n.group === group).length;
+      const named = scene.hulls.filter((h) => members(h.group) >= 2);
+      expect(named.length).toBeGreaterThan(1);
+      const calls = ctx.calls.filter((c) => c.name === 'fillText' && polygons.has(String(c.args[0])));
+      const drawn = calls.map((c) => String(c.args[0]));
+      expect(named.filter((h) => !drawn.includes(h.group))).toEqual([]);
+      for (const call of calls) {
+        const group = String(call.args[0]);
+        const own = polygons.get(group)!;
+        // The text starts 4 px into its 12 px-high plate; its centre is what a reader ties to a hull.
+        const w = ctx.measureText(group).width + 8;
+        const [cx, cy] = [Number(call.args[1]) - 4 + w / 2, Number(call.args[2]) - 2 + 8];
+        const xs = own.map((p) => p[0]);
+        const ys = own.map((p) => p[1]);
+        expect(cx).toBeGreaterThanOrEqual(Math.min(...xs));
+        expect(cx).toBeLessThanOrEqual(Math.max(...xs));
+        expect(cy).toBeGreaterThanOrEqual(Math.min(...ys));
+        expect(cy).toBeLessThanOrEqual(Math.max(...ys));
+        for (const [other, polygon] of polygons) {
+          if (other !== group) {
+            expect(isInsidePolygon(polygon, cx, cy)).toBe(false);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('hullNameSpots', () => {
+  const square: Array<[number, number]> = [
+    [100, 100],
+    [300, 100],
+    [300, 300],
+    [100, 300],
+  ];
+  const box = { w: 60, h: 16, width: 800, height: 600, margin: 4 };
+
+  it('starts centred on the top edge, then goes down through the hull', () => {
+    const spots = hullNameSpots(square, [], box);
+    expect(spots[0]).toEqual([200 - 30, 102 - 8]);
+    for (const [x, y] of spots) {
+      expect(isInsidePolygon(square, x + 30, Math.max(y + 8, 101))).toBe(true);
+    }
+    expect(spots[spots.length - 1][1]).toBeGreaterThan(250);
+  });
+
+  it('skips spots inside another hull and keeps inside the panel', () => {
+    const neighbour: Array<[number, number]> = [
+      [150, 50],
+      [350, 50],
+      [350, 200],
+      [150, 200],
+    ];
+    const spots = hullNameSpots(square, [neighbour], { ...box, width: 280 });
+    expect(spots.length).toBeGreaterThan(0);
+    for (const [x, y] of spots) {
+      expect(isInsidePolygon(neighbour, x + 30, y + 8)).toBe(false);
+      expect(x + 60).toBeLessThanOrEqual(276);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { DrawContext } from './drawContext';
 import { FrameState } from './frameState';
 import { LabelPlacer } from './labelPlacer';
+import { hullNameSpots, ScreenPolygon } from './hullNameSpots';
 import { Scene, SceneHull } from './sceneTypes';
 
 const NAME_FONT_PX = 12;
@@ -39,26 +40,9 @@ export function drawHulls(ctx: DrawContext, scene: Scene, frame: FrameState): vo
   ctx.globalAlpha = 1;
 }
 
-/**
- * Spots for a hull's name (top-left corner of the box), best first: above the hull's top, then just outside
- * each corner of the hull going round from the top, then below it; each clamped inside the view, so a hull
- * running off the panel still shows its name at the panel edge.
- */
-function nameSpots(hull: SceneHull, frame: FrameState, w: number): Array<[number, number]> {
+function toScreen(hull: SceneHull, frame: FrameState): ScreenPolygon {
   const { k, x: vx, y: vy } = frame.view;
-  const points = hull.points.map(([x, y]): [number, number] => [x * k + vx, y * k + vy]);
-  const cx = points.reduce((sum, p) => sum + p[0], 0) / points.length;
-  const cy = points.reduce((sum, p) => sum + p[1], 0) / points.length;
-  const byHeight = [...points].sort((a, b) => a[1] - b[1]);
-  const spots: Array<[number, number]> = [];
-  for (const [px, py] of byHeight) {
-    // Just outside the hull at this corner, on the side away from its centre.
-    const x = px > cx + w / 2 ? px : px < cx - w / 2 ? px - w : px - w / 2;
-    spots.push([x, py < cy ? py - NAME_HEIGHT - 2 : py + 2]);
-  }
-  const clampX = (x: number) => Math.min(Math.max(x, VIEW_MARGIN), frame.width - VIEW_MARGIN - w);
-  const clampY = (y: number) => Math.min(Math.max(y, VIEW_MARGIN), frame.height - VIEW_MARGIN - NAME_HEIGHT);
-  return spots.map(([x, y]) => [clampX(x), clampY(y)]);
+  return hull.points.map(([x, y]): [number, number] => [x * k + vx, y * k + vy]);
 }
 
 function isHullVisible(hull: SceneHull, frame: FrameState): boolean {
@@ -67,8 +51,10 @@ function isHullVisible(hull: SceneHull, frame: FrameState): boolean {
 }
 
 /**
- * Group names in screen space, on top of the map: each where it overlaps no node and nothing placed before it,
- * inside the view. A name with no free spot is left out rather than drawn over a service.
+ * Group names in screen space, on top of the map: each on its own hull (its top edge first, else inside it,
+ * never inside another hull) where it overlaps no node and nothing placed before it, inside the view. Placed
+ * after the selected, hovered and unhealthy titles and before the others, so every group is named at the fit
+ * view. A name with no free spot is left out rather than drawn over a service.
  */
 export function drawHullNames(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): number {
   if (scene.hulls.length === 0) {
@@ -79,12 +65,16 @@ export function drawHullNames(ctx: DrawContext, scene: Scene, frame: FrameState,
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
   let drawn = 0;
-  for (const hull of scene.hulls) {
-    if (drawn >= MAX_NAMES || hull.points.length === 0 || !isHullVisible(hull, frame)) {
-      continue;
+  const shown = scene.hulls.filter((hull) => hull.points.length > 0 && isHullVisible(hull, frame));
+  const polygons = shown.map((hull) => toScreen(hull, frame));
+  for (const [i, hull] of shown.entries()) {
+    if (drawn >= MAX_NAMES) {
+      break;
     }
     const w = ctx.measureText(hull.group).width + 8;
-    const spot = nameSpots(hull, frame, w).find(([x, y]) => placer.tryPlace(x, y, w, NAME_HEIGHT));
+    const others = polygons.filter((_, j) => j !== i);
+    const box = { w, h: NAME_HEIGHT, width: frame.width, height: frame.height, margin: VIEW_MARGIN };
+    const spot = hullNameSpots(polygons[i], others, box).find(([x, y]) => placer.tryPlace(x, y, w, NAME_HEIGHT));
     if (!spot) {
       continue;
     }

@@ -2,11 +2,12 @@ import { buildInsightOverlay } from '../insight/insightOverlay';
 import { createRecordingContext } from '../testdata/recordingContext';
 import { createShopScene, testFrame } from '../testdata/shopScene';
 import { drawInsight } from './drawInsight';
-import { FrameState } from './frameState';
+import { DIMMED_ALPHA, FrameState } from './frameState';
 import { createLabelPlacer } from './labelPlacer';
 import { placeInsightBadges } from './placeBadges';
 import { Scene } from './sceneTypes';
 import { fitView } from './viewTransform';
+import { highlightNode } from './highlight';
 
 function frameWith(overlay: FrameState['insight'], scene = createShopScene()): FrameState {
   const view = fitView(scene.nodes, 800, 500);
@@ -82,5 +83,27 @@ describe('drawInsight', () => {
     const empty = createRecordingContext();
     drawWithBadges(empty, scene, frameWith(undefined, scene));
     expect(empty.calls).toHaveLength(0);
+  });
+
+  it('fades the bottleneck outline like its edge when a selection leaves the edge out', () => {
+    const scene = createShopScene();
+    const overlay = buildInsightOverlay(
+      scene,
+      undefined,
+      { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
+      undefined
+    );
+    const outlineAlpha = (frame: FrameState) => {
+      const ctx = createRecordingContext();
+      drawInsight(ctx, scene, frame, []);
+      const outline = ctx.calls.find((c) => c.name === 'stroke' && c.lineWidth === 14);
+      expect(outline).toBeDefined();
+      return outline!.alpha!;
+    };
+    const plain = outlineAlpha(frameWith(overlay, scene));
+    const own = outlineAlpha({ ...frameWith(overlay, scene), highlight: highlightNode(scene, 'payments') });
+    const other = outlineAlpha({ ...frameWith(overlay, scene), highlight: highlightNode(scene, 'shipping') });
+    expect(own).toBe(plain);
+    expect(other).toBeCloseTo(plain * DIMMED_ALPHA);
   });
 });

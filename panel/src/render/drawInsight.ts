@@ -1,6 +1,6 @@
 import type { InsightOverlay, RouteEdge } from '../insight/insightOverlay';
 import { DrawContext } from './drawContext';
-import { DIMMED_ALPHA, FrameState } from './frameState';
+import { DIMMED_ALPHA, FrameState, isEdgeDimmed } from './frameState';
 import { BADGE_FONT_PX, BadgeKind, PlacedBadge } from './placeBadges';
 import { Scene, SceneEdge, SceneTheme, ViewTransform } from './sceneTypes';
 
@@ -39,12 +39,17 @@ function strokeRoute(ctx: DrawContext, edges: RouteEdge[], frame: FrameState): v
   ctx.globalAlpha = 1;
 }
 
-/** The top bottleneck: a wide translucent outline along the edge, under the route. */
+const BOTTLENECK_ALPHA = 0.35;
+
+/**
+ * The top bottleneck: a wide translucent outline along the edge, under the route; faded like any dimmed edge
+ * when a selection leaves it out (a bright band there would pull the eye off the selection).
+ */
 function strokeBottleneck(ctx: DrawContext, scene: Scene, edgeId: string, frame: FrameState): void {
   const edge = scene.edges.find((e) => e.id === edgeId);
   if (edge) {
     ctx.strokeStyle = frame.theme.health[1];
-    ctx.globalAlpha = 0.35;
+    ctx.globalAlpha = BOTTLENECK_ALPHA * (isEdgeDimmed(frame, edge.id) ? DIMMED_ALPHA : 1);
     ctx.lineWidth = 14;
     strokeEdge(ctx, edge, frame.view);
     ctx.globalAlpha = 1;

@@ -1,9 +1,11 @@
+import { buildInsightOverlay } from '../insight/insightOverlay';
 import { createRecordingContext } from '../testdata/recordingContext';
 import { createShopScene, testFrame } from '../testdata/shopScene';
-import { drawLabels, reserveNodes } from './drawLabels';
+import { drawFirstTitles, drawLabels, reserveNodes } from './drawLabels';
 import { formatEdgeLabelForms } from './formatStats';
 import { FrameState } from './frameState';
 import { highlightNode } from './highlight';
+import { drawAboveParticles } from './drawScene';
 import { createLabelPlacer } from './labelPlacer';
 import { Scene, SceneEdge } from './sceneTypes';
 import { fitView } from './viewTransform';
@@ -21,7 +23,7 @@ function texts(scene: Scene, frame: FrameState): string[] {
   const ctx = createRecordingContext();
   const placer = createLabelPlacer();
   reserveNodes(placer, scene, frame);
-  drawLabels(ctx, scene, frame, placer);
+  drawLabels(ctx, scene, frame, placer, drawFirstTitles(ctx, scene, frame, placer));
   return ctx.calls.filter((c) => c.name === 'fillText').map((c) => String(c.args[0]));
 }
 
@@ -73,5 +75,82 @@ describe('drawLabels', () => {
     const quiet = scene.nodes[scene.labelOrder[scene.labelOrder.length - 1]];
     const drawn = texts(scene, normalZoomFrame(scene, { hoveredNodeId: quiet.id }));
     expect(drawn[0]).toBe(quiet.title);
+  });
+
+  it('always draws the selected node’s title, even where a badge and busier titles would take its place', () => {
+    const scene = createShopScene();
+    // Zoomed out so far that titles crowd each other, with the bottleneck badge on the payments edge.
+    const fitted = fitView(scene.nodes, 420, 300);
+    const overlay = buildInsightOverlay(
+      scene,
+      undefined,
+      { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
+      {
+        nodes: new Map([['payments', [{ name: 'Errors' }]]]),
+        edges: new Map(),
+      }
+    );
+    for (const selectedNodeId of ['payments', 'checkout', 'stripe']) {
+      const frame = testFrame(fitted, 420, 300, {
+        insight: overlay,
+        selectedNodeId,
+        highlight: highlightNode(scene, selectedNodeId),
+      });
+      const placer = createLabelPlacer();
+      // Every usual spot around the node is taken before its title is tried: it is still drawn.
+      const node = scene.nodeById.get(selectedNodeId)!;
+      const [sx, sy] = [node.x * fitted.k + fitted.x, node.y * fitted.k + fitted.y];
+      placer.reserve(sx - 200, sy - 200, 400, 400);
+      const ctx = createRecordingContext();
+      drawAboveParticles(ctx, scene, frame, placer);
+      const drawn = ctx.calls.filter((c) => c.name === 'fillText').map((c) => String(c.args[0]));
+      expect(drawn).toContain(selectedNodeId);
+    }
+  });
+
+  it('places the selected title before the badges, so a badge never sits where the name goes', () => {
+    const scene = createShopScene();
+    const view = fitView(scene.nodes, 700, 450);
+    const overlay = buildInsightOverlay(
+      scene,
+      undefined,
+      { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
+      {
+        nodes: new Map([['payments', [{ name: 'Errors' }, { name: 'Latency' }]]]),
+        edges: new Map([['checkout->payments', [{ name: 'Edge errors' }]]]),
+      }
+    );
+    const frame = testFrame(view, 700, 450, {
+      insight: overlay,
+      selectedNodeId: 'payments',
+      highlight: highlightNode(scene, 'payments'),
+    });
+    const ctx = createRecordingContext();
+    const badges = drawAboveParticles(ctx, scene, frame, createLabelPlacer());
+    expect(badges.length).toBeGreaterThan(0);
+    const title = ctx.calls.find((c) => c.name === 'fillText' && c.args[0] === 'payments');
+    expect(title).toBeDefined();
+    const [x, top] = [Number(title!.args[1]), Number(title!.args[2]) - 1];
+    const w = 'payments'.length * 11 * 0.58 + 4;
+    for (const b of badges) {
+      const apart = Math.abs(b.x - x) >= (b.w + w) / 2 || Math.abs(b.y - (top + 6.5)) >= (b.h + 13) / 2;
+      expect(apart).toBe(true);
+    }
+  });
+
+  it('tries unhealthy titles before busier healthy ones', () => {
+    const scene = createShopScene();
+    const view = fitView(scene.nodes, 900, 600);
+    const busiest = scene.nodes[scene.labelOrder[0]];
+    expect(busiest.health).toBeLessThan(1);
+    const unhealthy = scene.nodes.filter((n) => n.health >= 1);
+    expect(unhealthy.length).toBeGreaterThan(1);
+    const base = testFrame(view, 900, 600);
+    const frame = { ...base, lod: { ...base.lod, maxLabels: unhealthy.length } };
+    const drawn = texts(scene, frame);
+    // Critical first, then warnings; the busiest healthy service waits for room.
+    expect(drawn[0]).toBe(unhealthy.find((n) => n.health === 2)!.title);
+    expect(new Set(drawn.slice(0, unhealthy.length))).toEqual(new Set(unhealthy.map((n) => n.title)));
+    expect(drawn).not.toContain(busiest.title);
   });
 });

@@ -2,7 +2,7 @@ import { DrawContext } from './drawContext';
 import { drawEdges } from './drawEdges';
 import { drawHullNames, drawHulls } from './drawHulls';
 import { drawInsight } from './drawInsight';
-import { drawLabels, reserveNodes } from './drawLabels';
+import { drawFirstTitles, drawLabels, reserveNodes } from './drawLabels';
 import { drawNodes } from './drawNodes';
 import { drawParticles } from './drawParticles';
 import { FrameState } from './frameState';
@@ -37,8 +37,9 @@ export function drawParticleLayer(ctx: DrawContext, scene: Scene, frame: FrameSt
 
 /**
  * What lies over the particles and does not move: nodes in world space; then in screen space, sharing one
- * placer so nothing covers a node or another text: insight badges (placed first, they matter most), service
- * and edge labels, group names where room is left. Returns the badges, drawn last with the insight marks.
+ * placer so nothing covers a node or another text: the selected, hovered and unhealthy services' names (what
+ * the reader looks for), insight badges around them, group names, then the other names and edge labels where
+ * room is left. Returns the badges, drawn last with the insight marks.
  */
 export function drawAboveParticles(
   ctx: DrawContext,
@@ -50,9 +51,10 @@ export function drawAboveParticles(
   drawNodes(ctx, scene, frame);
   placer.reset();
   reserveNodes(placer, scene, frame);
+  const titles = drawFirstTitles(ctx, scene, frame, placer);
   const badges = placeInsightBadges(ctx, scene, frame, placer);
-  drawLabels(ctx, scene, frame, placer);
   drawHullNames(ctx, scene, frame, placer);
+  drawLabels(ctx, scene, frame, placer, titles);
   return badges;
 }
 

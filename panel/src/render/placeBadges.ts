@@ -154,8 +154,9 @@ function isSubjectDimmed(frame: FrameState, subject: BadgeWish['subject']): bool
 /**
  * Places the insight badges (alerts, anomalies, the bottleneck, route hops; in that priority) where they overlap
  * no node, no other badge and nothing placed before, inside the view. Zoomed out, short texts are tried first;
- * a badge with no free spot is left out (its ring, outline or stroke still marks the map). Call before the
- * labels, so badges win over titles; draw after them, so badges are on top.
+ * a badge with no free spot is left out (its ring, outline or stroke still marks the map). Call after
+ * drawFirstTitles (the selected, hovered and unhealthy names: a badge must not take the name's place) and before
+ * the other labels; draw after them, so badges are on top.
  */
 export function placeInsightBadges(
   ctx: DrawContext,
