@@ -48,19 +48,20 @@ export function reserveNodes(placer: LabelPlacer, scene: Scene, frame: FrameStat
   }
 }
 
-/** Places a node's title below, above, beside or at a corner of the node; returns whether it was drawn. */
-function placeNodeLabel(ctx: DrawContext, frame: FrameState, placer: LabelPlacer, node: SceneNode): boolean {
-  const { view } = frame;
-  const r = node.radius * view.k;
-  const text = shorten(node.title);
-  const w = text.length * CHAR_PX + 4;
-  const sx = node.x * view.k + view.x;
-  const sy = node.y * view.k + view.y;
+/**
+ * Where a node's title may go (centre x, top y), best first: below, above, beside, at a corner, then the same
+ * rows shifted half a title sideways, then a row further out. More spots before giving up: a crowded map
+ * otherwise loses names it has room for just beside the usual places.
+ */
+function titleSpots(sx: number, sy: number, r: number, w: number, more: boolean): Array<[number, number]> {
   const middle = sy - FONT_PX / 2 - 1;
   const d = r * Math.SQRT1_2 + 2;
-  const spots: Array<[number, number]> = [
-    [sx, sy + r + 4],
-    [sx, sy - r - 4 - FONT_PX],
+  const below = sy + r + 4;
+  const above = sy - r - 4 - FONT_PX;
+  const row = FONT_PX + 3;
+  const usual: Array<[number, number]> = [
+    [sx, below],
+    [sx, above],
     [sx + r + 4 + w / 2, middle],
     [sx - r - 4 - w / 2, middle],
     [sx + d + w / 2, sy + d],
@@ -68,9 +69,47 @@ function placeNodeLabel(ctx: DrawContext, frame: FrameState, placer: LabelPlacer
     [sx + d + w / 2, sy - d - FONT_PX - 2],
     [sx - d - w / 2, sy - d - FONT_PX - 2],
   ];
-  const spot = spots.find(([x, y]) => placer.tryPlace(x - w / 2, y, w, FONT_PX + 2));
+  if (!more) {
+    return usual;
+  }
+  return [
+    ...usual,
+    [sx + w / 2 - 4, below],
+    [sx - w / 2 + 4, below],
+    [sx + w / 2 - 4, above],
+    [sx - w / 2 + 4, above],
+    [sx, below + row],
+    [sx, above - row],
+    [sx + r + 4 + w / 2, middle + row],
+    [sx - r - 4 - w / 2, middle + row],
+  ];
+}
+
+/**
+ * Places a node's title at the first free spot; returns whether it was drawn. A `forced` title (the selected or
+ * hovered node: the one the user is looking at) is drawn below the node even when no spot is free.
+ */
+function placeNodeLabel(
+  ctx: DrawContext,
+  frame: FrameState,
+  placer: LabelPlacer,
+  node: SceneNode,
+  important: boolean,
+  forced = false
+): boolean {
+  const { view } = frame;
+  const r = node.radius * view.k;
+  const text = shorten(node.title);
+  const w = text.length * CHAR_PX + 4;
+  const h = FONT_PX + 2;
+  const spots = titleSpots(node.x * view.k + view.x, node.y * view.k + view.y, r, w, important);
+  let spot = spots.find(([x, y]) => placer.tryPlace(x - w / 2, y, w, h));
+  if (!spot && forced) {
+    spot = spots[0];
+    placer.reserve(spot[0] - w / 2, spot[1], w, h);
+  }
   if (spot) {
-    drawPlatedText(ctx, frame, text, spot[0], spot[1], w, FONT_PX + 2);
+    drawPlatedText(ctx, frame, text, spot[0], spot[1], w, h);
   }
   return spot !== undefined;
 }
@@ -123,45 +162,92 @@ function placeEdgeLabel(ctx: DrawContext, frame: FrameState, placer: LabelPlacer
   return forms.some((text, i) => tryEdgeText(ctx, frame, placer, edge, text, selected && i === 0));
 }
 
+function setLabelFont(ctx: DrawContext, frame: FrameState): void {
+  ctx.setTransform(frame.dpr, 0, 0, frame.dpr, 0, 0);
+  ctx.font = `${FONT_PX}px ${frame.theme.fontFamily}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+}
+
+/** The selected (or focused: the dashboard focus selects its node) and hovered nodes. */
+function isKeyNode(frame: FrameState, node: SceneNode): boolean {
+  return node.id === frame.selectedNodeId || node.id === frame.hoveredNodeId;
+}
+
+/** Whether an ordinary title (not the selected or hovered one) may be tried at this zoom and highlight. */
+function isTitleCandidate(frame: FrameState, node: SceneNode): boolean {
+  return (
+    node.radius * frame.view.k >= frame.lod.nodeLabelMinRadius &&
+    isNodeVisible(node, frame.visible) &&
+    !isNodeDimmed(frame, node.id)
+  );
+}
+
 /**
- * Labels in screen space, greedily placed so no two overlap and none covers a node or anything placed before
- * (the caller reserves nodes and badges first). In order: the selected and hovered nodes' titles, the other
- * titles busiest first, the highlighted node's edge stats (at any zoom: selecting a node shows its numbers),
- * then edge stats worst first — all of them zoomed in, the few worst unhealthy ones at the normal zoom. The
- * level of detail caps how many are tried, so dense maps stay fast and readable. Returns the number drawn.
+ * The titles that matter most, placed before anything but the nodes (badges, group names and other titles go
+ * around them): the selected and hovered nodes' always, then unhealthy nodes' (critical first, then busiest)
+ * where there is room. Returns the number drawn; drawLabels places the rest.
  */
-export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): number {
-  const { view, lod, dpr, theme } = frame;
+export function drawFirstTitles(ctx: DrawContext, scene: Scene, frame: FrameState, placer: LabelPlacer): number {
+  const { lod } = frame;
   if (lod.maxLabels === 0) {
     return 0;
   }
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.font = `${FONT_PX}px ${theme.fontFamily}`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
+  setLabelFont(ctx, frame);
   let placed = 0;
-  const first = new Set<SceneNode>();
+  const seen = new Set<SceneNode>();
   for (const id of [frame.selectedNodeId, frame.hoveredNodeId]) {
     const node = id === undefined ? undefined : scene.nodeById.get(id);
-    if (node && !first.has(node) && isNodeVisible(node, frame.visible)) {
-      first.add(node);
-      placed += placeNodeLabel(ctx, frame, placer, node) ? 1 : 0;
+    if (node && !seen.has(node) && isNodeVisible(node, frame.visible)) {
+      seen.add(node);
+      placed += placeNodeLabel(ctx, frame, placer, node, true, true) ? 1 : 0;
     }
   }
+  const unhealthy = scene.labelOrder
+    .map((index) => scene.nodes[index])
+    .filter((node) => node.health >= 1 && !isKeyNode(frame, node))
+    // Stable sort: within a health level the busiest first, as labelOrder has them.
+    .sort((a, b) => b.health - a.health);
+  for (const node of unhealthy) {
+    if (placed >= lod.maxLabels) {
+      break;
+    }
+    if (isTitleCandidate(frame, node)) {
+      placed += placeNodeLabel(ctx, frame, placer, node, true) ? 1 : 0;
+    }
+  }
+  return placed;
+}
+
+/**
+ * Labels in screen space, greedily placed so no two overlap and none covers a node or anything placed before
+ * (the caller reserves nodes, places drawFirstTitles, badges and group names first and passes how many titles
+ * drawFirstTitles drew). In order: the healthy titles busiest first, the highlighted node's edge stats (at any
+ * zoom: selecting a node shows its numbers), then edge stats worst first — all of them zoomed in, the few worst
+ * unhealthy ones at the normal zoom. The level of detail caps how many are tried, so dense maps stay fast and
+ * readable. Returns the number drawn here.
+ */
+export function drawLabels(
+  ctx: DrawContext,
+  scene: Scene,
+  frame: FrameState,
+  placer: LabelPlacer,
+  placedBefore = 0
+): number {
+  const { lod } = frame;
+  if (lod.maxLabels === 0) {
+    return 0;
+  }
+  setLabelFont(ctx, frame);
+  let placed = placedBefore;
   for (const index of scene.labelOrder) {
     if (placed >= lod.maxLabels) {
       break;
     }
     const node = scene.nodes[index];
-    if (
-      first.has(node) ||
-      node.radius * view.k < lod.nodeLabelMinRadius ||
-      !isNodeVisible(node, frame.visible) ||
-      isNodeDimmed(frame, node.id)
-    ) {
-      continue;
+    if (node.health < 1 && !isKeyNode(frame, node) && isTitleCandidate(frame, node)) {
+      placed += placeNodeLabel(ctx, frame, placer, node, false) ? 1 : 0;
     }
-    placed += placeNodeLabel(ctx, frame, placer, node) ? 1 : 0;
   }
   const highlighted = frame.highlight?.edges;
   if (highlighted) {
@@ -188,5 +274,5 @@ export function drawLabels(ctx: DrawContext, scene: Scene, frame: FrameState, pl
       budget--;
     }
   }
-  return placed;
+  return placed - placedBefore;
 }
