@@ -2,8 +2,9 @@ import type { DataFrame } from '@grafana/data';
 import type { Graph } from '../../../servicegraph/src/types';
 
 /**
- * Node id -> group for hulls. `group` uses the graph's own grouping (Kompas's group field or the Node Graph
- * subtitle); any other name is read from that field of the nodes frame. Empty name: no grouping.
+ * Node id -> group for hulls. `group` uses the graph's own grouping (Kompas's group field; a Node Graph
+ * subtitle groups only when named here: `subtitle`); any other name is read from that field of the nodes frame.
+ * Empty name: no grouping.
  */
 export function readNodeGroups(series: DataFrame[], graph: Graph, fieldName: string): Map<string, string> | undefined {
   if (!fieldName) {
