@@ -181,6 +181,46 @@ test.describe('Kompas panel on the live demo shop (issue 9)', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('a small panel (about 420×230): one-line legend, search behind an icon, every node between controls and legend', async ({
+    page,
+    consoleErrors,
+  }) => {
+    // The sandbox panel takes what the options column and query editor leave of the window.
+    await page.setViewportSize({ width: 800, height: 720 });
+    await openMap(page, '?theme=light');
+    await waitForSettledPositions(page);
+    const box = await canvasBox(page);
+    expect(box.width).toBeLessThan(480);
+    expect(box.height).toBeLessThan(300);
+    await expect(page.getByTestId('kompas-dataflow-search')).toHaveCount(0);
+    await page.getByTestId('kompas-dataflow-fit').click();
+    const legend = (await page.getByTestId('kompas-dataflow-legend').boundingBox())!;
+    expect(legend.height, 'the legend keeps to one line').toBeLessThan(30);
+    const legendTop = legend.y - box.y;
+    const fit = (await page.getByTestId('kompas-dataflow-fit').boundingBox())!;
+    const controlsBottom = fit.y + fit.height - box.y;
+    // Node centres inside the free band, the lowest with room for its label line above the legend.
+    const misplaced = async () =>
+      Object.entries(await nodePositions(page))
+        .filter(([, p]) => p.x < 0 || p.x > box.width || p.y < controlsBottom || p.y + 12 > legendTop)
+        .map(([id, p]) => `${id}@${p.x.toFixed(0)},${p.y.toFixed(0)}`);
+    await expect.poll(misplaced).toEqual([]);
+    const ys = Object.values(await nodePositions(page)).map((p) => p.y);
+    expect(
+      (Math.max(...ys) - Math.min(...ys)) / (legendTop - controlsBottom),
+      'the map fills the free band'
+    ).toBeGreaterThan(0.6);
+    await saveElementScreenshot(page.getByTestId('sandbox-panel'), 'panel-small-light');
+    const map = mapContainer(page);
+    await map.focus();
+    await map.press('/');
+    await expect(page.getByTestId('kompas-dataflow-search')).toBeFocused();
+    await page.keyboard.type('zzznothing');
+    await expect(page.getByTestId('kompas-dataflow-search-nomatch')).toHaveText('No service matches “zzznothing”');
+    await saveElementScreenshot(page.getByTestId('sandbox-panel'), 'panel-small-search-nomatch');
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('dark and light screenshots of the map', async ({ page, consoleErrors }) => {
     for (const theme of ['dark', 'light'] as const) {
       await openMap(page, `?theme=${theme}`);

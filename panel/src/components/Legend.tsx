@@ -88,11 +88,17 @@ function LegendEntries({ theme, rules, marks, short }: EntriesProps) {
     [theme.health[0], 'OK'],
     [theme.health[1], describeLevel(rules, 1)],
     [theme.health[2], describeLevel(rules, 2)],
-    [theme.idle, short ? 'idle' : 'No traffic'],
   ];
   // A level whose thresholds never start (one-step thresholds, colour by one stat) has no swatch.
   const items = levels.filter(([, label]) => label !== '');
   const warn = theme.health[1];
+  // Idle comes after the marks: on one line, what is cut at the edge should be the least telling entry.
+  const idle = (
+    <span className={styles.item}>
+      <span className={styles.swatch} style={{ background: theme.idle }} />
+      {short ? 'idle' : 'No traffic'}
+    </span>
+  );
   return (
     <>
       {items.map(([color, label]) => (
@@ -101,6 +107,7 @@ function LegendEntries({ theme, rules, marks, short }: EntriesProps) {
           {short ? shortenLevel(label) : label}
         </span>
       ))}
+      {!short && idle}
       {marks.bottleneck && (
         <span className={styles.item}>
           {/* As drawn: a wide translucent band along the edge. */}
@@ -120,6 +127,7 @@ function LegendEntries({ theme, rules, marks, short }: EntriesProps) {
           firing alert
         </span>
       )}
+      {short && idle}
       {!short &&
         KINDS.map(([kind, label]) => (
           <span key={kind} className={styles.item}>
@@ -148,10 +156,21 @@ const getStyles = (theme: GrafanaTheme2) => ({
     pointerEvents: 'none',
   }),
   // One row at most: what does not fit is cut at the panel edge (the tooltip has it all).
-  line: css({ flexWrap: 'nowrap', whiteSpace: 'nowrap', overflow: 'hidden', maxWidth: `calc(100% - ${theme.spacing(2)})` }),
+  line: css({
+    flexWrap: 'nowrap',
+    gap: theme.spacing(1),
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    maxWidth: `calc(100% - ${theme.spacing(2)})`,
+  }),
   // Hover (tooltip) and click (icon) need the pointer; the full legend lets it through to the map.
   interactive: css({ pointerEvents: 'auto' }),
-  popup: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), fontSize: theme.typography.bodySmall.fontSize }),
+  popup: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
   item: css({ display: 'inline-flex', alignItems: 'center', gap: theme.spacing(0.5), flexShrink: 0 }),
   swatch: css({ width: 10, height: 10, borderRadius: '50%', display: 'inline-block' }),
   band: css({ width: 16, height: 8, borderRadius: 4, opacity: 0.45, display: 'inline-block' }),

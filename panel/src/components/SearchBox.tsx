@@ -26,7 +26,9 @@ export const SearchBox = forwardRef<SearchHandle, Props>(function SearchBox({ no
   const matches = useMemo(() => searchNodes(nodes, text), [nodes, text]);
   const query = text.trim();
   const collapsed = compact && !open;
-  useImperativeHandle(ref, () => ({ focus: () => (collapsed ? setOpen(true) : inputRef.current?.focus()) }), [collapsed]);
+  useImperativeHandle(ref, () => ({ focus: () => (collapsed ? setOpen(true) : inputRef.current?.focus()) }), [
+    collapsed,
+  ]);
   const close = () => {
     setText('');
     setOpen(false);
@@ -36,7 +38,14 @@ export const SearchBox = forwardRef<SearchHandle, Props>(function SearchBox({ no
     close();
   };
   if (collapsed) {
-    return <IconButton name="search" tooltip="Find service (/)" data-testid="kompas-dataflow-search-open" onClick={() => setOpen(true)} />;
+    return (
+      <IconButton
+        name="search"
+        tooltip="Find service (/)"
+        data-testid="kompas-dataflow-search-open"
+        onClick={() => setOpen(true)}
+      />
+    );
   }
   return (
     <div className={styles.wrapper}>
@@ -93,5 +102,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
     boxShadow: theme.shadows.z3,
     li: { padding: theme.spacing(0.5, 1), cursor: 'pointer', '&:hover': { background: theme.colors.action.hover } },
   }),
-  empty: css({ display: 'block', padding: theme.spacing(0.5, 1), color: theme.colors.text.secondary, overflowWrap: 'anywhere' }),
+  empty: css({
+    display: 'block',
+    padding: theme.spacing(0.5, 1),
+    color: theme.colors.text.secondary,
+    overflowWrap: 'anywhere',
+  }),
 });

@@ -19,7 +19,17 @@ interface Props {
 }
 
 /** Search, zoom buttons, zoom-to-fit and reset pins, top right of the map. IconButton uses the tooltip as aria-label. */
-export function ViewControls({ nodes, pinCount, searchRef, compact = false, onZoomIn, onZoomOut, onFit, onFind, onResetPins }: Props) {
+export function ViewControls({
+  nodes,
+  pinCount,
+  searchRef,
+  compact = false,
+  onZoomIn,
+  onZoomOut,
+  onFit,
+  onFind,
+  onResetPins,
+}: Props) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.controls}>
@@ -27,9 +37,7 @@ export function ViewControls({ nodes, pinCount, searchRef, compact = false, onZo
       <IconButton name="plus" tooltip="Zoom in" onClick={onZoomIn} />
       <IconButton name="minus" tooltip="Zoom out" onClick={onZoomOut} />
       <IconButton name="expand-arrows" tooltip="Zoom to fit" data-testid="kompas-dataflow-fit" onClick={onFit} />
-      {pinCount > 0 && (
-        <IconButton name="history" tooltip="Reset pins" onClick={onResetPins} />
-      )}
+      {pinCount > 0 && <IconButton name="history" tooltip="Reset pins" onClick={onResetPins} />}
     </div>
   );
 }
