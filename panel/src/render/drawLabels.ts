@@ -50,8 +50,8 @@ export function reserveNodes(placer: LabelPlacer, scene: Scene, frame: FrameStat
 
 /**
  * Where a node's title may go (centre x, top y), best first: below, above, beside, at a corner, then the same
- * rows shifted half a title sideways, then a row further out. More spots before giving up: a crowded map
- * otherwise loses names it has room for just beside the usual places.
+ * rows shifted sideways and a row further out (`more`). More spots before giving up: a crowded map otherwise
+ * loses names it has room for just beside the usual places.
  */
 function titleSpots(sx: number, sy: number, r: number, w: number, more: boolean): Array<[number, number]> {
   const middle = sy - FONT_PX / 2 - 1;
@@ -82,6 +82,14 @@ function titleSpots(sx: number, sy: number, r: number, w: number, more: boolean)
     [sx, above - row],
     [sx + r + 4 + w / 2, middle + row],
     [sx - r - 4 - w / 2, middle + row],
+    [sx + r + 4 + w / 2, below],
+    [sx - r - 4 - w / 2, below],
+    [sx + r + 4 + w / 2, above],
+    [sx - r - 4 - w / 2, above],
+    [sx + w / 2 - 4, below + row],
+    [sx - w / 2 + 4, below + row],
+    [sx + w / 2 - 4, above - row],
+    [sx - w / 2 + 4, above - row],
   ];
 }
 
@@ -116,6 +124,16 @@ function placeNodeLabel(
 
 // Along the edge, middle first; then the same points nudged off the line.
 const EDGE_LABEL_TS = [0.5, 0.35, 0.65];
+const EDGE_LABEL_H = FONT_PX + 2;
+const EDGE_LABEL_SHIFTS = [0, -EDGE_LABEL_H / 2 - 2, EDGE_LABEL_H / 2 + 2];
+// A forced (selected) label may also sit a row or two off the line, clear of the titles at its ends.
+const FORCED_EDGE_LABEL_SHIFTS = [
+  ...EDGE_LABEL_SHIFTS,
+  -EDGE_LABEL_H - 6,
+  EDGE_LABEL_H + 6,
+  -2 * EDGE_LABEL_H - 6,
+  2 * EDGE_LABEL_H + 6,
+];
 
 function tryEdgeText(
   ctx: DrawContext,
@@ -133,7 +151,7 @@ function tryEdgeText(
     return false;
   }
   const h = FONT_PX + 2;
-  for (const shift of [0, -h / 2 - 2, h / 2 + 2]) {
+  for (const shift of forced ? FORCED_EDGE_LABEL_SHIFTS : EDGE_LABEL_SHIFTS) {
     for (const t of EDGE_LABEL_TS) {
       pointOnEdge(edge, t, point);
       const sx = point.x * view.k + view.x;
@@ -246,7 +264,7 @@ export function drawLabels(
     }
     const node = scene.nodes[index];
     if (node.health < 1 && !isKeyNode(frame, node) && isTitleCandidate(frame, node)) {
-      placed += placeNodeLabel(ctx, frame, placer, node, false) ? 1 : 0;
+      placed += placeNodeLabel(ctx, frame, placer, node, true) ? 1 : 0;
     }
   }
   const highlighted = frame.highlight?.edges;
