@@ -163,9 +163,10 @@ function tryEdgeText(
     }
   }
   if (forced) {
-    // The selected edge's numbers are what the user asked for: drawn beside its middle even where crowded.
+    // The selected edge's numbers are what the user asked for: drawn above its middle even where crowded
+    // (above: titles go below their nodes first).
     pointOnEdge(edge, 0.5, point);
-    const top = point.y * view.k + view.y + h / 2 + 2;
+    const top = point.y * view.k + view.y - FONT_PX / 2 - 1 - h - 6;
     placer.reserve(point.x * view.k + view.x - w / 2, top, w, h);
     drawPlatedText(ctx, frame, text, point.x * view.k + view.x, top, w, h);
   }
