@@ -221,6 +221,21 @@ test.describe('Kompas panel on the live demo shop (issue 9)', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('a tiny panel (about 420×150) keeps the legend behind an icon that opens it', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.setViewportSize({ width: 800, height: 640 });
+    await openMap(page, '?theme=dark');
+    await waitForSettledPositions(page);
+    const legend = page.getByTestId('kompas-dataflow-legend');
+    await expect(legend).not.toContainText('OK');
+    await legend.getByRole('button', { name: 'Legend' }).click();
+    await expect(page.getByText('≥ 1% errors or p95 ≥ 300 ms')).toBeVisible();
+    await saveElementScreenshot(page.getByTestId('sandbox-panel'), 'panel-tiny-dark-legend');
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('dark and light screenshots of the map', async ({ page, consoleErrors }) => {
     for (const theme of ['dark', 'light'] as const) {
       await openMap(page, `?theme=${theme}`);

@@ -29,8 +29,9 @@ export function chooseMapChrome(width: number, height: number, showLegend = true
     return { size: 'full', fitInsets: { top: 44, right: 36, bottom: showLegend ? 76 : 36, left: 36 } };
   }
   if (width <= TINY_MAX_WIDTH || height <= TINY_MAX_HEIGHT) {
-    // The legend icon takes only the bottom-left corner: a label line and a little more keep labels off it.
-    return { size: 'tiny', fitInsets: { top: 34, right: 14, bottom: LABEL_LINE + 12, left: 14 } };
+    // Every band counts here: the icons take only the top-right and bottom-left corners, so the fit keeps just
+    // the label line under the lowest nodes free and lets the map run behind those corners.
+    return { size: 'tiny', fitInsets: { top: 12, right: 14, bottom: LABEL_LINE + 4, left: 14 } };
   }
   // Controls row: 24 px buttons + padding 4 px from the top; legend line about 22 px at 4 px from the bottom.
   return { size: 'compact', fitInsets: { top: 36, right: 24, bottom: LABEL_LINE + (showLegend ? 28 : 4), left: 24 } };
