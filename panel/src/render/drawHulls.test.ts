@@ -10,7 +10,7 @@ import { createLabelPlacer } from './labelPlacer';
 import { reserveNodes } from './drawLabels';
 import { Scene, ViewTransform } from './sceneTypes';
 import { fitView } from './viewTransform';
-import { hullNameSpots, isInsidePolygon } from './hullNameSpots';
+import { distanceToPolygon, hullNameSpots, isInsidePolygon } from './hullNameSpots';
 
 function groupedScene(): Scene {
   const graph = createShopGraph();
@@ -108,11 +108,13 @@ describe('group names', () => {
         const ys = own.map((p) => p[1]);
         expect(cx).toBeGreaterThanOrEqual(Math.min(...xs));
         expect(cx).toBeLessThanOrEqual(Math.max(...xs));
-        expect(cy).toBeGreaterThanOrEqual(Math.min(...ys));
-        expect(cy).toBeLessThanOrEqual(Math.max(...ys));
+        // Resting on the top outline at most: the box overlaps the hull.
+        expect(cy).toBeGreaterThanOrEqual(Math.min(...ys) - 8);
+        expect(cy).toBeLessThanOrEqual(Math.max(...ys) + 8);
         for (const [other, polygon] of polygons) {
           if (other !== group) {
             expect(isInsidePolygon(polygon, cx, cy)).toBe(false);
+            expect(distanceToPolygon(polygon, cx, cy)).toBeGreaterThan(distanceToPolygon(own, cx, cy));
           }
         }
       }
@@ -130,10 +132,11 @@ describe('hullNameSpots', () => {
   const box = { w: 60, h: 16, width: 800, height: 600, margin: 4 };
 
   it('starts centred on the top edge, then goes down through the hull', () => {
-    const spots = hullNameSpots(square, [], box);
-    expect(spots[0]).toEqual([200 - 30, 102 - 8]);
+    const spots = [...hullNameSpots(square, [], box)];
+    // Resting on the top outline, 3 px into the hull.
+    expect(spots[0]).toEqual([200 - 30, 100 - 16 + 3]);
     for (const [x, y] of spots) {
-      expect(isInsidePolygon(square, x + 30, Math.max(y + 8, 101))).toBe(true);
+      expect(isInsidePolygon(square, x + 30, Math.min(Math.max(y + 8, 101), 299))).toBe(true);
     }
     expect(spots[spots.length - 1][1]).toBeGreaterThan(250);
   });
@@ -145,10 +148,11 @@ describe('hullNameSpots', () => {
       [350, 200],
       [150, 200],
     ];
-    const spots = hullNameSpots(square, [neighbour], { ...box, width: 280 });
+    const spots = [...hullNameSpots(square, [neighbour], { ...box, width: 280 })];
     expect(spots.length).toBeGreaterThan(0);
     for (const [x, y] of spots) {
       expect(isInsidePolygon(neighbour, x + 30, y + 8)).toBe(false);
+      expect(distanceToPolygon(neighbour, x + 30, y + 8)).toBeGreaterThan(distanceToPolygon(square, x + 30, y + 8));
       expect(x + 60).toBeLessThanOrEqual(276);
     }
   });

@@ -74,7 +74,13 @@ export function drawHullNames(ctx: DrawContext, scene: Scene, frame: FrameState,
     const w = ctx.measureText(hull.group).width + 8;
     const others = polygons.filter((_, j) => j !== i);
     const box = { w, h: NAME_HEIGHT, width: frame.width, height: frame.height, margin: VIEW_MARGIN };
-    const spot = hullNameSpots(polygons[i], others, box).find(([x, y]) => placer.tryPlace(x, y, w, NAME_HEIGHT));
+    let spot: [number, number] | undefined;
+    for (const [x, y] of hullNameSpots(polygons[i], others, box)) {
+      if (placer.tryPlace(x, y, w, NAME_HEIGHT)) {
+        spot = [x, y];
+        break;
+      }
+    }
     if (!spot) {
       continue;
     }

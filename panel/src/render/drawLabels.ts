@@ -50,16 +50,16 @@ export function reserveNodes(placer: LabelPlacer, scene: Scene, frame: FrameStat
 
 /**
  * Where a node's title may go (centre x, top y), best first: below, above, beside, at a corner, then the same
- * rows shifted sideways and a row further out (`more`). More spots before giving up: a crowded map otherwise
+ * rows shifted sideways and a row further out. More spots before giving up: a crowded map otherwise
  * loses names it has room for just beside the usual places.
  */
-function titleSpots(sx: number, sy: number, r: number, w: number, more: boolean): Array<[number, number]> {
+function titleSpots(sx: number, sy: number, r: number, w: number): Array<[number, number]> {
   const middle = sy - FONT_PX / 2 - 1;
   const d = r * Math.SQRT1_2 + 2;
   const below = sy + r + 4;
   const above = sy - r - 4 - FONT_PX;
   const row = FONT_PX + 3;
-  const usual: Array<[number, number]> = [
+  return [
     [sx, below],
     [sx, above],
     [sx + r + 4 + w / 2, middle],
@@ -68,12 +68,6 @@ function titleSpots(sx: number, sy: number, r: number, w: number, more: boolean)
     [sx - d - w / 2, sy + d],
     [sx + d + w / 2, sy - d - FONT_PX - 2],
     [sx - d - w / 2, sy - d - FONT_PX - 2],
-  ];
-  if (!more) {
-    return usual;
-  }
-  return [
-    ...usual,
     [sx + w / 2 - 4, below],
     [sx - w / 2 + 4, below],
     [sx + w / 2 - 4, above],
@@ -102,7 +96,6 @@ function placeNodeLabel(
   frame: FrameState,
   placer: LabelPlacer,
   node: SceneNode,
-  important: boolean,
   forced = false
 ): boolean {
   const { view } = frame;
@@ -110,8 +103,10 @@ function placeNodeLabel(
   const text = shorten(node.title);
   const w = text.length * CHAR_PX + 4;
   const h = FONT_PX + 2;
-  const spots = titleSpots(node.x * view.k + view.x, node.y * view.k + view.y, r, w, important);
-  let spot = spots.find(([x, y]) => placer.tryPlace(x - w / 2, y, w, h));
+  const spots = titleSpots(node.x * view.k + view.x, node.y * view.k + view.y, r, w);
+  // Tested a pixel inside the plate on each side: its padding may touch a node's box (a circle's corner) or
+  // another plate without any text overlapping, and such near misses otherwise cost crowded maps many names.
+  let spot = spots.find(([x, y]) => placer.tryPlace(x - w / 2 + 1, y + 1, w - 2, h - 2));
   if (!spot && forced) {
     spot = spots[0];
     placer.reserve(spot[0] - w / 2, spot[1], w, h);
@@ -219,7 +214,7 @@ export function drawFirstTitles(ctx: DrawContext, scene: Scene, frame: FrameStat
     const node = id === undefined ? undefined : scene.nodeById.get(id);
     if (node && !seen.has(node) && isNodeVisible(node, frame.visible)) {
       seen.add(node);
-      placed += placeNodeLabel(ctx, frame, placer, node, true, true) ? 1 : 0;
+      placed += placeNodeLabel(ctx, frame, placer, node, true) ? 1 : 0;
     }
   }
   const unhealthy = scene.labelOrder
@@ -232,7 +227,7 @@ export function drawFirstTitles(ctx: DrawContext, scene: Scene, frame: FrameStat
       break;
     }
     if (isTitleCandidate(frame, node)) {
-      placed += placeNodeLabel(ctx, frame, placer, node, true) ? 1 : 0;
+      placed += placeNodeLabel(ctx, frame, placer, node) ? 1 : 0;
     }
   }
   return placed;
@@ -265,7 +260,7 @@ export function drawLabels(
     }
     const node = scene.nodes[index];
     if (node.health < 1 && !isKeyNode(frame, node) && isTitleCandidate(frame, node)) {
-      placed += placeNodeLabel(ctx, frame, placer, node, true) ? 1 : 0;
+      placed += placeNodeLabel(ctx, frame, placer, node) ? 1 : 0;
     }
   }
   const highlighted = frame.highlight?.edges;

@@ -3,7 +3,7 @@ export type ScreenPolygon = Array<[number, number]>;
 
 /** Most rows and columns tried per hull: a hull zoomed far past the panel would otherwise mean thousands of spots. */
 const MAX_ROWS = 60;
-const MAX_COLUMNS = 9;
+const MAX_COLUMNS = 41;
 
 /** Ray casting: whether (x, y) lies inside the polygon. */
 export function isInsidePolygon(polygon: ScreenPolygon, x: number, y: number): boolean {
@@ -18,6 +18,24 @@ export function isInsidePolygon(polygon: ScreenPolygon, x: number, y: number): b
   return inside;
 }
 
+/** Distance from (x, y) to the polygon: 0 inside it, else to its nearest side. */
+export function distanceToPolygon(polygon: ScreenPolygon, x: number, y: number): number {
+  if (isInsidePolygon(polygon, x, y)) {
+    return 0;
+  }
+  let best = Infinity;
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const [ax, ay] = polygon[j];
+    const [bx, by] = polygon[i];
+    const dx = bx - ax;
+    const dy = by - ay;
+    const t =
+      dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+    best = Math.min(best, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
+  }
+  return best;
+}
+
 /** Where the horizontal line at y crosses a convex polygon: [left, right], or undefined when it misses it. */
 function chordAt(polygon: ScreenPolygon, y: number): [number, number] | undefined {
   let left = Infinity;
@@ -26,13 +44,25 @@ function chordAt(polygon: ScreenPolygon, y: number): [number, number] | undefine
     const [xi, yi] = polygon[i];
     const [xj, yj] = polygon[j];
     if ((yi <= y && y <= yj) || (yj <= y && y <= yi)) {
-      const x = yi === yj ? Math.min(xi, xj) : xi + ((xj - xi) * (y - yi)) / (yj - yi);
-      const x2 = yi === yj ? Math.max(xi, xj) : x;
-      left = Math.min(left, x);
-      right = Math.max(right, x2);
+      const a = yi === yj ? Math.min(xi, xj) : xi + ((xj - xi) * (y - yi)) / (yj - yi);
+      const b = yi === yj ? Math.max(xi, xj) : a;
+      left = Math.min(left, a);
+      right = Math.max(right, b);
     }
   }
   return left <= right ? [left, right] : undefined;
+}
+
+/** The x range where a box of height h centred at cy overlaps the polygon (its top, middle or bottom line does). */
+function bandAt(polygon: ScreenPolygon, cy: number, h: number): [number, number] | undefined {
+  let range: [number, number] | undefined;
+  for (const y of [cy - h / 2, cy, cy + h / 2]) {
+    const chord = chordAt(polygon, y);
+    if (chord) {
+      range = range ? [Math.min(range[0], chord[0]), Math.max(range[1], chord[1])] : chord;
+    }
+  }
+  return range;
 }
 
 export interface NameBox {
@@ -44,51 +74,57 @@ export interface NameBox {
   margin: number;
 }
 
+/** Whether a name centred at (cx, cy) reads as the hull's: in no other hull, and no nearer to one than to its own. */
+function isOwnedBy(hull: ScreenPolygon, others: readonly ScreenPolygon[], cx: number, cy: number): boolean {
+  const own = distanceToPolygon(hull, cx, cy);
+  return others.every((other) => !isInsidePolygon(other, cx, cy) && distanceToPolygon(other, cx, cy) > own);
+}
+
 /**
- * Spots (top-left corners) for a group's name, best first, all on its own hull: centred on the hull's top edge
- * (half over the outline, where a reader looks for a group's title), then row by row down through the hull,
- * each row from its middle outwards. A spot whose centre lies in another hull is skipped, so a name never reads
- * as the neighbour's. Spots stay inside the panel: a hull running off it shows its name in its visible part.
+ * Spots (top-left corners) for a group's name, best first, all on its own hull: resting on the hull's top
+ * outline (where a reader looks for a group's title), then row by row down through the hull, each row from its
+ * middle outwards; every spot overlaps the hull. A spot in another hull or nearer to one is skipped, so a name
+ * never reads as the neighbour's. Spots stay inside the panel: a hull running off it shows its name in its
+ * visible part. Lazy, so the caller stops at the first free one.
  */
-export function hullNameSpots(
+export function* hullNameSpots(
   hull: ScreenPolygon,
   others: readonly ScreenPolygon[],
   box: NameBox
-): Array<[number, number]> {
+): Generator<[number, number]> {
   const { w, h, width, height, margin } = box;
   if (hull.length === 0) {
-    return [];
+    return;
   }
   const top = Math.min(...hull.map((p) => p[1]));
   const bottom = Math.max(...hull.map((p) => p[1]));
   const step = h / 2;
   const minY = margin + h / 2;
   const maxY = height - margin - h / 2;
-  // Rows of centres from just inside the top outline; a hull above the panel starts at the panel's top.
-  const first = top + 2 + Math.max(0, Math.ceil((minY - top - 2) / step)) * step;
-  const spots: Array<[number, number]> = [];
-  for (let row = 0, cy = first; row < MAX_ROWS && cy <= Math.min(bottom - 2, maxY); row++, cy += step) {
-    const chord = chordAt(hull, cy);
-    if (!chord) {
+  // Rows of centres from the one whose box rests on the top outline; a hull above the panel starts at its top.
+  const start = top - h / 2 + 3;
+  const first = start + Math.max(0, Math.ceil((minY - start) / step)) * step;
+  for (let row = 0, cy = first; row < MAX_ROWS && cy <= Math.min(bottom + h / 2 - 3, maxY); row++, cy += step) {
+    const band = bandAt(hull, cy, h);
+    if (!band) {
       continue;
     }
-    const left = Math.max(chord[0], margin + w / 2);
-    const right = Math.min(chord[1], width - margin - w / 2);
+    const left = Math.max(band[0], margin + w / 2);
+    const right = Math.min(band[1], width - margin - w / 2);
     if (left > right) {
       continue;
     }
     const mid = (left + right) / 2;
-    const dx = Math.max(w / 3, 12);
+    const dx = Math.max(w / 4, 10);
     for (let i = 0; i < MAX_COLUMNS; i++) {
       // 0, +1, -1, +2, -2, ... steps from the middle of the row.
       const cx = mid + (i % 2 === 1 ? 1 : -1) * Math.ceil(i / 2) * dx;
-      if (cx < left || cx > right) {
-        continue;
+      if (Math.ceil(i / 2) * dx > (right - left) / 2 + dx) {
+        break;
       }
-      if (!others.some((other) => isInsidePolygon(other, cx, cy))) {
-        spots.push([cx - w / 2, cy - h / 2]);
+      if (cx >= left && cx <= right && isOwnedBy(hull, others, cx, cy)) {
+        yield [cx - w / 2, cy - h / 2];
       }
     }
   }
-  return spots;
 }
