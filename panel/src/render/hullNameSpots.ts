@@ -82,8 +82,8 @@ function isOwnedBy(hull: ScreenPolygon, others: readonly ScreenPolygon[], cx: nu
 
 /**
  * Spots (top-left corners) for a group's name, best first, all on its own hull: resting on the hull's top
- * outline (where a reader looks for a group's title), then row by row down through the hull, each row from its
- * middle outwards; every spot overlaps the hull. A spot in another hull or nearer to one is skipped, so a name
+ * outline (where a reader looks for a group's title), then row by row down through the hull to its bottom
+ * outline, each row from its middle outwards; every spot overlaps the hull. A spot in another hull or nearer to one is skipped, so a name
  * never reads as the neighbour's. Spots stay inside the panel: a hull running off it shows its name in its
  * visible part. Lazy, so the caller stops at the first free one.
  */
@@ -104,7 +104,16 @@ export function* hullNameSpots(
   // Rows of centres from the one whose box rests on the top outline; a hull above the panel starts at its top.
   const start = top - h / 2 + 3;
   const first = start + Math.max(0, Math.ceil((minY - start) / step)) * step;
-  for (let row = 0, cy = first; row < MAX_ROWS && cy <= Math.min(bottom + h / 2 - 3, maxY); row++, cy += step) {
+  const last = Math.min(bottom + h / 2 - 3, maxY);
+  const rows: number[] = [];
+  for (let cy = first; rows.length < MAX_ROWS && cy <= last; cy += step) {
+    rows.push(cy);
+  }
+  // The row resting on the bottom outline too: under a hull's lowest node there is often room left.
+  if (rows.length > 0 && rows[rows.length - 1] < last) {
+    rows.push(last);
+  }
+  for (const cy of rows) {
     const band = bandAt(hull, cy, h);
     if (!band) {
       continue;
