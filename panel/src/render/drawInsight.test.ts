@@ -1,6 +1,6 @@
 import { buildInsightOverlay } from '../insight/insightOverlay';
 import { createRecordingContext } from '../testdata/recordingContext';
-import { createShopScene, testFrame } from '../testdata/shopScene';
+import { createShopScene, paymentsBottleneckOverlay, testFrame } from '../testdata/shopScene';
 import { drawInsight } from './drawInsight';
 import { DIMMED_ALPHA, FrameState } from './frameState';
 import { createLabelPlacer } from './labelPlacer';
@@ -67,15 +67,7 @@ describe('drawInsight', () => {
       ...scene.nodeById.get('payments')!.stats,
       anomaly: 'p95 2.3 s is 21× the usual 110 ms',
     };
-    const overlay = buildInsightOverlay(
-      scene,
-      undefined,
-      { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
-      {
-        nodes: new Map([['payments', [{ name: 'Errors' }]]]),
-        edges: new Map(),
-      }
-    );
+    const overlay = paymentsBottleneckOverlay(scene, { nodes: { payments: ['Errors'] } });
     const ctx = createRecordingContext();
     drawWithBadges(ctx, scene, frameWith(overlay, scene));
     const texts = ctx.calls.filter((c) => c.name === 'fillText').map((c) => c.args[0]);
@@ -87,12 +79,7 @@ describe('drawInsight', () => {
 
   it('fades the bottleneck outline like its edge when a selection leaves the edge out', () => {
     const scene = createShopScene();
-    const overlay = buildInsightOverlay(
-      scene,
-      undefined,
-      { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
-      undefined
-    );
+    const overlay = paymentsBottleneckOverlay(scene);
     const outlineAlpha = (frame: FrameState) => {
       const ctx = createRecordingContext();
       drawInsight(ctx, scene, frame, []);

@@ -1,6 +1,5 @@
-import { buildInsightOverlay } from '../insight/insightOverlay';
 import { createRecordingContext } from '../testdata/recordingContext';
-import { createShopScene, testFrame } from '../testdata/shopScene';
+import { createShopScene, paymentsBottleneckOverlay, testFrame } from '../testdata/shopScene';
 import { drawFirstTitles, drawLabels, reserveNodes } from './drawLabels';
 import { formatEdgeLabelForms } from './formatStats';
 import { FrameState } from './frameState';
@@ -81,15 +80,7 @@ describe('drawLabels', () => {
     const scene = createShopScene();
     // Zoomed out so far that titles crowd each other, with the bottleneck badge on the payments edge.
     const fitted = fitView(scene.nodes, 420, 300);
-    const overlay = buildInsightOverlay(
-      scene,
-      undefined,
-      { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
-      {
-        nodes: new Map([['payments', [{ name: 'Errors' }]]]),
-        edges: new Map(),
-      }
-    );
+    const overlay = paymentsBottleneckOverlay(scene, { nodes: { payments: ['Errors'] } });
     for (const selectedNodeId of ['payments', 'checkout', 'stripe']) {
       const frame = testFrame(fitted, 420, 300, {
         insight: overlay,
@@ -111,15 +102,10 @@ describe('drawLabels', () => {
   it('places the selected title before the badges, so a badge never sits where the name goes', () => {
     const scene = createShopScene();
     const view = fitView(scene.nodes, 700, 450);
-    const overlay = buildInsightOverlay(
-      scene,
-      undefined,
-      { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
-      {
-        nodes: new Map([['payments', [{ name: 'Errors' }, { name: 'Latency' }]]]),
-        edges: new Map([['checkout->payments', [{ name: 'Edge errors' }]]]),
-      }
-    );
+    const overlay = paymentsBottleneckOverlay(scene, {
+      nodes: { payments: ['Errors', 'Latency'] },
+      edges: { 'checkout->payments': ['Edge errors'] },
+    });
     const frame = testFrame(view, 700, 450, {
       insight: overlay,
       selectedNodeId: 'payments',

@@ -1,6 +1,5 @@
-import { buildInsightOverlay } from '../insight/insightOverlay';
 import { createRecordingContext } from '../testdata/recordingContext';
-import { createShopScene, testFrame } from '../testdata/shopScene';
+import { createShopScene, paymentsBottleneckOverlay, testFrame } from '../testdata/shopScene';
 import { FrameState } from './frameState';
 import { createLabelPlacer } from './labelPlacer';
 import { PlacedBadge, placeInsightBadges } from './placeBadges';
@@ -16,15 +15,10 @@ function frameAt(scene: Scene, width: number, height: number, zoom = 1): FrameSt
     x: width / 2 - (width / 2 - fitted.x) * zoom,
     y: height / 2 - (height / 2 - fitted.y) * zoom,
   };
-  const overlay = buildInsightOverlay(
-    scene,
-    undefined,
-    { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
-    {
-      nodes: new Map([['payments', [{ name: 'Errors' }, { name: 'Latency' }]]]),
-      edges: new Map([['checkout->payments', [{ name: 'Edge errors' }]]]),
-    }
-  );
+  const overlay = paymentsBottleneckOverlay(scene, {
+    nodes: { payments: ['Errors', 'Latency'] },
+    edges: { 'checkout->payments': ['Edge errors'] },
+  });
   return testFrame(view, width, height, { insight: overlay });
 }
 

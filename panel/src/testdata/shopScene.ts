@@ -1,3 +1,4 @@
+import { buildInsightOverlay, InsightOverlay } from '../insight/insightOverlay';
 import { forceLayout } from '../layout/forceLayout';
 import { buildScene } from '../render/buildScene';
 import { FrameState } from '../render/frameState';
@@ -29,6 +30,24 @@ export function createShopScene(): Scene {
     mode: 'force',
   });
   return buildScene(graph, positions, { health: testHealthRules, hiddenKinds: [], pins: {} });
+}
+
+/** Alert rule names firing per node or edge id. */
+export interface FiringNames {
+  nodes?: Record<string, string[]>;
+  edges?: Record<string, string[]>;
+}
+
+/** The payments incident's insight on the shop scene: checkout → payments is the bottleneck; `firing` alerts badged. */
+export function paymentsBottleneckOverlay(scene: Scene, firing?: FiringNames): InsightOverlay {
+  const badges = (names: Record<string, string[]> = {}) =>
+    new Map(Object.entries(names).map(([id, list]) => [id, list.map((name) => ({ name }))]));
+  return buildInsightOverlay(
+    scene,
+    undefined,
+    { bottlenecks: new Map(), topBottleneckId: 'checkout->payments' },
+    firing && { nodes: badges(firing.nodes), edges: badges(firing.edges) }
+  );
 }
 
 /** A still frame (no animation, dpr 1, normal labels) of `view` in a width × height canvas; `patch` overrides. */
