@@ -3,19 +3,24 @@ import { createRecordingContext } from '../testdata/recordingContext';
 import { LayerCanvas } from '../render/layeredDraw';
 import { changesStillLayers, createRenderLoop, RenderInputs } from './useCanvasRenderer';
 
-describe('changesStillLayers', () => {
-  const scene = createShopScene();
-  const inputs: RenderInputs = {
-    scene,
-    view: { x: 10, y: 20, k: 1 },
+/** The shop scene in an 800 × 600 panel, animated; `patch` overrides. */
+function renderInputs(patch: Partial<RenderInputs>): RenderInputs {
+  return {
+    scene: createShopScene(),
+    view: { x: 0, y: 0, k: 1 },
     width: 800,
     height: 600,
     theme: testTheme,
     labelDensity: 'normal',
     animate: true,
     animationSpeed: 1,
-    hoveredNodeId: 'payments',
+    ...patch,
   };
+}
+
+describe('changesStillLayers', () => {
+  const inputs = renderInputs({ view: { x: 10, y: 20, k: 1 }, hoveredNodeId: 'payments' });
+  const { scene } = inputs;
 
   it('keeps the cached layers for a re-render that only moves the tooltip or changes the animation', () => {
     expect(changesStillLayers(inputs, { ...inputs })).toBe(false);
@@ -52,16 +57,7 @@ function createTestCanvas(failing: () => boolean = () => false): LayerCanvas & {
 }
 
 describe('createRenderLoop', () => {
-  const inputs: RenderInputs = {
-    scene: createShopScene(),
-    view: { x: 400, y: 300, k: 1 },
-    width: 800,
-    height: 600,
-    theme: testTheme,
-    labelDensity: 'normal',
-    animate: true,
-    animationSpeed: 1,
-  };
+  const inputs = renderInputs({ view: { x: 400, y: 300, k: 1 } });
   let frames: FrameRequestCallback[] = [];
   /** Runs the animation frames asked for so far (not the ones they ask for). */
   const runFrames = () => {
